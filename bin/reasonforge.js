@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+import { main, processIO } from '../dist/cli/main.js';
+
+main(process.argv.slice(2), processIO()).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(`reasonforge: internal error: ${error && error.stack ? error.stack : error}\n`);
+    process.exitCode = 70;
+  },
+);

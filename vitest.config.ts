@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Property suites over every template are CPU-bound; two workers match the machine.
+    maxWorkers: 2,
+    testTimeout: 60_000,
+  },
+});
