@@ -293,7 +293,15 @@ function functionCall(node: MathNode, resolve: SymbolResolver, symbols: Set<stri
     type: spec.returns,
     operations: parts.reduce((sum, part) => sum + part.operations, 1),
     plain: false,
-    evaluate: (env) => apply(parts.map((part) => part.evaluate(env) as Num)),
+    evaluate: evaluateCall(apply, parts),
     display: (env, s) => `${name}(${parts.map((part) => part.display(env, s)).join(', ')})`,
   };
+}
+
+/** Calls with one or two arguments, the common case, skip building an argument array per evaluation. */
+function evaluateCall(apply: (args: readonly Num[]) => Num | boolean, parts: readonly Node[]): (env: Env) => Num | boolean {
+  const [first, second] = parts;
+  if (parts.length === 1) return (env) => apply([first!.evaluate(env) as Num]);
+  if (parts.length === 2) return (env) => apply([first!.evaluate(env) as Num, second!.evaluate(env) as Num]);
+  return (env) => apply(parts.map((part) => part.evaluate(env) as Num));
 }

@@ -74,6 +74,9 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
     minArgs: 2,
     maxArgs: 2,
     returns: 'bool',
-    apply: ([a, b]) => N.sign(a!) !== 0 && N.isInteger(N.div(b!, a!)),
+    apply: ([a, b]) => {
+      if (typeof a === 'number' && typeof b === 'number') return a !== 0 && b % a === 0;
+      return N.sign(a!) !== 0 && N.isInteger(N.div(b!, a!));
+    },
   },
 };

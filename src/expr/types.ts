@@ -7,6 +7,10 @@ export interface Entity {
   readonly numbers: Readonly<Record<string, Num>>;
 }
 
+export function isEntity(value: Value): value is Entity {
+  return typeof value === 'object' && 'text' in value;
+}
+
 /** What a variable slot holds once an item's bindings are drawn. */
 export type Value = Num | Entity;
 
