@@ -4,12 +4,13 @@ import * as N from '../exact/num.js';
 import { isEntity, type Env } from '../expr/types.js';
 import { itemId } from '../records/ids.js';
 import type { BindingValue, InsertedClause, ProblemRecord, Step, VariantInfo } from '../records/problem.js';
-import type { CompiledAnswer, CompiledTemplate, SolutionLine } from '../template/compiled.js';
+import type { CompiledTemplate } from '../template/compiled.js';
 import { DisplayError } from '../template/format.js';
 import type { CompiledText } from '../template/text.js';
 import { GENERATOR } from '../version.js';
 import { drawCosmetic } from './cosmetic.js';
 import type { Instance } from './instance.js';
+import { assembleQuestion, renderPremises, variantShape, type VariantShape } from './shape.js';
 import { laneOf, type Split, type TemplateSampler } from './sampler.js';
 import type { GeneratedVariant } from './variants.js';
 
@@ -78,7 +79,7 @@ export class SetItems {
     } else {
       drawCosmetic(this.template, env, this.stream(purpose ?? 'names-base'), purpose === 'names' ? this.base().env : undefined);
     }
-    return { instance, env, premises: this.template.premises.map((p) => p.text.render(env)), bindings: bindingsOf(this.template, env) };
+    return { instance, env, premises: renderPremises(this.template, env), bindings: bindingsOf(this.template, env) };
   }
 
   private base(): Filled {
@@ -89,50 +90,42 @@ export class SetItems {
   private render(variant: GeneratedVariant): ProblemRecord {
     const base = this.base();
     const t = this.template;
+    const shape = variantShape(t, variant);
     switch (variant) {
       case 'base':
-        return this.build('base', base, [], t.question, t.solution, base.instance.steps, base.instance.answer, t.answer, { kind: 'base' });
+        return this.build('base', base, [], shape, base.instance.steps, base.instance.answer, { kind: 'base' });
       case 'names': {
         const filled = this.fill(base.instance, 'names');
         const info: VariantInfo = { kind: 'names', changed: changedBindings(base.bindings, filled.bindings) };
-        return this.build('names', filled, [], t.question, t.solution, base.instance.steps, base.instance.answer, t.answer, info);
+        return this.build('names', filled, [], shape, base.instance.steps, base.instance.answer, info);
       }
       case 'numbers': {
         const filled = this.fill(this.sampler.nth(laneOf(this.split, 'numbers'), this.set), undefined, base.env);
         const info: VariantInfo = { kind: 'numbers', changed: changedBindings(base.bindings, filled.bindings) };
-        return this.build('numbers', filled, [], t.question, t.solution, filled.instance.steps, filled.instance.answer, t.answer, info);
+        return this.build('numbers', filled, [], shape, filled.instance.steps, filled.instance.answer, info);
       }
       case 'noop': {
         const random = this.stream('noop');
         const distractor = t.distractors[Math.floor(random() * t.distractors.length)]!;
         const after = distractor.after[Math.floor(random() * distractor.after.length)]!;
         const placed = place(distractor.text, base.env, after, { kind: 'distractor', id: distractor.id });
-        return this.build('noop', base, [placed], t.question, t.solution, base.instance.steps, base.instance.answer, t.answer, {
-          kind: 'noop',
-          inserted: [placed.info],
-        });
+        return this.build('noop', base, [placed], shape, base.instance.steps, base.instance.answer, { kind: 'noop', inserted: [placed.info] });
       }
       case 'p1':
       case 'p2': {
-        const count = variant === 'p1' ? 1 : 2;
         // One stream for both, so p2 holds p1's clause in the same place plus one more.
         const random = this.stream('extensions');
         const placed: Placed[] = [];
-        let lines: readonly SolutionLine[] = t.solution;
         let steps: readonly N.Num[] = base.instance.steps;
-        let question = t.question;
-        for (let i = 0; i < count; i++) {
+        for (let i = 0; i < shape.extensions; i++) {
           const extension = t.extensions[i]!;
           const drawn = extension.after[Math.floor(random() * extension.after.length)]!;
           const after = Math.max(drawn, placed[i - 1]?.after ?? 0);
           placed.push(place(extension.text, base.env, after, { kind: 'extension', id: extension.id }));
-          lines = [...lines, ...extension.solution];
           steps = [...steps, ...base.instance.extensions[i]!.steps];
-          question = extension.question ?? question;
         }
-        const last = t.extensions[count - 1]!;
-        const answer = base.instance.extensions[count - 1]!.answer;
-        return this.build(variant, base, placed, question, lines, steps, answer, last.answer, { kind: variant, inserted: placed.map((p) => p.info) });
+        const answer = base.instance.extensions[shape.extensions - 1]!.answer;
+        return this.build(variant, base, placed, shape, steps, answer, { kind: variant, inserted: placed.map((p) => p.info) });
       }
     }
   }
@@ -141,21 +134,13 @@ export class SetItems {
     variant: GeneratedVariant,
     filled: Filled,
     placed: readonly Placed[],
-    question: CompiledText,
-    lines: readonly SolutionLine[],
+    shape: VariantShape,
     values: readonly N.Num[],
     answer: N.Num,
-    answerSpec: CompiledAnswer,
     info: VariantInfo,
   ): ProblemRecord {
     const env = filled.env;
-    const sentences: string[] = [];
-    let clause = 0;
-    filled.premises.forEach((premise, index) => {
-      sentences.push(premise);
-      while (clause < placed.length && placed[clause]!.after === index) sentences.push(placed[clause++]!.text);
-    });
-    sentences.push(question.render(env));
+    const { question, lines } = shape;
 
     let maxNumber = 0;
     const see = (value: N.Num) => {
@@ -187,9 +172,9 @@ export class SetItems {
 
     return {
       id: this.idPrefix + variant,
-      question: sentences.join(' '),
+      question: assembleQuestion(filled.premises, placed, question.render(env)),
       answer: answerText,
-      answer_type: answerSpec.type,
+      answer_type: shape.answer.type,
       solution: solutionLines.join('\n'),
       steps,
       template: { id: this.template.id, version: this.template.version },

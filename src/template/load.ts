@@ -66,18 +66,43 @@ export function createLibrary(dir: string, templates: readonly CompiledTemplate[
   };
 }
 
-const cache = new Map<string, TemplateLibrary>();
+export interface LoadFailure {
+  readonly file: string;
+  readonly message: string;
+}
 
-/** Loads every *.json directly in `dir` as a template, and `dir/pools/` as the pools. */
-export function loadLibrary(dir: string = DEFAULT_GENERATORS_DIR): TemplateLibrary {
-  const cached = cache.get(dir);
-  if (cached !== undefined) return cached;
+/** Loads what loads and reports the rest, file by file: what lint needs to judge every template at once. */
+export function loadTemplates(dir: string): { templates: CompiledTemplate[]; failures: LoadFailure[]; pools: ReadonlyMap<string, Pool> } {
   const pools = loadPools(join(dir, 'pools'));
+  const templates: CompiledTemplate[] = [];
+  const failures: LoadFailure[] = [];
   const files = readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
     .map((entry) => join(dir, entry.name))
     .sort();
-  const library = createLibrary(dir, files.map((file) => loadTemplateFile(file, pools)), pools);
+  for (const file of files) {
+    try {
+      templates.push(loadTemplateFile(file, pools));
+    } catch (error) {
+      if (!(error instanceof ReasonforgeError)) throw error;
+      failures.push({ file, message: error.message });
+    }
+  }
+  return { templates, failures, pools };
+}
+
+const cache = new Map<string, TemplateLibrary>();
+
+/** Loads every *.json directly in `dir` as a template, and `dir/pools/` as the pools; the first bad file is an error. */
+export function loadLibrary(dir: string = DEFAULT_GENERATORS_DIR): TemplateLibrary {
+  const cached = cache.get(dir);
+  if (cached !== undefined) return cached;
+  const { templates, failures, pools } = loadTemplates(dir);
+  if (failures.length > 0) {
+    const more = failures.length > 1 ? ` (and ${failures.length - 1} more bad template file(s); run reasonforge lint)` : '';
+    throw new ReasonforgeError('template-invalid', `${failures[0]!.message}${more}`);
+  }
+  const library = createLibrary(dir, templates, pools);
   cache.set(dir, library);
   return library;
 }
