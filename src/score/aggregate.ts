@@ -1,0 +1,109 @@
+import { VARIANT_IDS } from '../records/problem.js';
+import type { Dataset } from './dataset.js';
+import { groupMetrics, type GroupMetrics, type StatOptions } from './group.js';
+import type { ItemScores } from './item-scores.js';
+import { spreadOverSets, type Spread } from './spread.js';
+
+/** The key of items that came from no template (imported GSM8K-format data). */
+export const NO_TEMPLATE = '(none)';
+/** The topic of a template the library does not know. */
+export const UNKNOWN_TOPIC = '(unknown)';
+
+export interface Groupings {
+  readonly overall: GroupMetrics;
+  readonly by_variant: Record<string, GroupMetrics>;
+  readonly by_template: Record<string, GroupMetrics>;
+  readonly by_topic: Record<string, GroupMetrics>;
+  readonly by_set: Record<string, GroupMetrics>;
+  readonly spread: Record<string, Spread>;
+}
+
+export type TopicOf = (template: string) => string | null;
+
+/**
+ * Every grouping metrics.json holds. Variants are listed in DESIGN.md's
+ * order (base first), then any others alphabetically; templates and topics
+ * alphabetically; sets by number. Template, topic and set groups pool their
+ * variants and also hold the same metrics per variant (`by_variant`), which
+ * the template-by-variant heatmap and the spread over sets are drawn from.
+ */
+export function aggregate(dataset: Dataset, scores: ItemScores, options: StatOptions, topicOf: TopicOf): Groupings {
+  const all = Int32Array.from(dataset.items, (_, i) => i);
+  const variantOf = (i: number) => dataset.items[i]!.variant;
+  const templateOf = (i: number) => dataset.items[i]!.template ?? NO_TEMPLATE;
+  const topicCache = new Map<string, string>();
+  const topicOfItem = (i: number) => {
+    const template = dataset.items[i]!.template;
+    if (template === null) return NO_TEMPLATE;
+    let topic = topicCache.get(template);
+    if (topic === undefined) {
+      topic = topicOf(template) ?? UNKNOWN_TOPIC;
+      topicCache.set(template, topic);
+    }
+    return topic;
+  };
+  const setOf = (i: number) => String(dataset.items[i]!.set);
+
+  const compute = (members: ArrayLike<number>, key: string[]) => groupMetrics(members, dataset, scores, options, key);
+  const split = (members: ArrayLike<number>, keyOf: (i: number) => string, order: (keys: string[]) => string[]) => {
+    const groups = new Map<string, number[]>();
+    for (let j = 0; j < members.length; j++) {
+      const i = members[j]!;
+      const key = keyOf(i);
+      let group = groups.get(key);
+      if (group === undefined) groups.set(key, (group = []));
+      group.push(i);
+    }
+    return order([...groups.keys()]).map((key) => [key, groups.get(key)!] as const);
+  };
+  const nested = (grouping: string, keyOf: (i: number) => string, order: (keys: string[]) => string[]) => {
+    const out: Record<string, GroupMetrics> = {};
+    for (const [key, members] of split(all, keyOf, order)) {
+      const group = compute(members, [grouping, key]);
+      group.by_variant = {};
+      for (const [variant, inner] of split(members, variantOf, variantOrder)) {
+        group.by_variant[variant] = compute(inner, [grouping, key, 'by_variant', variant]);
+      }
+      out[key] = group;
+    }
+    return out;
+  };
+
+  const by_variant: Record<string, GroupMetrics> = {};
+  for (const [variant, members] of split(all, variantOf, variantOrder)) by_variant[variant] = compute(members, ['by_variant', variant]);
+  const by_set = nested('by_set', setOf, (keys) => keys.sort((a, b) => Number(a) - Number(b)));
+  return {
+    overall: compute(all, ['overall']),
+    by_variant,
+    by_template: nested('by_template', templateOf, alphabetical),
+    by_topic: nested('by_topic', topicOfItem, alphabetical),
+    by_set,
+    spread: spreads(by_variant, by_set),
+  };
+}
+
+/** Per variant, accuracy in each set where the variant has scored items. */
+function spreads(byVariant: Record<string, GroupMetrics>, bySet: Record<string, GroupMetrics>): Record<string, Spread> {
+  const out: Record<string, Spread> = {};
+  for (const variant of Object.keys(byVariant)) {
+    const perSet = Object.entries(bySet).flatMap(([set, group]) => {
+      const figure = group.by_variant?.[variant]?.pass_at_k['1'];
+      return figure === undefined ? [] : [{ set: Number(set), accuracy: figure.estimate, items: figure.items, samples: figure.samples }];
+    });
+    const spread = spreadOverSets(perSet);
+    if (spread !== null) out[variant] = spread;
+  }
+  return out;
+}
+
+export function variantOrder(keys: string[]): string[] {
+  const rank = (v: string) => {
+    const i = (VARIANT_IDS as readonly string[]).indexOf(v);
+    return i < 0 ? VARIANT_IDS.length : i;
+  };
+  return keys.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+function alphabetical(keys: string[]): string[] {
+  return keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}

@@ -1,0 +1,70 @@
+import { ReasonforgeError } from '../errors.js';
+import { parseJsonLine, readLines } from '../io/jsonl.js';
+import type { ProblemRecord } from '../records/problem.js';
+import { recordSchemaProblem } from '../records/validate-record.js';
+
+/** What scoring keeps of a dataset record: enough to judge, group and pair it. */
+export interface DatasetItem {
+  readonly id: string;
+  readonly answer: string;
+  readonly variant: string;
+  readonly baseId: string;
+  /** null for imported items that came from no template. */
+  readonly template: string | null;
+  readonly set: number;
+  readonly line: number;
+}
+
+export interface Dataset {
+  readonly file: string;
+  readonly items: readonly DatasetItem[];
+  /** Item index by id. */
+  readonly index: ReadonlyMap<string, number>;
+}
+
+/** Builds a Dataset from records already in memory (tests, library users). */
+export function datasetOf(records: readonly ProblemRecord[], file = '<memory>'): Dataset {
+  const items: DatasetItem[] = [];
+  const index = new Map<string, number>();
+  records.forEach((record, i) => addItem(items, index, record, { file, line: i + 1 }));
+  return { file, items, index };
+}
+
+/**
+ * Reads a reasonforge JSONL dataset. Every line must be a valid record
+ * (schemas/problem.schema.json) with a unique id: scoring against a broken
+ * dataset would produce numbers nobody can trust, so the first bad line stops
+ * it, named by file and line.
+ */
+export async function loadDataset(file: string): Promise<Dataset> {
+  const items: DatasetItem[] = [];
+  const index = new Map<string, number>();
+  for await (const { number, text } of readLines(file)) {
+    const parsed = parseJsonLine(text);
+    if (!parsed.ok) throw new ReasonforgeError('dataset-invalid', parsed.message, { file, line: number });
+    const problem = recordSchemaProblem(parsed.value);
+    if (problem !== null) {
+      throw new ReasonforgeError('dataset-invalid', `not a reasonforge record: ${problem.pointer} ${problem.message}`, { file, line: number });
+    }
+    addItem(items, index, parsed.value as ProblemRecord, { file, line: number });
+  }
+  if (items.length === 0) throw new ReasonforgeError('dataset-empty', 'holds no records', { file });
+  return { file, items, index };
+}
+
+function addItem(items: DatasetItem[], index: Map<string, number>, record: ProblemRecord, where: { file: string; line: number }): void {
+  const first = index.get(record.id);
+  if (first !== undefined) {
+    throw new ReasonforgeError('dataset-invalid', `duplicate id ${record.id} (first on line ${items[first]!.line})`, where);
+  }
+  index.set(record.id, items.length);
+  items.push({
+    id: record.id,
+    answer: record.answer,
+    variant: record.variant.kind,
+    baseId: record.base_id,
+    template: record.template?.id ?? null,
+    set: record.set,
+    line: where.line,
+  });
+}

@@ -1,0 +1,20 @@
+/**
+ * What scoring needs from a verifier, and nothing more: one small contract
+ * (as Inspect AI separates scorer from metric), so the statistics can be
+ * tested with a judge whose answers are known, and the real verifier is one
+ * argument. `verifierJudge()` (verifier-judge.ts) adapts src/verify.
+ */
+export interface SampleVerdict {
+  readonly correct: boolean;
+  /** The normalised final answer the output gave; null when none could be extracted. */
+  readonly extracted: string | null;
+}
+
+export interface Judge {
+  /** Extracts the final answer of one output and compares it with the reference. */
+  judge(output: string, expected: string): SampleVerdict;
+  /** Whether the chain of thought holds no wrong arithmetic step (what CoT-pass@k counts). */
+  stepsValid(output: string): boolean;
+  /** Whether two extracted answers are one answer, for majority voting. */
+  sameAnswer(a: string, b: string): boolean;
+}

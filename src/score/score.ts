@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { GENERATOR } from '../version.js';
+import { aggregate, type TopicOf } from './aggregate.js';
+import { loadDataset, type Dataset } from './dataset.js';
+import { scoreItems, type ItemScores } from './item-scores.js';
+import type { Judge } from './judge.js';
+import { DEFAULT_MAJ_EXACT_LIMIT, DEFAULT_MAJ_SUBSETS } from './maj-at-k.js';
+import { METRICS_FORMAT, METRICS_FORMAT_VERSION, type Coverage, type Metrics, type MetricsOptions } from './metrics.js';
+import { notesFor } from './notes.js';
+import { LIST_LIMIT, readPredictions, type ReadReport } from './read-predictions.js';
+
+export interface ScoreOptions {
+  readonly judge: Judge;
+  /** k values (1 is always added); default every power of two up to the fewest samples of any item. */
+  readonly k?: readonly number[];
+  /** Bootstrap resamples per interval (default 1000; 0 for no intervals). */
+  readonly bootstrap?: number;
+  /** Monte Carlo sign flips per drop test when no exact test applies (default 10000). */
+  readonly permutations?: number;
+  readonly seed?: number;
+  readonly topicOf?: TopicOf;
+  /** Drop samples identical to an earlier sample of the same item (default: keep and report them). */
+  readonly dropDuplicates?: boolean;
+  /** lm-evaluation-harness: which filter's lines to read (default the first seen). */
+  readonly lmEvalFilter?: string;
+  readonly majExactLimit?: number;
+  readonly majSubsets?: number;
+  /** Called once per prediction line read. */
+  readonly onLine?: () => void;
+}
+
+export const DEFAULT_BOOTSTRAP = 1000;
+export const DEFAULT_PERMUTATIONS = 10_000;
+export const CONFIDENCE = 0.95;
+
+/** `reasonforge score` as a library call: dataset and prediction files in, metrics.json's content out. */
+export async function scoreFiles(datasetFile: string, predictionFiles: readonly string[], options: ScoreOptions): Promise<Metrics> {
+  const dataset = await loadDataset(datasetFile);
+  const { store, report } = await readPredictions(predictionFiles, dataset, options.judge, {
+    ...(options.lmEvalFilter !== undefined && { lmEvalFilter: options.lmEvalFilter }),
+    ...(options.onLine !== undefined && { onLine: options.onLine }),
+  });
+  const resolved = resolveOptions(options);
+  const scores = scoreItems(dataset, store, options.judge, {
+    ...(options.k !== undefined && { ks: options.k }),
+    seed: resolved.seed,
+    dropDuplicates: options.dropDuplicates === true,
+    majExactLimit: resolved.maj_exact_limit,
+    majSubsets: resolved.maj_subsets,
+  });
+  const hashes = await Promise.all([datasetFile, ...predictionFiles].map(sha256File));
+  return buildMetrics(dataset, scores, report, { ...resolved, k: scores.ks, lm_eval_filter: report.lmEvalFilter.used }, options.topicOf ?? (() => null), hashes);
+}
+
+function resolveOptions(options: ScoreOptions): Omit<MetricsOptions, 'k' | 'lm_eval_filter'> {
+  return {
+    bootstrap: options.bootstrap ?? DEFAULT_BOOTSTRAP,
+    permutations: options.permutations ?? DEFAULT_PERMUTATIONS,
+    seed: options.seed ?? 0,
+    confidence: CONFIDENCE,
+    maj_exact_limit: options.majExactLimit ?? DEFAULT_MAJ_EXACT_LIMIT,
+    maj_subsets: options.majSubsets ?? DEFAULT_MAJ_SUBSETS,
+    duplicates: options.dropDuplicates === true ? 'drop' : 'keep',
+  };
+}
+
+export function buildMetrics(dataset: Dataset, scores: ItemScores, report: ReadReport, options: MetricsOptions, topicOf: TopicOf, hashes: readonly (string | null)[]): Metrics {
+  const groupings = aggregate(dataset, scores, { seed: options.seed, resamples: options.bootstrap, permutations: options.permutations, confidence: options.confidence }, topicOf);
+  const coverage = coverageOf(dataset, scores, report);
+  const metrics: Omit<Metrics, 'notes'> = {
+    format: METRICS_FORMAT,
+    format_version: METRICS_FORMAT_VERSION,
+    generator: { name: GENERATOR.name, version: GENERATOR.version },
+    inputs: {
+      dataset: { file: dataset.file, sha256: hashes[0] ?? null, items: dataset.items.length },
+      predictions: report.files.map((f, i) => ({ file: f.file, sha256: hashes[i + 1] ?? null, lines: f.lines, formats: f.formats })),
+    },
+    options,
+    coverage,
+    ...groupings,
+    items: dataset.items.map((item, i) => ({ id: item.id, variant: item.variant, n: scores.n[i]!, c: scores.c[i]!, c_cot: scores.cCot[i]!, no_answer: scores.noAnswer[i]! })),
+  };
+  // Key order: notes right after coverage, where a reader of the file looks first.
+  const { items, overall, by_variant, by_template, by_topic, by_set, spread, ...head } = metrics;
+  return { ...head, notes: notesFor(metrics), overall, by_variant, by_template, by_topic, by_set, spread, items };
+}
+
+function coverageOf(dataset: Dataset, scores: ItemScores, report: ReadReport): Coverage {
+  const files = report.files.map((f) => f.file);
+  const missing: string[] = [];
+  let missingCount = 0;
+  let samples = 0;
+  let noAnswer = 0;
+  const perItem: Record<string, number> = {};
+  dataset.items.forEach((item, i) => {
+    const n = scores.n[i]!;
+    samples += n;
+    noAnswer += scores.noAnswer[i]!;
+    if (n === 0) {
+      missingCount++;
+      if (missing.length < LIST_LIMIT) missing.push(item.id);
+    } else perItem[String(n)] = (perItem[String(n)] ?? 0) + 1;
+  });
+  const unknownIds = [...report.unknown.ids.keys()];
+  return {
+    dataset_items: dataset.items.length,
+    scored_items: dataset.items.length - missingCount,
+    samples,
+    missing: { count: missingCount, ids: missing, truncated: missingCount > missing.length },
+    unknown: {
+      lines: report.unknown.lines,
+      samples: report.unknown.samples,
+      count: unknownIds.length,
+      ids: unknownIds.slice(0, LIST_LIMIT),
+      truncated: unknownIds.length > LIST_LIMIT,
+    },
+    duplicates: {
+      count: scores.duplicates.count,
+      dropped: scores.duplicates.dropped,
+      entries: scores.duplicates.entries.map((d) => ({ id: d.id, file: files[d.file]!, line: d.line, first_file: files[d.first_file]!, first_line: d.first_line })),
+      truncated: scores.duplicates.count > scores.duplicates.entries.length,
+    },
+    malformed: { count: report.malformed.count, entries: report.malformed.entries, truncated: report.malformed.count > report.malformed.entries.length },
+    lm_eval: { filter: report.lmEvalFilter.used, skipped_lines: report.lmEvalFilter.skipped_lines },
+    no_answer: noAnswer,
+    samples_per_item: perItem,
+    maj_sampled: scores.majSampled,
+  };
+}
+
+/** The file's SHA-256, so metrics.json names exactly what it scored; null for standard input. */
+export async function sha256File(file: string): Promise<string | null> {
+  if (file === '-') return null;
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
