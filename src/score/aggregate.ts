@@ -2,7 +2,7 @@ import { VARIANT_IDS } from '../records/problem.js';
 import type { Dataset } from './dataset.js';
 import { groupMetrics, type GroupMetrics, type StatOptions } from './group.js';
 import type { ItemScores } from './item-scores.js';
-import { spreadOverSets, type Spread } from './spread.js';
+import { binWidthFor, spreadOverSets, type SetAccuracy, type Spread } from './spread.js';
 
 /** The key of items that came from no template (imported GSM8K-format data). */
 export const NO_TEMPLATE = '(none)';
@@ -82,15 +82,24 @@ export function aggregate(dataset: Dataset, scores: ItemScores, options: StatOpt
   };
 }
 
-/** Per variant, accuracy in each set where the variant has scored items. */
+/**
+ * Per variant, accuracy in each set where the variant has scored items. All
+ * variants' histograms share one bin width (the one that suits the widest
+ * range), so that they compare panel against panel.
+ */
 function spreads(byVariant: Record<string, GroupMetrics>, bySet: Record<string, GroupMetrics>): Record<string, Spread> {
-  const out: Record<string, Spread> = {};
-  for (const variant of Object.keys(byVariant)) {
-    const perSet = Object.entries(bySet).flatMap(([set, group]) => {
+  const perVariant = Object.keys(byVariant).map((variant) => {
+    const perSet: SetAccuracy[] = Object.entries(bySet).flatMap(([set, group]) => {
       const figure = group.by_variant?.[variant]?.pass_at_k['1'];
       return figure === undefined ? [] : [{ set: Number(set), accuracy: figure.estimate, items: figure.items, samples: figure.samples }];
     });
-    const spread = spreadOverSets(perSet);
+    return [variant, perSet] as const;
+  });
+  const widths = perVariant.filter(([, s]) => s.length > 0).map(([, s]) => binWidthFor(Math.max(...s.map((x) => x.accuracy)) - Math.min(...s.map((x) => x.accuracy)), s.length));
+  const width = widths.length === 0 ? undefined : Math.max(...widths);
+  const out: Record<string, Spread> = {};
+  for (const [variant, perSet] of perVariant) {
+    const spread = spreadOverSets(perSet, width);
     if (spread !== null) out[variant] = spread;
   }
   return out;

@@ -35,7 +35,11 @@ export interface Spread {
 /** Bin widths a reader takes in at a glance, as shares (0.01 is one point). */
 const NICE_WIDTHS = [0.005, 0.01, 0.02, 0.025, 0.05, 0.1, 0.2, 0.25, 0.5, 1];
 
-export function spreadOverSets(perSet: readonly SetAccuracy[]): Spread | null {
+/**
+ * `binWidth` lets several variants share one width, so that their histograms
+ * can be compared panel against panel; by default the width suits these sets.
+ */
+export function spreadOverSets(perSet: readonly SetAccuracy[], binWidth?: number): Spread | null {
   const sets = perSet.length;
   if (sets === 0) return null;
   const values = perSet.map((s) => s.accuracy);
@@ -50,7 +54,7 @@ export function spreadOverSets(perSet: readonly SetAccuracy[]): Spread | null {
     std,
     min,
     max,
-    histogram: histogram(values, min, max),
+    histogram: histogram(values, min, max, binWidth),
     per_set: [...perSet].sort((a, b) => a.set - b.set),
     items: perSet.reduce((a, s) => a + s.items, 0),
     samples: perSet.reduce((a, s) => a + s.samples, 0),
@@ -58,14 +62,16 @@ export function spreadOverSets(perSet: readonly SetAccuracy[]): Spread | null {
 }
 
 /**
- * About sqrt(sets) bins (at least 5) over the observed range, with the
- * smallest nice width that achieves it, aligned to multiples of the width so
- * that bin edges are round numbers.
+ * The smallest nice width that covers `range` in about sqrt(sets) bins (at
+ * least 5).
  */
-export function histogram(values: readonly number[], min: number, max: number): Spread['histogram'] {
-  const target = Math.max(5, Math.ceil(Math.sqrt(values.length)));
-  const range = max - min;
-  const width = NICE_WIDTHS.find((w) => range / w <= target) ?? 1;
+export function binWidthFor(range: number, sets: number): number {
+  const target = Math.max(5, Math.ceil(Math.sqrt(sets)));
+  return NICE_WIDTHS.find((w) => range / w <= target) ?? 1;
+}
+
+/** Bins of `width` (default binWidthFor the values), aligned to multiples of it so that edges are round numbers. */
+export function histogram(values: readonly number[], min: number, max: number, width = binWidthFor(max - min, values.length)): Spread['histogram'] {
   const first = Math.floor(min / width + 1e-9);
   const count = Math.max(1, Math.floor(max / width + 1e-9) - first + 1);
   const counts = new Array<number>(count).fill(0);

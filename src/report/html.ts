@@ -1,0 +1,119 @@
+import type { Metrics } from '../score/metrics.js';
+import { charts } from './charts.js';
+import { count } from './format.js';
+import { headlines } from './headlines.js';
+import { renderSvg } from './svg.js';
+import { coverageTable, groupByVariantTable, passAtKTable, spreadTable, variantTable, type Table } from './tables.js';
+
+/**
+ * The HTML report: one self-contained page (inline CSS, charts as inline
+ * SVG rendered in Node, no script, no font or image to fetch; a
+ * Content-Security-Policy forbids loading anything), with every charted
+ * number also in a table.
+ */
+export async function renderHtml(metrics: Metrics): Promise<string> {
+  const figures = await Promise.all(
+    charts(metrics).map(
+      async (chart) => `<figure class="chart" id="chart-${esc(chart.id)}" data-chart="${esc(chart.id)}">
+  <figcaption><h3>${esc(chart.title)}</h3><p>${esc(chart.caption)}</p></figcaption>
+  <div class="plot">${await renderSvg(chart.spec)}</div>
+</figure>`,
+    ),
+  );
+  const tables = [
+    variantTable(metrics),
+    passAtKTable(metrics),
+    spreadTable(metrics),
+    groupByVariantTable(metrics, 'By template', metrics.by_template, 'Template'),
+    groupByVariantTable(metrics, 'By topic', metrics.by_topic, 'Topic'),
+    groupByVariantTable(metrics, 'By instance set', metrics.by_set, 'Set'),
+    coverageTable(metrics),
+  ];
+  const { inputs, options } = metrics;
+  const notes = metrics.notes.length === 0 ? '' : `<section class="notes"><h2>Read this first</h2><ul>${metrics.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>`;
+  const lines = headlines(metrics);
+  const drops = lines.length === 0 ? '' : `<section class="headlines"><h2>Robustness</h2><ul>${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul></section>`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>reasonforge report: ${esc(inputs.predictions.map((p) => basename(p.file)).join(', '))}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<header>
+  <h1>reasonforge report</h1>
+  <dl class="meta">
+    <dt>Dataset</dt><dd><code>${esc(inputs.dataset.file)}</code> (${count(inputs.dataset.items)} items${hash(inputs.dataset.sha256)})</dd>
+    <dt>Predictions</dt><dd>${inputs.predictions.map((p) => `<code>${esc(p.file)}</code> (${count(p.lines)} lines${hash(p.sha256)})`).join('<br>')}</dd>
+    <dt>Scored</dt><dd>${count(metrics.coverage.scored_items)} items, ${count(metrics.coverage.samples)} samples; k = ${options.k.join(', ')}</dd>
+    <dt>Statistics</dt><dd>${Math.round(options.confidence * 100)}% percentile bootstrap over items (${count(options.bootstrap)} resamples), paired sign-flip test, seed ${options.seed}</dd>
+    <dt>Made by</dt><dd>${esc(metrics.generator.name)} ${esc(metrics.generator.version)}</dd>
+  </dl>
+</header>
+${notes}
+${drops}
+<section class="charts">
+${figures.join('\n')}
+</section>
+${tables.map(htmlTable).join('\n')}
+</main>
+</body>
+</html>
+`;
+}
+
+export function htmlTable(table: Table): string {
+  const head = table.headers.some((h) => h !== '') ? `<thead><tr>${table.headers.map((h, c) => `<th class="${table.align[c]}">${esc(h)}</th>`).join('')}</tr></thead>` : '';
+  const body = table.rows.map((row) => `<tr>${row.map((v, c) => `<td class="${table.align[c]}">${esc(v)}</td>`).join('')}</tr>`).join('\n');
+  const note = table.note === undefined ? '' : `<p class="note">${esc(table.note)}</p>`;
+  return `<section class="table"><h2>${esc(table.title)}</h2><div class="scroll"><table>${head}<tbody>\n${body}\n</tbody></table></div>${note}</section>`;
+}
+
+function hash(sha: string | null): string {
+  return sha === null ? '' : `, sha256 <code>${sha.slice(0, 12)}</code>`;
+}
+
+function basename(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+export function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const STYLE = `
+:root { color-scheme: light; --ink: #1f2933; --muted: #5f6b76; --line: #e3e7ec; --accent: #3366cc; --warn: #fff6e0; --warn-line: #f0c36d; }
+* { box-sizing: border-box; }
+body { margin: 0; background: #f6f7f9; color: var(--ink); font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+main { max-width: 1240px; margin: 0 auto; padding: 28px 32px 64px; }
+h1 { font-size: 26px; margin: 0 0 12px; letter-spacing: -0.01em; }
+h2 { font-size: 17px; margin: 0 0 10px; }
+h3 { font-size: 15px; margin: 0; }
+code { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #eef1f4; padding: 1px 4px; border-radius: 3px; }
+header { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 18px 22px; margin-bottom: 18px; }
+.meta { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0; color: var(--muted); }
+.meta dt { font-weight: 600; color: var(--ink); }
+.meta dd { margin: 0; }
+section { margin-bottom: 18px; }
+.notes { background: var(--warn); border: 1px solid var(--warn-line); border-radius: 10px; padding: 14px 22px; }
+.notes ul, .headlines ul { margin: 0; padding-left: 20px; }
+.headlines { background: #fff; border: 1px solid var(--line); border-left: 4px solid var(--accent); border-radius: 10px; padding: 14px 22px; }
+.headlines li { margin: 3px 0; font-size: 15px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(560px, 1fr)); gap: 18px; }
+.chart { margin: 0; background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 16px 18px; overflow-x: auto; }
+.chart figcaption p { margin: 2px 0 10px; color: var(--muted); font-size: 13px; }
+.plot svg { display: block; max-width: 100%; height: auto; }
+.table { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 16px 18px; }
+.scroll { overflow-x: auto; }
+table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 13px; }
+th, td { padding: 5px 12px; border-bottom: 1px solid var(--line); white-space: nowrap; }
+th { font-weight: 600; background: #f8f9fb; position: sticky; top: 0; }
+td.r, th.r { text-align: right; }
+td.l, th.l { text-align: left; }
+tbody tr:hover { background: #f8fafc; }
+.note { color: var(--muted); font-size: 12.5px; margin: 8px 0 0; }
+`;

@@ -1,0 +1,25 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { ReasonforgeError } from '../errors.js';
+import { mostSpecificError, schemaValidator } from '../schemas.js';
+import type { Metrics } from '../score/metrics.js';
+
+/** Reads metrics.json and checks it against schemas/metrics.schema.json before anything is drawn from it. */
+export function loadMetrics(file: string): Metrics {
+  if (!existsSync(file)) throw new ReasonforgeError('file-missing', 'no such file', { file });
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ReasonforgeError('metrics-invalid', `not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { file });
+  }
+  return checkMetrics(value, file);
+}
+
+export function checkMetrics(value: unknown, file?: string): Metrics {
+  const validate = schemaValidator('metrics');
+  if (!validate(value)) {
+    const { pointer, message } = mostSpecificError(validate.errors ?? []);
+    throw new ReasonforgeError('metrics-invalid', `not reasonforge metrics: ${message}`, { ...(file !== undefined && { file }), pointer });
+  }
+  return value as Metrics;
+}
