@@ -55,8 +55,15 @@ describe('reasonforge generate', () => {
     // More sets than a template has distinct items: the run fails after writing many records.
     const result = cli(['generate', '--seed', '1', '--sets', '100000000', '--templates', someTemplate, '--out', out]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/has only \d+ distinct test base instances/);
+    expect(result.stderr).toMatch(/has only \d+ distinct test (base|numbers) instances/);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('says plainly when the output folder does not exist', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'rf-gen-')), 'missing', 'data.jsonl');
+    const result = cli(['generate', '--seed', '1', '--out', out]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`reasonforge generate: ${out}: cannot be written: its folder does not exist\n`);
   });
 
   it('splits into shards that concatenate to the whole', () => {
