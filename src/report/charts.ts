@@ -51,8 +51,9 @@ export function passAtKChart(metrics: Metrics): Chart | null {
     spec: {
       $schema: SCHEMA,
       config: CONFIG,
-      width: 560,
-      height: 300,
+      // Sized to sit unscaled in a half-width card of the report (about 540 px with axis and legend).
+      width: 370,
+      height: 290,
       data: { values: rows },
       encoding: {
         x: { field: 'k', type: 'quantitative', scale: { type: 'log', base: 2, domain }, axis: { values: ks, format: 'd', title: 'k (samples drawn per item)', grid: true } },
@@ -127,15 +128,15 @@ export function spreadChart(metrics: Metrics): Chart | null {
       facet: { field: 'variant', type: 'nominal', sort: order, title: null },
       columns: Math.min(3, order.length),
       spec: {
-        width: 220,
-        height: 120,
+        width: 128,
+        height: 96,
         layer: [
           {
             transform: [{ filter: "datum.kind === 'bin'" }],
             // No cornerRadiusEnd here: with pre-binned x it collapses every bar to zero width (vega-lite 6.4).
             mark: { type: 'bar', binSpacing: 1 },
             encoding: {
-              x: { field: 'start', type: 'quantitative', bin: { binned: true }, title: 'pass@1 in a set', axis: { format: '.0%', tickCount: 5 } },
+              x: { field: 'start', type: 'quantitative', bin: { binned: true }, title: 'pass@1 in a set', axis: { format: '.0%', tickCount: 4 } },
               x2: { field: 'end' },
               y: { field: 'count', type: 'quantitative', title: 'Sets', axis: { tickMinStep: 1 } },
               color: { field: 'variant', type: 'nominal', sort: variants(metrics), legend: null },

@@ -16,7 +16,7 @@ export async function renderHtml(metrics: Metrics): Promise<string> {
     charts(metrics).map(
       async (chart) => `<figure class="chart" id="chart-${esc(chart.id)}" data-chart="${esc(chart.id)}">
   <figcaption><h3>${esc(chart.title)}</h3><p>${esc(chart.caption)}</p></figcaption>
-  <div class="plot">${await renderSvg(chart.spec)}</div>
+  <div class="plot">${scopeIds(await renderSvg(chart.spec), `${chart.id}-`)}</div>
 </figure>`,
     ),
   );
@@ -79,6 +79,17 @@ function hash(sha: string | null): string {
 
 function basename(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
+}
+
+/**
+ * Prefixes every id an SVG defines (vega's clip paths and gradients) and
+ * every reference to one: inline SVGs share the page's id space, and two
+ * charts that both define "clip1" would clip each other.
+ */
+export function scopeIds(svg: string, prefix: string): string {
+  const ids = new Set([...svg.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]!));
+  if (ids.size === 0) return svg;
+  return svg.replace(/\b(id="|url\(#|href="#)([^")]+)/g, (whole, lead: string, id: string) => (ids.has(id) ? `${lead}${prefix}${id}` : whole));
 }
 
 export function esc(text: string): string {

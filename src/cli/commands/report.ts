@@ -1,0 +1,45 @@
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import { renderHtml } from '../../report/html.js';
+import { loadMetrics } from '../../report/load-metrics.js';
+import { renderMarkdown } from '../../report/markdown.js';
+import { parseCommandArgs, UsageError } from '../args.js';
+import { EXIT_OK, type Command } from '../command.js';
+
+const OPTIONS = {
+  html: { type: 'string' },
+  md: { type: 'string' },
+  force: { type: 'boolean' },
+} as const;
+
+export const report: Command = {
+  name: 'report',
+  summary: 'turn metrics.json into a self-contained HTML report and a Markdown summary',
+  usage: `Usage: reasonforge report METRICS.json [--html FILE] [--md FILE] [--force]
+
+  --html FILE   a self-contained page (no network needed): pass@k curves on a log2 k axis,
+                accuracy per variant with confidence intervals, the per-set accuracy histogram,
+                a template-by-variant heatmap, and every number again as tables
+  --md FILE     a short Markdown summary for a pull request or a paper appendix
+  --force       replace existing files
+At least one of --html and --md. METRICS.json must be what "reasonforge score" wrote
+(it is checked against schemas/metrics.schema.json).`,
+
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs('report', args, OPTIONS);
+    if (positionals.length !== 1) throw new UsageError('report: give exactly one metrics.json');
+    if (values.html === undefined && values.md === undefined) throw new UsageError('report: give --html FILE, --md FILE or both');
+    const metrics = loadMetrics(positionals[0]!);
+    const force = values.force === true;
+    const written: string[] = [];
+    if (values.html !== undefined) {
+      writeFileAtomic(values.html, await renderHtml(metrics), { force });
+      written.push(values.html);
+    }
+    if (values.md !== undefined) {
+      writeFileAtomic(values.md, renderMarkdown(metrics), { force });
+      written.push(values.md);
+    }
+    io.stderr.write(`reasonforge report: wrote ${written.join(' and ')}\n`);
+    return EXIT_OK;
+  },
+};
