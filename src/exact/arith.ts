@@ -109,6 +109,12 @@ function bitLimit(bits: number): bigint {
   return limit;
 }
 
+const POWERS_OF_TEN: bigint[] = [];
+function powerOfTen(n: number): bigint {
+  if (n < 32) return (POWERS_OF_TEN[n] ??= 10n ** BigInt(n));
+  return 10n ** BigInt(n);
+}
+
 function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }
@@ -372,9 +378,12 @@ class ArithmeticParser {
       i = j;
     }
     this.pos = i;
-    const mantissa = BigInt((digits || '0') + fraction);
+    const written = (digits || '0') + fraction;
     const scale = exponent - fraction.length;
-    const value = scale >= 0 ? Rational.of(mantissa * 10n ** BigInt(scale)) : Rational.of(mantissa, 10n ** BigInt(-scale));
+    // Most literals are short integers: no gcd, no string of zeros.
+    const mantissa = written.length <= 15 ? BigInt(Number(written)) : BigInt(written);
+    if (scale === 0) return Rational.fromInteger(mantissa);
+    const value = scale > 0 ? Rational.fromInteger(mantissa * powerOfTen(scale)) : Rational.of(mantissa, powerOfTen(-scale));
     return this.checked(value);
   }
 }

@@ -224,6 +224,8 @@ function dropUnits(tokens: Token[]): Token[] {
     if (token.t === 'num' && firstNumber < 0) firstNumber = k;
     if (firstNumber >= 0 && k > firstNumber && isUnitWord(tokens, k)) {
       let end = k;
+      // Single letters standing as words before the prose are prose too: "42 I hope", "5 m long".
+      while (end - 1 > firstNumber && tokens[end - 1]!.t === 'word' && tokens[end - 1]!.space && (tokens[end - 1] as { text: string }).text.length === 1) end--;
       // and drop what the words leave dangling: "18 (dollars", "5 - ", "12,"
       while (end > 0) {
         const last = tokens[end - 1]!;

@@ -1,3 +1,5 @@
+import { OffsetMap } from './offsets.js';
+
 /**
  * Rewrites the LaTeX that models put around answers and arithmetic into plain
  * math text: `\frac{a}{b}` → `((a)/(b))`, `\sqrt{x}` → `sqrt(x)`, `\cdot` and
@@ -15,8 +17,8 @@
 
 export interface PlainText {
   readonly text: string;
-  /** offsets[i] is the input offset of output character i; offsets[text.length] is the input length. */
-  readonly offsets: Int32Array | null;
+  /** Maps output offsets to input offsets (the output length to the input length); null unless asked for. */
+  readonly offsets: OffsetMap | null;
 }
 
 /**
@@ -81,28 +83,56 @@ function isDigit(ch: string | undefined): boolean {
 }
 
 class Output {
-  text = '';
-  private readonly offsets: number[] | null;
+  private pieces: string[] = [];
+  private length = 0;
+  private readonly offsets: OffsetMap | null;
 
   constructor(withOffsets: boolean) {
-    this.offsets = withOffsets ? [] : null;
+    this.offsets = withOffsets ? new OffsetMap() : null;
   }
 
+  /** A piece standing for the input at `from`: every character maps there. */
   emit(piece: string, from: number): void {
     if (piece.length === 0) return;
-    this.text += piece;
-    if (this.offsets !== null) for (let k = 0; k < piece.length; k++) this.offsets.push(from);
+    this.offsets?.add(this.length, piece.length, from, false);
+    this.pieces.push(piece);
+    this.length += piece.length;
   }
 
-  lastChar(): string | undefined {
-    return this.text[this.text.length - 1];
+  /** Input characters [from, to) copied unchanged. */
+  copy(input: string, from: number, to: number): void {
+    if (to <= from) return;
+    this.offsets?.add(this.length, to - from, from, true);
+    this.pieces.push(input.slice(from, to));
+    this.length += to - from;
+  }
+
+  /** The last `count` characters of output (fewer at the start), without joining everything. */
+  tail(count: number): string {
+    let result = '';
+    for (let k = this.pieces.length - 1; k >= 0 && result.length < count; k--) {
+      const piece = this.pieces[k]!;
+      const wanted = count - result.length;
+      result = (piece.length > wanted ? piece.slice(piece.length - wanted) : piece) + result;
+    }
+    return result;
+  }
+
+  text(): string {
+    if (this.pieces.length > 1) this.pieces = [this.pieces.join('')];
+    return this.pieces[0] ?? '';
   }
 
   finish(inputLength: number): PlainText {
-    if (this.offsets === null) return { text: this.text, offsets: null };
-    this.offsets.push(inputLength);
-    return { text: this.text, offsets: Int32Array.from(this.offsets) };
+    const text = this.text();
+    this.offsets?.close(this.length, inputLength);
+    return { text, offsets: this.offsets };
   }
+}
+
+/** Characters latexToPlain treats specially: \ { } $ ~ & and anything outside ASCII. */
+function isSpecial(code: number): boolean {
+  return code === 92 || code === 123 || code === 125 || code === 36 || code === 126 || code === 38 || code > 127;
 }
 
 /** Whether latexToPlain could change the text at all: the fast path for plain answers. */
@@ -129,6 +159,14 @@ export function latexToPlain(input: string, options: { readonly offsets?: boolea
   };
 
   while (i < n) {
+    // Copy the run of ordinary characters in one piece.
+    let run = i;
+    while (run < n && !isSpecial(input.charCodeAt(run))) run++;
+    if (run > i) {
+      out.copy(input, i, run);
+      i = run;
+      if (i >= n) break;
+    }
     const ch = input[i]!;
     if (ch === '\\') {
       const next = input[i + 1];
@@ -265,7 +303,7 @@ export function latexToPlain(input: string, options: { readonly offsets?: boolea
 
   function fraction(start: number, end: number): number {
     // 2\frac{1}{2} is a mixed number: two and a half.
-    if (endsWithWholeNumber(out.text)) out.emit(MIXED_PLUS, start);
+    if (endsWithWholeNumber(out.tail(40))) out.emit(MIXED_PLUS, start);
     const open = skipSpaces(end);
     const first = input[open];
     if (first === '{') {

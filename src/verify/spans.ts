@@ -82,7 +82,9 @@ function mathSpan(text: string, i: number, limit: number): Span | null {
   else if (text.startsWith('\\[', i)) [open, close] = ['\\[', '\\]'];
   else return null;
   // A dollar sign followed by a digit and no closing dollar nearby is currency, not math.
-  const end = text.indexOf(close, i + open.length);
+  let end = text.indexOf(close, i + open.length);
+  // \$ inside math is a dollar sign, not the closing delimiter.
+  while (end > 0 && end <= limit && text[end - 1] === '\\' && close === '$') end = text.indexOf(close, end + 1);
   if (end < 0 || end > limit) return null;
   return end > i + open.length ? { start: i + open.length, end } : null;
 }
@@ -123,8 +125,11 @@ export function numberAround(text: string, digit: number): Span {
   // \frac{a}{b} around a digit of b or of a
   const frac = fractionAround(text, start, end);
   if (frac !== null) ({ start, end } = frac);
-  const before = text[start - 1];
-  if ((before === '-' || before === '\u2212') && !isDigit(text[start - 2]) && !isLetter(text[start - 2]) && text[start - 2] !== ')') start--;
+  // A sign, possibly before a currency sign: -5, −5, -$5
+  const currency = text[start - 1] === '$' ? 1 : 0;
+  const before = text[start - 1 - currency];
+  const beforeSign = text[start - 2 - currency];
+  if ((before === '-' || before === '\u2212') && !isDigit(beforeSign) && !isLetter(beforeSign) && beforeSign !== ')') start -= 1 + currency;
   if (text[end] === '%') end++;
   else if (text.startsWith('\\%', end)) end += 2;
   return { start, end };

@@ -1,5 +1,6 @@
 import { findAnnotations, type AnnotationSpan } from './annotations.js';
 import { latexToPlain, needsLatexRewrite } from './latex.js';
+import { OffsetMap } from './offsets.js';
 
 /**
  * The text the step checker scans: the model output with GSM8K annotations
@@ -17,34 +18,38 @@ export interface MathView {
 export function mathView(source: string): MathView {
   const annotations = source.includes('<<') ? findAnnotations(source) : [];
   let stripped = source;
-  let strippedMap: Int32Array | null = null;
+  let strippedMap: OffsetMap | null = null;
   if (annotations.length > 0) {
     // Each annotation becomes one space, so the numbers on either side never run together.
     const pieces: string[] = [];
-    const map: number[] = [];
+    const map = new OffsetMap();
+    let length = 0;
     let from = 0;
     for (const span of annotations) {
+      map.add(length, span.start - from, from, true);
       pieces.push(source.slice(from, span.start), ' ');
-      for (let i = from; i < span.start; i++) map.push(i);
-      map.push(span.start);
+      length += span.start - from;
+      map.add(length, 1, span.start, false);
+      length += 1;
       from = span.end;
     }
+    map.add(length, source.length - from, from, true);
     pieces.push(source.slice(from));
-    for (let i = from; i < source.length; i++) map.push(i);
-    map.push(source.length);
+    length += source.length - from;
+    map.close(length, source.length);
     stripped = pieces.join('');
-    strippedMap = Int32Array.from(map);
+    strippedMap = map;
   }
   let text = stripped;
-  let latexMap: Int32Array | null = null;
+  let latexMap: OffsetMap | null = null;
   if (needsLatexRewrite(stripped)) {
     const plain = latexToPlain(stripped, { offsets: true });
     text = plain.text;
     latexMap = plain.offsets;
   }
   const toSource = (i: number): number => {
-    const inStripped = latexMap === null ? i : latexMap[Math.min(i, latexMap.length - 1)]!;
-    return strippedMap === null ? inStripped : strippedMap[Math.min(inStripped, strippedMap.length - 1)]!;
+    const inStripped = latexMap === null ? i : latexMap.map(i);
+    return strippedMap === null ? inStripped : strippedMap.map(inStripped);
   };
   return { text, annotations, toSource };
 }
