@@ -12,6 +12,7 @@ import { Rational } from './rational.js';
  * Grammar, loosest binding first:
  *   sum     := product (('+' | '-') product)*
  *   product := unary (('*' | '×' | '·' | 'x' | '/' | '÷') unary | '(' sum ')')*
+ *              (`x` only before a number or bracket: `2x + 1` is not arithmetic)
  *   unary   := ('+' | '-') unary | power            (so -2^2 is -4)
  *   power   := postfix (('^' | '**') unary)?         (right associative: 2^3^2 is 2^9)
  *   postfix := primary '%'*
@@ -216,6 +217,7 @@ class ArithmeticParser {
       if (ch === undefined) return left;
       let dividing: boolean;
       if (ch === '*' && this.text[this.pos + 1] === '*') return left; // a power, handled below us
+      if ((ch === 'x' || ch === 'X') && !this.operandFollows(this.pos + 1)) return left; // "2x + 1" is algebra
       if (TIMES.has(ch)) dividing = false;
       else if (DIVIDE.has(ch)) dividing = true;
       else if (ch === '(') {
@@ -240,6 +242,14 @@ class ArithmeticParser {
       }
       if (left === null) return null;
     }
+  }
+
+  /** Whether an operand (not a sign) starts at or after `from`, past spaces. */
+  private operandFollows(from: number): boolean {
+    let i = from;
+    while (i < this.text.length && SPACE.has(this.text[i]!)) i++;
+    const ch = this.text[i];
+    return isDigit(ch) || ch === '(' || ch === '[' || ch === '.' || (ch !== undefined && CURRENCY.has(ch));
   }
 
   private unary(): Rational | null {

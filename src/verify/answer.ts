@@ -109,7 +109,8 @@ export function renderAnswer(answer: ParsedAnswer): string {
     case 'unanswerable':
       return 'unanswerable';
     case 'text':
-      return answer.text;
+      // Braces are escaped so that reading the text again keeps them as braces.
+      return answer.text.replace(/[{}]/g, '\\$&');
   }
 }
 

@@ -2,7 +2,7 @@ import { tryEvaluateArithmetic, type ArithmeticResult } from '../exact/arith.js'
 import type { Rational } from '../exact/rational.js';
 import { checkAnnotationContent } from './annotations.js';
 import { claimAccuracy, decimalsShown } from './approximation.js';
-import { mathView } from './view.js';
+import { mathView, type MathView } from './view.js';
 
 /**
  * Arithmetic claims in a chain of thought: `a op b = c` in prose (also
@@ -51,7 +51,7 @@ export interface Claim {
 
 export interface FindClaimsResult {
   readonly claims: Claim[];
-  /** True when the text had more claims than MAX_CLAIMS; the rest were not read. */
+  /** True when the text had more than MAX_CLAIMS annotations or `=` signs; the rest were not read. */
   readonly truncated: boolean;
 }
 
@@ -130,7 +130,7 @@ function trimRight(text: string, start: number, end: number): number {
   for (;;) {
     const ch = text[end - 1];
     if (end <= start) return end;
-    if (ch === ' ' || ch === '\t' || ch === '.' || ch === ',' || ch === '$') end--;
+    if (ch === ' ' || ch === '\t' || ch === '.' || ch === ',' || ch === '$' || ch === '*') end--;
     else if ((ch === ')' || ch === ']') && depth < 0) {
       depth++;
       end--;
@@ -149,7 +149,11 @@ interface Side {
 
 function leftSide(text: string, equals: number): Side | null {
   let k = equals;
-  while (k > 0 && equals - k < MAX_SIDE && isArithmeticChar(text, k - 1)) k--;
+  while (k > 0 && equals - k < MAX_SIDE && isArithmeticChar(text, k - 1)) {
+    // A sentence or clause before the claim ends it: "= 1. -1 + 0 = -1", "apples, 2 + 3 = 5".
+    if ((text[k - 1] === '.' || text[k - 1] === ',') && !isDigit(text[k])) break;
+    k--;
+  }
   const end = trimRight(text, k, equals);
   const first = skipSpaces(text, k, end);
   if (first >= end) return null;
@@ -169,7 +173,11 @@ function leftSide(text: string, equals: number): Side | null {
 function rightSide(text: string, equals: number): Side | null {
   const start = skipSpaces(text, equals + 1, text.length);
   let j = start;
-  while (j < text.length && j - equals < MAX_SIDE && isArithmeticChar(text, j)) j++;
+  while (j < text.length && j - equals < MAX_SIDE && isArithmeticChar(text, j)) {
+    // A sentence or clause ends the right side: "= 9. Then", "= 9, so".
+    if ((text[j] === '.' || text[j] === ',') && !isDigit(text[j + 1])) break;
+    j++;
+  }
   // "= 10km", "= 5x", "= 3rd", "= (5/2)x": the number is glued to a word.
   if (isLetter(text[j]) && j > start && (isDigit(text[j - 1]) || text[j - 1] === ')')) return null;
   const end = trimRight(text, start, j);
@@ -189,6 +197,15 @@ function leadingLiteral(text: string): Rational | null {
   if (!'+-*/x×'.includes(text[after] ?? '?') || after === text.length) return null;
   const literal = tryEvaluateArithmetic(text.slice(from, i));
   return literal.ok ? literal.value : null;
+}
+
+/** `3/4/2020`, `12/25/23`: a date, not two divisions. */
+function isDate(text: string, start: number, end: number): boolean {
+  const parts = text.slice(start, end).trim().split('/');
+  if (parts.length !== 3) return false;
+  const [month, day, year] = parts as [string, string, string];
+  const digits = (part: string, min: number, max: number): boolean => part.length >= min && part.length <= max && [...part].every((ch) => isDigit(ch));
+  return digits(month, 1, 2) && digits(day, 1, 2) && (digits(year, 2, 2) || digits(year, 4, 4));
 }
 
 function judge(lhs: Side, rhs: Side, lhsText: string, rhsText: string, approximate: boolean): { verdict: ClaimVerdict; places: number | null } {
@@ -216,11 +233,19 @@ function judge(lhs: Side, rhs: Side, lhsText: string, rhsText: string, approxima
 
 /** All arithmetic claims in `output`, prose and annotations, in text order. */
 export function findClaims(output: string): FindClaimsResult {
-  const view = mathView(output);
+  return findClaimsInView(output, mathView(output));
+}
+
+/** findClaims on a view already built (the step checker shares one view between its passes). */
+export function findClaimsInView(output: string, view: MathView): FindClaimsResult {
   const text = view.text;
   const claims: Claim[] = [];
   let truncated = false;
   for (const span of view.annotations) {
+    if (claims.length >= MAX_CLAIMS) {
+      truncated = true;
+      break;
+    }
     const checked = checkAnnotationContent(output.slice(span.start + 2, span.end - 2));
     if (checked.verdict === 'unparseable' || checked.value === null) continue;
     claims.push({
@@ -241,7 +266,7 @@ export function findClaims(output: string): FindClaimsResult {
   for (let p = 0; p < text.length; p++) {
     const ch = text[p];
     if (ch !== '=' && ch !== '≈') continue;
-    if (++examined > MAX_CLAIMS) {
+    if (++examined > MAX_CLAIMS || truncated) {
       truncated = true;
       break;
     }
@@ -250,7 +275,7 @@ export function findClaims(output: string): FindClaimsResult {
     // ==, <=, >=, !=, :=, +=, =>: code and comparisons, not claims
     if (after === '=' || after === '>' || (before !== undefined && '=<>!:+-*/'.includes(before))) continue;
     const lhs = leftSide(text, p);
-    if (lhs === null) continue;
+    if (lhs === null || isDate(text, lhs.start, lhs.end)) continue;
     const rhs = rightSide(text, p);
     // A claim computes something on its left: "48 = 100% + 20%" is a label, not a computation.
     if (rhs === null || lhs.result.operators === 0) continue;

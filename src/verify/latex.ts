@@ -35,6 +35,7 @@ const FRAC_DENOMINATOR = 2; // .. }
 const SILENT = 3; // \text{..}: content only
 const FUNCTION_ARGUMENT = 4; // \sqrt{..} → sqrt(..)
 const SKIPPED = 5; // \begin{..}: nothing at all
+const LITERAL = 6; // {1, 2} in value position: a set, braces kept
 
 const FRACTIONS = new Set(['frac', 'dfrac', 'tfrac', 'cfrac']);
 const TEXT_WRAPPERS = new Set([
@@ -65,6 +66,11 @@ const UNICODE: ReadonlyMap<string, string> = new Map([
   ['\u221a', ' sqrt '], ['\u03c0', ' pi '], ['\u221e', ' inf '], ['\uff05', '%'], ['\u2019', "'"],
 ]);
 
+/** Whether a `{` after this character groups (x^{2}, 2{3}) or opens a set ({1, 2}, x = {1}). */
+function isGroupingContext(before: string | undefined): boolean {
+  return before === '^' || before === '_' || before === ')' || isDigit(before) || isLetter(before) || before === '*' || before === '/' || before === '+' || before === '-';
+}
+
 /** True when the text ends in an integer that stands on its own (not an exponent, decimal or name). */
 function endsWithWholeNumber(text: string): boolean {
   let k = text.length - 1;
@@ -86,25 +92,40 @@ class Output {
   private pieces: string[] = [];
   private length = 0;
   private readonly offsets: OffsetMap | null;
+  /** The last character written that is not a space: what a `{` looks back at. */
+  lastNonSpace: string | undefined;
 
   constructor(withOffsets: boolean) {
     this.offsets = withOffsets ? new OffsetMap() : null;
   }
 
-  /** A piece standing for the input at `from`: every character maps there. */
+  private remember(piece: string): void {
+    for (let k = piece.length - 1; k >= 0; k--) {
+      if (piece[k] !== ' ') {
+        this.lastNonSpace = piece[k];
+        return;
+      }
+    }
+  }
+
+  /** A piece standing for the input at `from`. */
   emit(piece: string, from: number): void {
     if (piece.length === 0) return;
-    this.offsets?.add(this.length, piece.length, from, false);
+    // One character for one is recorded as a copy, so runs of them share a segment.
+    this.offsets?.add(this.length, piece.length, from, piece.length === 1);
     this.pieces.push(piece);
     this.length += piece.length;
+    this.remember(piece);
   }
 
   /** Input characters [from, to) copied unchanged. */
   copy(input: string, from: number, to: number): void {
     if (to <= from) return;
     this.offsets?.add(this.length, to - from, from, true);
-    this.pieces.push(input.slice(from, to));
+    const piece = input.slice(from, to);
+    this.pieces.push(piece);
     this.length += to - from;
+    this.remember(piece);
   }
 
   /** The last `count` characters of output (fewer at the start), without joining everything. */
@@ -118,30 +139,24 @@ class Output {
     return result;
   }
 
-  text(): string {
-    if (this.pieces.length > 1) this.pieces = [this.pieces.join('')];
-    return this.pieces[0] ?? '';
-  }
-
   finish(inputLength: number): PlainText {
-    const text = this.text();
+    const text = this.pieces.join('');
     this.offsets?.close(this.length, inputLength);
     return { text, offsets: this.offsets };
   }
 }
 
-/** Characters latexToPlain treats specially: \ { } $ ~ & and anything outside ASCII. */
+/** Non-ASCII characters that are rewritten; every other one is copied as it is. */
+const UNICODE_CODES: ReadonlySet<number> = new Set([...UNICODE.keys()].map((ch) => ch.charCodeAt(0)));
+
+/** Characters latexToPlain treats specially: \ { } $ ~ & and the non-ASCII ones it rewrites. */
 function isSpecial(code: number): boolean {
-  return code === 92 || code === 123 || code === 125 || code === 36 || code === 126 || code === 38 || code > 127;
+  return code === 92 || code === 123 || code === 125 || code === 36 || code === 126 || code === 38 || (code > 127 && UNICODE_CODES.has(code));
 }
 
 /** Whether latexToPlain could change the text at all: the fast path for plain answers. */
 export function needsLatexRewrite(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // \ { } $ ~ and anything outside ASCII (unicode minus, ×, thin spaces, π, ...)
-    if (code === 92 || code === 123 || code === 125 || code === 36 || code === 126 || code > 127) return true;
-  }
+  for (let i = 0; i < text.length; i++) if (isSpecial(text.charCodeAt(i))) return true;
   return false;
 }
 
@@ -192,8 +207,10 @@ export function latexToPlain(input: string, options: { readonly offsets?: boolea
         i += 3;
         continue;
       }
-      stack.push(GROUP);
-      out.emit('(', i);
+      // After ^, _ or inside an expression a brace groups; in value position it is a set: {1, 2}.
+      const grouping = isGroupingContext(out.lastNonSpace);
+      stack.push(grouping ? GROUP : LITERAL);
+      out.emit(grouping ? '(' : '{', i);
       i++;
       continue;
     }
@@ -245,9 +262,14 @@ export function latexToPlain(input: string, options: { readonly offsets?: boolea
       case SILENT:
         out.emit(' ', at);
         return;
-      default:
-        // SKIPPED, or an unmatched brace: nothing.
+      case LITERAL:
+        out.emit('}', at);
         return;
+      case undefined:
+        out.emit('}', at); // unmatched: kept, so a stray brace stays visible
+        return;
+      default:
+        return; // SKIPPED
     }
   }
 

@@ -16,6 +16,11 @@ export class OffsetMap {
   /** Records `length` output characters starting at output offset `at`. */
   add(at: number, length: number, from: number, copied: boolean): void {
     if (length <= 0) return;
+    const last = this.starts.length - 1;
+    if (copied && last >= 0 && this.steps[last] === 1 && this.end === at && this.froms[last]! + (at - this.starts[last]!) === from) {
+      this.end = at + length; // continues the previous copied segment
+      return;
+    }
     this.starts.push(at);
     this.froms.push(from);
     this.steps.push(copied ? 1 : 0);

@@ -112,6 +112,7 @@ export function numberAround(text: string, digit: number): Span {
   }
   // A leading decimal point: ".5"
   if (text[start - 1] === '.' && !isDigit(text[start - 2])) start--;
+  start = currencySpaceGroups(text, start);
   // a/b, but not dates such as 3/4/2020
   if (text[end] === '/' && isDigit(text[end + 1]) && text[start - 1] !== '/') {
     let k = end + 1;
@@ -133,6 +134,29 @@ export function numberAround(text: string, digit: number): Span {
   if (text[end] === '%') end++;
   else if (text.startsWith('\\%', end)) end += 2;
   return { start, end };
+}
+
+function isSpaceLike(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\u2009' || ch === '\u202f' || ch === '\u00a0';
+}
+
+/**
+ * "$118 000": thousands separated by spaces, accepted only after a currency
+ * sign, where "4 100" cannot be two numbers side by side. Returns the new start.
+ */
+function currencySpaceGroups(text: string, start: number): number {
+  let head = start;
+  for (let groups = 0; groups < 6; groups++) {
+    if (!isSpaceLike(text[head - 1]) || !isThousandsGroup(text, head) || !isDigit(text[head - 2])) return start;
+    let k = head - 2;
+    while (k > head - 6 && isDigit(text[k - 1])) k--;
+    const length = head - 1 - k;
+    if (length > 3 || isDigit(text[k - 1])) return start;
+    if (text[k - 1] === '$') return k;
+    if (length !== 3) return start;
+    head = k;
+  }
+  return start;
 }
 
 /** Exactly three digits from `at`, then no fourth: what may follow a thousands comma. */
