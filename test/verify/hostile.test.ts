@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { checkSteps, compareAnswers, verify, type Verdict } from '../../src/verify/index.js';
+import { measure } from './runs.js';
+
+/**
+ * The hard limits of the issue on the worst inputs we could think of: a
+ * megabyte of noise, braces, digits, claims or markers; nesting a thousand
+ * deep; towers of powers. Each call gets an explicit time bound.
+ */
+function isVerdict(value: Verdict): boolean {
+  return typeof value.correct === 'boolean' && typeof value.reason === 'string' && value.reason !== 'internal-error';
+}
+
+/** Deterministic noise: the same megabyte on every run. */
+function noise(length: number, alphabet?: string): string {
+  let state = 0x9e3779b9;
+  let out = '';
+  for (let i = 0; i < length; i++) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    out += alphabet === undefined ? String.fromCharCode(state >>> 16) : alphabet[state % alphabet.length];
+  }
+  return out;
+}
+
+const MB = 1 << 20;
+/** An explicit bound for one call on a megabyte of hostile text (typically 20-300 ms here), with room for a slow CI machine. */
+const MEGABYTE_MS = 2000;
+
+const HOSTILE: ReadonlyArray<[string, () => string]> = [
+  ['the empty string', () => ''],
+  ['a megabyte of binary noise', () => noise(MB)],
+  ['a megabyte of digits and operators', () => noise(MB, '0123456789+-*/=. ,%x()')],
+  ['a megabyte of LaTeX fragments', () => noise(MB / 8, 'abc').replace(/a/g, '\\frac{').replace(/b/g, '}{').replace(/c/g, '\\boxed{')],
+  ['a megabyte of open braces', () => '{'.repeat(MB)],
+  ['a megabyte of close braces', () => '}'.repeat(MB)],
+  ['a hundred thousand unclosed boxes', () => '\\boxed{'.repeat(100_000)],
+  ['a tower of powers', () => '10^10^10^10'],
+  ['a boxed tower of powers', () => '\\boxed{10^{10^{10^{10}}}}'],
+  ['a \\frac nested a thousand deep', () => `\\boxed{${'\\frac{'.repeat(1000)}1${'}{2}'.repeat(1000)}}`],
+  ['a \\sqrt nested a thousand deep', () => `\\boxed{${'\\sqrt{'.repeat(1000)}2${'}'.repeat(1000)}}`],
+  ['parentheses nested a hundred thousand deep', () => `\\boxed{${'('.repeat(100_000)}1${')'.repeat(100_000)}}`],
+  ['a long exponent chain in a box', () => `\\boxed{${'2^'.repeat(5000)}2}`],
+  ['a huge power of a sum of roots', () => '\\boxed{(1+\\sqrt{2}+\\sqrt{3}+\\sqrt{5}+\\sqrt{7}+\\sqrt{11})^{200}}'],
+  ['a megabyte-long number', () => '9'.repeat(MB)],
+  ['a megabyte of claims', () => '1 + 1 = 3. '.repeat(MB / 11)],
+  ['a megabyte of annotations', () => '<<1+1=2>>'.repeat(MB / 9)],
+  ['a megabyte of unclosed annotations', () => '<<'.repeat(MB / 2)],
+  ['a megabyte of answer phrases', () => 'The answer is '.repeat(MB / 14)],
+  ['a megabyte of GSM8K markers', () => '#### '.repeat(MB / 5)],
+  ['a megabyte of minus signs', () => `${'-'.repeat(MB)}5`],
+  ['a megabyte of prose', () => 'She has some apples and gives a few away. '.repeat(MB / 42)],
+];
+
+describe('hostile input', () => {
+  it.each(HOSTILE)('handles %s quickly', (_name, make) => {
+    const text = make();
+    const verdict = measure(() => verify(text, '12'), MEGABYTE_MS);
+    const steps = measure(() => checkSteps(text, { steps: [{ value: '12' }] }), MEGABYTE_MS);
+    const reverse = measure(() => verify('#### 12', text), MEGABYTE_MS);
+    const match = compareAnswers(text.slice(0, 10_000), text.slice(0, 10_000));
+    expect(isVerdict(verdict.value) && isVerdict(reverse.value)).toBe(true);
+    expect(typeof steps.value.valid).toBe('boolean');
+    expect(typeof match.equivalent).toBe('boolean');
+    expect(Math.max(verdict.ms, steps.ms, reverse.ms)).toBeLessThan(MEGABYTE_MS);
+  });
+
+  it('keeps wrong answers wrong and right answers right in hostile surroundings', () => {
+    const noisy = noise(100_000);
+    expect(verify(`${noisy}\n#### 12`, '12').correct).toBe(true);
+    expect(verify(`${noisy}\n\\boxed{13}`, '12').correct).toBe(false);
+  });
+});
+

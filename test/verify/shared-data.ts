@@ -1,0 +1,34 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The real data beside the repository: ../shared/data in CI, or wherever
+ * RF_SHARED_DATA points. Tests that need it skip, saying why, when it is absent.
+ */
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const SHARED_DATA = process.env['RF_SHARED_DATA'] ?? join(repoRoot, '../shared/data');
+
+export interface DataFile {
+  readonly path: string;
+  readonly present: boolean;
+  /** The title for a describe block: says it is skipped, and why, when the file is missing. */
+  readonly title: (what: string) => string;
+}
+
+export function dataFile(relative: string): DataFile {
+  const path = join(SHARED_DATA, relative);
+  const present = existsSync(path);
+  return {
+    path,
+    present,
+    title: (what) => (present ? what : `${what} — SKIPPED: ${path} not found (set RF_SHARED_DATA to the shared data directory)`),
+  };
+}
+
+export function readJsonl<T>(path: string): T[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as T);
+}
