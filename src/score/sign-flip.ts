@@ -14,10 +14,16 @@ import type { Rng } from './rng.js';
  * not only the first sample's verdict), it assumes nothing about the shape
  * of the differences, and with one sample per item (d_i in {-1, 0, 1}) it IS
  * the exact McNemar test: conditional on the discordant pairs, the number of
- * positive ones is Binomial(b + c, 1/2). Whenever all nonzero |d_i| are
- * equal, as then, the p-value is computed exactly from that binomial; else by
- * Monte Carlo with `permutations` seeded flips, as (1 + hits) / (1 + R),
- * which is never 0 and is a valid p-value (Phipson and Smyth, 2010).
+ * positive ones is Binomial(b + c, 1/2).
+ *
+ * The null distribution is computed exactly whenever that is cheap: the
+ * number of positive signs among the differences of one magnitude is
+ * Binomial(count, 1/2), independently per magnitude, so the distribution is
+ * enumerated over those counts (prod(count + 1) cases; one magnitude, as with
+ * one sample per item, is the binomial tail). That covers every small group.
+ * Otherwise it is estimated by Monte Carlo with `permutations` seeded flips,
+ * as (1 + hits) / (1 + R), which is never 0 and is a valid p-value (Phipson
+ * and Smyth, 2010).
  */
 export interface SignFlipResult {
   readonly p_value: number;
@@ -50,6 +56,8 @@ export function signFlipTest(differences: Float64Array, permutations: number, rn
     const { count, positive } = groups[0]![1];
     return { p_value: exactBinomialTwoSided(count, positive), method: 'exact', permutations: 0 };
   }
+  let cases = 1;
+  for (const [, { count }] of groups) cases *= count + 1;
 
   // The observed statistic, computed the same way as the permuted ones so
   // that equal totals compare equal despite floating-point rounding.
@@ -58,6 +66,7 @@ export function signFlipTest(differences: Float64Array, permutations: number, rn
   let observed = 0;
   for (let g = 0; g < groups.length; g++) observed += magnitudes[g]! * (2 * groups[g]![1].positive - counts[g]!);
   const threshold = Math.abs(observed) - 1e-9 * (1 + Math.abs(observed));
+  if (cases <= EXACT_CASES) return { p_value: exactTail(magnitudes, counts, threshold), method: 'exact', permutations: 0 };
   let hits = 0;
   for (let r = 0; r < permutations; r++) {
     let total = 0;
@@ -65,6 +74,40 @@ export function signFlipTest(differences: Float64Array, permutations: number, rn
     if (Math.abs(total) >= threshold) hits++;
   }
   return { p_value: (1 + hits) / (1 + permutations), method: 'monte-carlo', permutations };
+}
+
+/** Enumerate the exact null distribution up to this many cases (a Monte Carlo run costs about as much). */
+export const EXACT_CASES = 200_000;
+
+/**
+ * P(|sum_g m_g (2 Y_g - n_g)| >= threshold) with independent Y_g ~
+ * Binomial(n_g, 1/2), by enumerating every combination of the Y_g.
+ */
+function exactTail(magnitudes: readonly number[], counts: readonly number[], threshold: number): number {
+  const pmfs = counts.map(binomialHalfPmf);
+  let tail = 0;
+  const visit = (g: number, total: number, weight: number): void => {
+    if (g === magnitudes.length) {
+      if (Math.abs(total) >= threshold) tail += weight;
+      return;
+    }
+    const pmf = pmfs[g]!;
+    const n = counts[g]!;
+    for (let y = 0; y <= n; y++) if (pmf[y]! > 0) visit(g + 1, total + magnitudes[g]! * (2 * y - n), weight * pmf[y]!);
+  };
+  visit(0, 0, 1);
+  return Math.min(1, Math.max(tail, Number.MIN_VALUE));
+}
+
+/** Binomial(n, 1/2) probabilities, from logarithms so that large n does not overflow. */
+function binomialHalfPmf(n: number): Float64Array {
+  const pmf = new Float64Array(n + 1);
+  let log = n * Math.log(0.5);
+  for (let y = 0; y <= n; y++) {
+    if (y > 0) log += Math.log((n - y + 1) / y);
+    pmf[y] = Math.exp(log);
+  }
+  return pmf;
 }
 
 /**

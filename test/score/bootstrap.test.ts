@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bootstrapMeans, quantile } from '../../src/score/bootstrap.js';
+import { bootstrapMeans, quantile, selectQuantile } from '../../src/score/bootstrap.js';
 import { Rng } from '../../src/score/rng.js';
 import { FULL, runs } from '../support/runs.js';
 
@@ -91,5 +91,17 @@ describe('quantile', () => {
     expect(quantile(sorted, 0.5)).toBe(2.5);
     // h = 3 * 0.25 = 0.75: three quarters of the way from 1 to 2.
     expect(quantile(sorted, 0.25)).toBe(1.75);
+  });
+});
+
+describe('selectQuantile', () => {
+  it('finds the same type-7 quantile as sorting, on any values', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1, max: 1, noNaN: true })), { minLength: 1, maxLength: 300 }), fc.double({ min: 0, max: 1, noNaN: true }), (raw, p) => {
+        const sorted = Float64Array.from(raw).sort();
+        expect(selectQuantile(Float64Array.from(raw), p)).toBeCloseTo(quantile(sorted, p), 12);
+      }),
+      { numRuns: runs(500, 10_000) },
+    );
   });
 });

@@ -30,6 +30,28 @@ function enumerateSignFlips(d: number[]): number {
   return extreme / 2 ** nonzero.length;
 }
 
+/** The exact two-sided tail for integer differences, by convolving each item's ±|d| (an independent reference). */
+function convolvedTail(d: number[]): number {
+  const total = d.reduce((a, x) => a + Math.abs(x), 0);
+  let dist = new Float64Array(2 * total + 1);
+  dist[total] = 1;
+  for (const x of d) {
+    const m = Math.abs(x);
+    const next = new Float64Array(dist.length);
+    for (let s = 0; s < dist.length; s++) {
+      const w = dist[s]!;
+      if (w === 0) continue;
+      if (s + m < next.length) next[s + m]! += w / 2;
+      if (s - m >= 0) next[s - m]! += w / 2;
+    }
+    dist = next;
+  }
+  const observed = Math.abs(d.reduce((a, b) => a + b, 0));
+  let tail = 0;
+  for (let s = 0; s < dist.length; s++) if (Math.abs(s - total) >= observed) tail += dist[s]!;
+  return tail;
+}
+
 describe('signFlipTest', () => {
   it('is the exact McNemar test on one-sample-per-item pairs', () => {
     fc.assert(
@@ -43,19 +65,31 @@ describe('signFlipTest', () => {
     );
   });
 
-  it('agrees with full enumeration of the sign patterns when magnitudes differ (Monte Carlo)', () => {
+  it('is exact on small groups: equal to listing all 2^m sign patterns', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(-1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1), { minLength: 2, maxLength: 13 }), fc.nat(), (raw, seed) => {
-        const magnitudes = new Set(raw.filter((x) => x !== 0).map(Math.abs));
-        fc.pre(magnitudes.size >= 2);
+      fc.property(fc.array(fc.constantFrom(-1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1, 1 / 3, -2 / 3), { minLength: 1, maxLength: 14 }), (raw) => {
+        const result = signFlipTest(Float64Array.from(raw), 1000, Rng.keyed(0));
+        expect(result.method).toBe('exact');
+        expect(result.p_value).toBeCloseTo(enumerateSignFlips(raw), 12);
+      }),
+      { numRuns: runs(200, 3000) },
+    );
+  });
+
+  it('estimates by Monte Carlo when exact enumeration is too big, within its error of the exact value', () => {
+    // Quarter-point differences, so the exact null distribution is a convolution on an integer grid.
+    const quarters = fc.array(fc.constantFrom(-4, -3, -2, -1, 1, 2, 3, 4), { minLength: 160, maxLength: 220 });
+    fc.assert(
+      fc.property(quarters, fc.integer({ min: -3, max: 3 }), fc.nat(), (raw, shift, seed) => {
+        // Tilt some signs so that p-values cover the range, not only the centre.
+        const d = raw.map((x, i) => (i % 7 < Math.abs(shift) ? Math.sign(shift) * Math.abs(x) : x) / 4);
         const permutations = 20_000;
-        const result = signFlipTest(Float64Array.from(raw), permutations, Rng.keyed(seed, 'flip'));
+        const result = signFlipTest(Float64Array.from(d), permutations, Rng.keyed(seed, 'flip'));
         expect(result.method).toBe('monte-carlo');
-        const truth = enumerateSignFlips(raw);
-        // Monte Carlo error: 5 standard deviations of a proportion from 20,000 draws, plus the +1 correction.
+        const truth = convolvedTail(raw.map((x, i) => (i % 7 < Math.abs(shift) ? Math.sign(shift) * Math.abs(x) : x)));
         expect(Math.abs(result.p_value - truth)).toBeLessThan(5 * Math.sqrt((truth * (1 - truth)) / permutations) + 2 / permutations);
       }),
-      { numRuns: runs(30, 300) },
+      { numRuns: runs(8, 80) },
     );
   });
 

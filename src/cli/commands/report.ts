@@ -1,5 +1,4 @@
 import { writeFileAtomic } from '../../io/atomic-write.js';
-import { renderHtml } from '../../report/html.js';
 import { loadMetrics } from '../../report/load-metrics.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { parseCommandArgs, UsageError } from '../args.js';
@@ -32,6 +31,8 @@ At least one of --html and --md. METRICS.json must be what "reasonforge score" w
     const force = values.force === true;
     const written: string[] = [];
     if (values.html !== undefined) {
+      // vega and vega-lite take a third of a second to load: only this command pays for them.
+      const { renderHtml } = await import('../../report/html.js');
       writeFileAtomic(values.html, await renderHtml(metrics), { force });
       written.push(values.html);
     }

@@ -1,0 +1,164 @@
+/**
+ * Scoring throughput on one core, from the built library (run `npm run build` first):
+ *   npx tsx bench/score.ts [--items 125000] [--samples 8] [--k 1,2,4,8] [--bootstrap 1000] [--keep DIR]
+ *
+ * Generates a dataset of all six variants with the built-in templates, writes
+ * `samples` synthetic completions per item (test/score/completions.ts: four
+ * answer styles, right and wrong answers, slipped steps, outputs without an
+ * answer), then times `reasonforge score`'s pipeline phase by phase with the
+ * real verifier: reading the dataset, reading and judging every prediction
+ * line, per-item estimators, every grouping with its bootstrap intervals and
+ * paired tests, and writing metrics.json. The floor line is the cost of
+ * only reading and JSON-parsing the prediction lines.
+ */
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { GenerationPlan, generateRecords, loadLibrary, type ProblemRecord } from '../dist/index.js';
+import { readLines } from '../dist/io/jsonl.js';
+import { loadDataset } from '../dist/score/dataset.js';
+import { scoreItems } from '../dist/score/item-scores.js';
+import { readPredictions } from '../dist/score/read-predictions.js';
+import { buildMetrics, sha256File } from '../dist/score/score.js';
+import { topicsOf } from '../dist/score/topics.js';
+import { verifierJudge } from '../dist/score/verifier-judge.js';
+import { completionFor, type Outcome } from '../test/score/completions.js';
+import { lcg } from '../test/score/support.js';
+
+const { values } = parseArgs({
+  options: {
+    items: { type: 'string', default: '125000' },
+    samples: { type: 'string', default: '8' },
+    k: { type: 'string', default: '1,2,4,8' },
+    bootstrap: { type: 'string', default: '1000' },
+    permutations: { type: 'string', default: '10000' },
+    keep: { type: 'string' },
+  },
+});
+const items = Number(values.items);
+const samples = Number(values.samples);
+const ks = values.k.split(',').map(Number);
+const bootstrap = Number(values.bootstrap);
+const permutations = Number(values.permutations);
+const dir = values.keep ?? mkdtempSync(join(tmpdir(), 'rf-bench-score-'));
+mkdirSync(dir, { recursive: true });
+
+const library = loadLibrary();
+const VARIANTS = ['base', 'names', 'numbers', 'noop', 'p1', 'p2'] as const;
+/** Accuracy per variant in the range the robustness papers report. */
+const SKILL: Record<string, number> = { base: 0.82, names: 0.8, numbers: 0.74, noop: 0.58, p1: 0.66, p2: 0.5 };
+
+function seconds(since: bigint): number {
+  return Number(process.hrtime.bigint() - since) / 1e9;
+}
+
+class Writer {
+  private readonly fd: number;
+  private chunk = '';
+  constructor(path: string) {
+    this.fd = openSync(path, 'w');
+  }
+  line(text: string): void {
+    this.chunk += `${text}\n`;
+    if (this.chunk.length > 1 << 20) this.flush();
+  }
+  flush(): void {
+    writeSync(this.fd, this.chunk);
+    this.chunk = '';
+  }
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+// 1. The dataset (not timed).
+const datasetFile = join(dir, 'dataset.jsonl');
+const sets = Math.ceil(items / (library.templates.length * VARIANTS.length));
+const plan = new GenerationPlan({ seed: 1, sets, split: 'test', variants: [...VARIANTS], templates: library.templates });
+const records: ProblemRecord[] = [];
+const dataOut = new Writer(datasetFile);
+for (const record of generateRecords(plan)) {
+  if (records.length === items) break;
+  records.push(record);
+  dataOut.line(JSON.stringify(record));
+}
+dataOut.close();
+
+// 2. The predictions (not timed): samples passes over the items, as a sampler writes them.
+const predictionsFile = join(dir, 'predictions.jsonl');
+const random = lcg(2024);
+const outcomes: Record<Outcome, number> = { right: 0, 'right-bad-step': 0, wrong: 0, 'no-answer': 0 };
+const predOut = new Writer(predictionsFile);
+let bytes = 0;
+for (let s = 0; s < samples; s++) {
+  for (const record of records) {
+    const skill = SKILL[record.variant.kind] ?? 0.6;
+    const draw = random();
+    const outcome: Outcome = draw < skill * 0.88 ? 'right' : draw < skill ? 'right-bad-step' : draw < 0.97 ? 'wrong' : 'no-answer';
+    outcomes[outcome]++;
+    const line = JSON.stringify({ id: record.id, output: completionFor(record, outcome, random).text });
+    bytes += line.length + 1;
+    predOut.line(line);
+  }
+}
+predOut.close();
+records.length = 0;
+
+const lines = items * samples;
+console.log(`reasonforge score bench: ${items.toLocaleString('en-US')} items x ${samples} samples = ${lines.toLocaleString('en-US')} prediction lines (${(bytes / 1e6).toFixed(0)} MB), k = ${ks.join(',')}, ${bootstrap} bootstrap resamples, ${permutations} sign flips`);
+console.log(`machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}, ${new Date().toISOString().slice(0, 10)}`);
+console.log(`templates: ${library.templates.length}; outcomes: ${Object.entries(outcomes).map(([k, v]) => `${k} ${((100 * v) / lines).toFixed(1)}%`).join(', ')}`);
+
+// 3. The floor: reading and parsing the lines, nothing else.
+let start = process.hrtime.bigint();
+let parsed = 0;
+for await (const { text } of readLines(predictionsFile)) if (JSON.parse(text)) parsed++;
+const floor = seconds(start);
+
+// 4. The pipeline, phase by phase.
+const judge = verifierJudge();
+const cpuStart = process.cpuUsage();
+const total = process.hrtime.bigint();
+start = process.hrtime.bigint();
+const dataset = await loadDataset(datasetFile);
+const tLoad = seconds(start);
+start = process.hrtime.bigint();
+const { store, report } = await readPredictions([predictionsFile], dataset, judge);
+const tRead = seconds(start);
+start = process.hrtime.bigint();
+const scores = scoreItems(dataset, store, judge, { ks, seed: 1, dropDuplicates: false, majExactLimit: 5000, majSubsets: 1000 });
+const tItems = seconds(start);
+start = process.hrtime.bigint();
+const hashes = await Promise.all([datasetFile, predictionsFile].map(sha256File));
+const tHash = seconds(start);
+start = process.hrtime.bigint();
+const metrics = buildMetrics(
+  dataset,
+  scores,
+  report,
+  { k: scores.ks, bootstrap, permutations, seed: 1, confidence: 0.95, maj_exact_limit: 5000, maj_subsets: 1000, duplicates: 'keep', lm_eval_filter: null },
+  topicsOf(library),
+  hashes,
+);
+const tAggregate = seconds(start);
+start = process.hrtime.bigint();
+const out = new Writer(join(dir, 'metrics.json'));
+out.line(JSON.stringify(metrics, null, 2));
+out.close();
+const tWrite = seconds(start);
+const tTotal = seconds(total);
+const cpu = process.cpuUsage(cpuStart);
+
+const rate = (n: number, t: number) => `${Math.round(n / t).toLocaleString('en-US')}/s`;
+console.log(`floor: read+parse ${parsed.toLocaleString('en-US')} lines ${floor.toFixed(1)} s (${rate(parsed, floor)})`);
+console.log(`load dataset       ${tLoad.toFixed(1).padStart(6)} s`);
+console.log(`read+judge lines   ${tRead.toFixed(1).padStart(6)} s  (${rate(store.size, tRead)} samples, verify + checkSteps on right answers)`);
+console.log(`per-item scores    ${tItems.toFixed(1).padStart(6)} s  (pass@k, maj@k over answer classes, CoT-pass@k)`);
+console.log(`sha256 of inputs   ${tHash.toFixed(1).padStart(6)} s`);
+console.log(`groupings + stats  ${tAggregate.toFixed(1).padStart(6)} s  (${Object.keys(metrics.by_template).length} templates, ${Object.keys(metrics.by_set).length} sets; bootstrap and sign-flip tests in every group)`);
+console.log(`write metrics.json ${tWrite.toFixed(1).padStart(6)} s`);
+console.log(`total              ${tTotal.toFixed(1).padStart(6)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s cpu, max RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+console.log(`result: pass@1 base ${(metrics.by_variant['base']!.pass_at_k['1']!.estimate * 100).toFixed(1)}%, noop drop ${(metrics.by_variant['noop']!.drop_vs_base!.estimate * 100).toFixed(1)} points, ${metrics.coverage.no_answer.toLocaleString('en-US')} samples without answer`);
+if (values.keep === undefined) rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,19 @@
+import { checkSteps, equivalent, verify, type VerifyOptions } from '../verify/index.js';
+import type { Judge } from './judge.js';
+
+/**
+ * The real verifier (src/verify) as scoring's Judge: verify() extracts and
+ * compares, checkSteps() decides CoT validity, equivalent() groups extracted
+ * answers into classes for maj@k. All three are total, so scoring never
+ * stops on a strange output.
+ */
+export function verifierJudge(options: VerifyOptions = {}): Judge {
+  return {
+    judge(output, expected) {
+      const verdict = verify(output, expected, options);
+      return { correct: verdict.correct, extracted: verdict.extracted };
+    },
+    stepsValid: (output) => checkSteps(output).valid,
+    sameAnswer: (a, b) => equivalent(a, b, options),
+  };
+}
