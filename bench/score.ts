@@ -1,6 +1,9 @@
 /**
  * Scoring throughput on one core, from the built library (run `npm run build` first):
- *   npx tsx bench/score.ts [--items 125000] [--samples 8] [--k 1,2,4,8] [--bootstrap 1000] [--keep DIR]
+ *   npx tsx bench/score.ts [--items 125000] [--samples 8] [--k 1,2,4,8] [--bootstrap 1000] [--keep DIR [--reuse]]
+ * --keep DIR keeps the generated inputs in DIR; --reuse scores the inputs
+ * already there without generating them (then the peak memory printed is
+ * scoring's alone).
  *
  * Generates a dataset of all six variants with the built-in templates, writes
  * `samples` synthetic completions per item (test/score/completions.ts: four
@@ -11,16 +14,16 @@
  * paired tests, and writing metrics.json. The floor line is the cost of
  * only reading and JSON-parsing the prediction lines.
  */
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GenerationPlan, generateRecords, loadLibrary, type ProblemRecord } from '../dist/index.js';
-import { readLines } from '../dist/io/jsonl.js';
 import { loadDataset } from '../dist/score/dataset.js';
+import { lineBatches } from '../dist/score/line-batches.js';
 import { scoreItems } from '../dist/score/item-scores.js';
 import { readPredictions } from '../dist/score/read-predictions.js';
-import { buildMetrics, sha256File } from '../dist/score/score.js';
+import { buildMetrics, formatMetrics, sha256File } from '../dist/score/score.js';
 import { topicsOf } from '../dist/score/topics.js';
 import { verifierJudge } from '../dist/score/verifier-judge.js';
 import { completionFor, type Outcome } from '../test/score/completions.js';
@@ -34,6 +37,7 @@ const { values } = parseArgs({
     bootstrap: { type: 'string', default: '1000' },
     permutations: { type: 'string', default: '10000' },
     keep: { type: 'string' },
+    reuse: { type: 'boolean' },
   },
 });
 const items = Number(values.items);
@@ -73,48 +77,52 @@ class Writer {
   }
 }
 
-// 1. The dataset (not timed).
 const datasetFile = join(dir, 'dataset.jsonl');
-const sets = Math.ceil(items / (library.templates.length * VARIANTS.length));
-const plan = new GenerationPlan({ seed: 1, sets, split: 'test', variants: [...VARIANTS], templates: library.templates });
-const records: ProblemRecord[] = [];
-const dataOut = new Writer(datasetFile);
-for (const record of generateRecords(plan)) {
-  if (records.length === items) break;
-  records.push(record);
-  dataOut.line(JSON.stringify(record));
-}
-dataOut.close();
-
-// 2. The predictions (not timed): samples passes over the items, as a sampler writes them.
 const predictionsFile = join(dir, 'predictions.jsonl');
-const random = lcg(2024);
+const reuse = values.reuse === true && existsSync(datasetFile) && existsSync(predictionsFile);
 const outcomes: Record<Outcome, number> = { right: 0, 'right-bad-step': 0, wrong: 0, 'no-answer': 0 };
-const predOut = new Writer(predictionsFile);
-let bytes = 0;
-for (let s = 0; s < samples; s++) {
-  for (const record of records) {
-    const skill = SKILL[record.variant.kind] ?? 0.6;
-    const draw = random();
-    const outcome: Outcome = draw < skill * 0.88 ? 'right' : draw < skill ? 'right-bad-step' : draw < 0.97 ? 'wrong' : 'no-answer';
-    outcomes[outcome]++;
-    const line = JSON.stringify({ id: record.id, output: completionFor(record, outcome, random).text });
-    bytes += line.length + 1;
-    predOut.line(line);
+let bytes = reuse ? statSync(predictionsFile).size : 0;
+if (!reuse) generateInputs();
+
+/** 1. The dataset and 2. the predictions, not timed: `samples` passes over the items, as a sampler writes them. */
+function generateInputs(): void {
+  // Some templates cannot make every variant: plan a few more sets than needed and stop at `items`.
+  const sets = Math.ceil((1.25 * items) / (library.templates.length * VARIANTS.length));
+  const plan = new GenerationPlan({ seed: 1, sets, split: 'test', variants: [...VARIANTS], templates: library.templates });
+  const records: ProblemRecord[] = [];
+  const dataOut = new Writer(datasetFile);
+  for (const record of generateRecords(plan)) {
+    if (records.length === items) break;
+    records.push(record);
+    dataOut.line(JSON.stringify(record));
   }
+  dataOut.close();
+  if (records.length < items) throw new Error(`the library made only ${records.length} items`);
+  const random = lcg(2024);
+  const predOut = new Writer(predictionsFile);
+  for (let s = 0; s < samples; s++) {
+    for (const record of records) {
+      const skill = SKILL[record.variant.kind] ?? 0.6;
+      const draw = random();
+      const outcome: Outcome = draw < skill * 0.88 ? 'right' : draw < skill ? 'right-bad-step' : draw < 0.97 ? 'wrong' : 'no-answer';
+      outcomes[outcome]++;
+      const line = JSON.stringify({ id: record.id, output: completionFor(record, outcome, random).text });
+      bytes += line.length + 1;
+      predOut.line(line);
+    }
+  }
+  predOut.close();
 }
-predOut.close();
-records.length = 0;
 
 const lines = items * samples;
 console.log(`reasonforge score bench: ${items.toLocaleString('en-US')} items x ${samples} samples = ${lines.toLocaleString('en-US')} prediction lines (${(bytes / 1e6).toFixed(0)} MB), k = ${ks.join(',')}, ${bootstrap} bootstrap resamples, ${permutations} sign flips`);
 console.log(`machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}, ${new Date().toISOString().slice(0, 10)}`);
-console.log(`templates: ${library.templates.length}; outcomes: ${Object.entries(outcomes).map(([k, v]) => `${k} ${((100 * v) / lines).toFixed(1)}%`).join(', ')}`);
+console.log(`templates: ${library.templates.length}; ${reuse ? `inputs reused from ${dir}` : `outcomes: ${Object.entries(outcomes).map(([k, v]) => `${k} ${((100 * v) / lines).toFixed(1)}%`).join(', ')}`}`);
 
 // 3. The floor: reading and parsing the lines, nothing else.
 let start = process.hrtime.bigint();
 let parsed = 0;
-for await (const { text } of readLines(predictionsFile)) if (JSON.parse(text)) parsed++;
+for await (const { lines } of lineBatches(predictionsFile)) for (const text of lines) if (JSON.parse(text)) parsed++;
 const floor = seconds(start);
 
 // 4. The pipeline, phase by phase.
@@ -145,7 +153,7 @@ const metrics = buildMetrics(
 const tAggregate = seconds(start);
 start = process.hrtime.bigint();
 const out = new Writer(join(dir, 'metrics.json'));
-out.line(JSON.stringify(metrics, null, 2));
+out.line(formatMetrics(metrics));
 out.close();
 const tWrite = seconds(start);
 const tTotal = seconds(total);
@@ -159,6 +167,6 @@ console.log(`per-item scores    ${tItems.toFixed(1).padStart(6)} s  (pass@k, maj
 console.log(`sha256 of inputs   ${tHash.toFixed(1).padStart(6)} s`);
 console.log(`groupings + stats  ${tAggregate.toFixed(1).padStart(6)} s  (${Object.keys(metrics.by_template).length} templates, ${Object.keys(metrics.by_set).length} sets; bootstrap and sign-flip tests in every group)`);
 console.log(`write metrics.json ${tWrite.toFixed(1).padStart(6)} s`);
-console.log(`total              ${tTotal.toFixed(1).padStart(6)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s cpu, max RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+console.log(`total              ${tTotal.toFixed(1).padStart(6)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s cpu, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB${reuse ? '' : ' (including generating the inputs; --reuse for scoring alone)'}`);
 console.log(`result: pass@1 base ${(metrics.by_variant['base']!.pass_at_k['1']!.estimate * 100).toFixed(1)}%, noop drop ${(metrics.by_variant['noop']!.drop_vs_base!.estimate * 100).toFixed(1)} points, ${metrics.coverage.no_answer.toLocaleString('en-US')} samples without answer`);
 if (values.keep === undefined) rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { VARIANT_IDS } from '../records/problem.js';
 import type { Dataset } from './dataset.js';
-import { groupMetrics, type GroupMetrics, type StatOptions } from './group.js';
+import { groupMetrics, type GroupMetrics, type IntervalScope, type StatOptions } from './group.js';
 import type { ItemScores } from './item-scores.js';
 import { binWidthFor, spreadOverSets, type SetAccuracy, type Spread } from './spread.js';
 
@@ -44,7 +44,7 @@ export function aggregate(dataset: Dataset, scores: ItemScores, options: StatOpt
   };
   const setOf = (i: number) => String(dataset.items[i]!.set);
 
-  const compute = (members: ArrayLike<number>, key: string[]) => groupMetrics(members, dataset, scores, options, key);
+  const compute = (members: ArrayLike<number>, key: string[], scope: IntervalScope = 'accuracy') => groupMetrics(members, dataset, scores, options, key, scope);
   const split = (members: ArrayLike<number>, keyOf: (i: number) => string, order: (keys: string[]) => string[]) => {
     const groups = new Map<string, number[]>();
     for (let j = 0; j < members.length; j++) {
@@ -70,10 +70,10 @@ export function aggregate(dataset: Dataset, scores: ItemScores, options: StatOpt
   };
 
   const by_variant: Record<string, GroupMetrics> = {};
-  for (const [variant, members] of split(all, variantOf, variantOrder)) by_variant[variant] = compute(members, ['by_variant', variant]);
+  for (const [variant, members] of split(all, variantOf, variantOrder)) by_variant[variant] = compute(members, ['by_variant', variant], 'all');
   const by_set = nested('by_set', setOf, (keys) => keys.sort((a, b) => Number(a) - Number(b)));
   return {
-    overall: compute(all, ['overall']),
+    overall: compute(all, ['overall'], 'all'),
     by_variant,
     by_template: nested('by_template', templateOf, alphabetical),
     by_topic: nested('by_topic', topicOfItem, alphabetical),

@@ -1,7 +1,8 @@
 import { ReasonforgeError } from '../errors.js';
-import { parseJsonLine, readLines } from '../io/jsonl.js';
+import { parseJsonLine } from '../io/jsonl.js';
 import type { ProblemRecord } from '../records/problem.js';
 import { recordSchemaProblem } from '../records/validate-record.js';
+import { lineBatches } from './line-batches.js';
 
 /** What scoring keeps of a dataset record: enough to judge, group and pair it. */
 export interface DatasetItem {
@@ -39,14 +40,17 @@ export function datasetOf(records: readonly ProblemRecord[], file = '<memory>'):
 export async function loadDataset(file: string): Promise<Dataset> {
   const items: DatasetItem[] = [];
   const index = new Map<string, number>();
-  for await (const { number, text } of readLines(file)) {
-    const parsed = parseJsonLine(text);
-    if (!parsed.ok) throw new ReasonforgeError('dataset-invalid', parsed.message, { file, line: number });
-    const problem = recordSchemaProblem(parsed.value);
-    if (problem !== null) {
-      throw new ReasonforgeError('dataset-invalid', `not a reasonforge record: ${problem.pointer} ${problem.message}`, { file, line: number });
+  for await (const { first, lines } of lineBatches(file)) {
+    for (let i = 0; i < lines.length; i++) {
+      const number = first + i;
+      const parsed = parseJsonLine(lines[i]!);
+      if (!parsed.ok) throw new ReasonforgeError('dataset-invalid', parsed.message, { file, line: number });
+      const problem = recordSchemaProblem(parsed.value);
+      if (problem !== null) {
+        throw new ReasonforgeError('dataset-invalid', `not a reasonforge record: ${problem.pointer} ${problem.message}`, { file, line: number });
+      }
+      addItem(items, index, parsed.value as ProblemRecord, { file, line: number });
     }
-    addItem(items, index, parsed.value as ProblemRecord, { file, line: number });
   }
   if (items.length === 0) throw new ReasonforgeError('dataset-empty', 'holds no records', { file });
   return { file, items, index };

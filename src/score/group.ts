@@ -48,6 +48,17 @@ export interface StatOptions {
   readonly confidence: number;
 }
 
+/**
+ * Which figures of a group get a bootstrap interval. 'all' for the overall
+ * and per-variant groups, whose pass@k curves and bars are drawn with their
+ * intervals; 'accuracy' (pass@1 only) for template, topic and set groups,
+ * which are read as accuracy tables and heatmap cells: every further
+ * resampled column costs a pass over every item of every group per resample,
+ * and there are thousands of such groups in a large run. Drops get their
+ * interval in every group.
+ */
+export type IntervalScope = 'all' | 'accuracy';
+
 /** Variants that are not perturbations of a base item, so have no drop. */
 const UNPAIRED_VARIANTS: ReadonlySet<string> = new Set(['base', 'external']);
 
@@ -58,7 +69,7 @@ const UNPAIRED_VARIANTS: ReadonlySet<string> = new Set(['base', 'external']);
  * `key` names the group in the random streams, so its intervals do not
  * depend on other groups.
  */
-export function groupMetrics(members: ArrayLike<number>, dataset: Dataset, scores: ItemScores, options: StatOptions, key: readonly string[]): GroupMetrics {
+export function groupMetrics(members: ArrayLike<number>, dataset: Dataset, scores: ItemScores, options: StatOptions, key: readonly string[], scope: IntervalScope = 'all'): GroupMetrics {
   const scored: number[] = [];
   let missing = 0;
   let samples = 0;
@@ -90,12 +101,12 @@ export function groupMetrics(members: ArrayLike<number>, dataset: Dataset, score
     cot_pass_at_k: {},
     omitted_k: [],
   };
-  if (scored.length > 0) addFigures(group, scored, scores, options, key, fewest);
+  if (scored.length > 0) addFigures(group, scored, scores, options, key, fewest, scope);
   if (members.length > 0 && hasPerturbed(members, dataset)) addDrop(group, members, dataset, scores, options, key);
   return group;
 }
 
-function addFigures(group: GroupMetrics, scored: readonly number[], scores: ItemScores, options: StatOptions, key: readonly string[], fewest: number): void {
+function addFigures(group: GroupMetrics, scored: readonly number[], scores: ItemScores, options: StatOptions, key: readonly string[], fewest: number, scope: IntervalScope): void {
   const present: number[] = [];
   scores.ks.forEach((k, q) => {
     if (k <= fewest) present.push(q);
@@ -113,12 +124,14 @@ function addFigures(group: GroupMetrics, scored: readonly number[], scores: Item
   for (const [, values] of families) {
     for (const q of present) columns.push(Float64Array.from(scored, (i) => values[q]![i]!));
   }
-  const intervals = bootstrapMeans(columns, options.resamples, Rng.keyed(options.seed, 'bootstrap', ...key), options.confidence);
+  // pass@1 is the first column (k = 1 is always present: every scored item has a sample).
+  const resampled = scope === 'all' ? columns : columns.slice(0, 1);
+  const intervals = bootstrapMeans(resampled, options.resamples, Rng.keyed(options.seed, 'bootstrap', ...key), options.confidence);
   let column = 0;
   for (const [into] of families) {
     for (const q of present) {
       const values = columns[column]!;
-      const interval = intervals[column]!;
+      const interval = intervals[column] ?? null;
       column++;
       into[String(scores.ks[q]!)] = {
         estimate: mean(values),

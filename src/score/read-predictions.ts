@@ -1,6 +1,7 @@
-import { parseJsonLine, readLines } from '../io/jsonl.js';
+import { parseJsonLine } from '../io/jsonl.js';
 import type { Dataset } from './dataset.js';
 import type { Judge } from './judge.js';
+import { lineBatches } from './line-batches.js';
 import { parsePrediction, type PredictionFormat } from './predictions.js';
 import { CORRECT, NO_ANSWER, SampleStore, STEPS_VALID } from './sample-store.js';
 
@@ -59,43 +60,46 @@ export async function readPredictions(files: readonly string[], dataset: Dataset
     const file = files[f]!;
     const summary: PredictionFileSummary = { file, lines: 0, formats: { output: 0, outputs: 0, 'lm-eval': 0 } };
     report.files.push(summary);
-    for await (const { number, text } of readLines(file)) {
-      summary.lines++;
-      options.onLine?.();
-      const json = parseJsonLine(text);
-      if (!json.ok) {
-        problem(file, number, json.message);
-        continue;
-      }
-      const parsed = parsePrediction(json.value);
-      if (!parsed.ok) {
-        problem(file, number, parsed.message);
-        continue;
-      }
-      const { line } = parsed;
-      summary.formats[line.format]++;
-      if (line.format === 'lm-eval' && line.filter !== null) {
-        report.lmEvalFilter.used ??= line.filter;
-        if (line.filter !== report.lmEvalFilter.used) {
-          report.lmEvalFilter.skipped_lines++;
+    for await (const { first, lines } of lineBatches(file)) {
+      for (let i = 0; i < lines.length; i++) {
+        const number = first + i;
+        summary.lines++;
+        options.onLine?.();
+        const json = parseJsonLine(lines[i]!);
+        if (!json.ok) {
+          problem(file, number, json.message);
           continue;
         }
-      }
-      const item = dataset.index.get(line.id);
-      if (item === undefined) {
-        report.unknown.lines++;
-        report.unknown.samples += line.outputs.length;
-        report.unknown.ids.set(line.id, (report.unknown.ids.get(line.id) ?? 0) + 1);
-        continue;
-      }
-      const expected = dataset.items[item]!.answer;
-      for (const output of line.outputs) {
-        const verdict = judge.judge(output, expected);
-        let flags = 0;
-        if (verdict.extracted === null) flags |= NO_ANSWER;
-        // Steps are checked only where they can matter: CoT-pass counts right answers with valid steps.
-        if (verdict.correct) flags |= CORRECT | (judge.stepsValid(output) ? STEPS_VALID : 0);
-        store.add(item, flags, verdict.extracted, output, { file: f, line: number });
+        const parsed = parsePrediction(json.value);
+        if (!parsed.ok) {
+          problem(file, number, parsed.message);
+          continue;
+        }
+        const { line } = parsed;
+        summary.formats[line.format]++;
+        if (line.format === 'lm-eval' && line.filter !== null) {
+          report.lmEvalFilter.used ??= line.filter;
+          if (line.filter !== report.lmEvalFilter.used) {
+            report.lmEvalFilter.skipped_lines++;
+            continue;
+          }
+        }
+        const item = dataset.index.get(line.id);
+        if (item === undefined) {
+          report.unknown.lines++;
+          report.unknown.samples += line.outputs.length;
+          report.unknown.ids.set(line.id, (report.unknown.ids.get(line.id) ?? 0) + 1);
+          continue;
+        }
+        const expected = dataset.items[item]!.answer;
+        for (const output of line.outputs) {
+          const verdict = judge.judge(output, expected);
+          let flags = 0;
+          if (verdict.extracted === null) flags |= NO_ANSWER;
+          // Steps are checked only where they can matter: CoT-pass counts right answers with valid steps.
+          if (verdict.correct) flags |= CORRECT | (judge.stepsValid(output) ? STEPS_VALID : 0);
+          store.add(item, flags, verdict.extracted, output, { file: f, line: number });
+        }
       }
     }
   }

@@ -136,3 +136,15 @@ export async function sha256File(file: string): Promise<string | null> {
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
+
+/**
+ * metrics.json's text: indented for reading, except that each item of the
+ * per-item list stays on one line (125,000 items would otherwise take a
+ * million lines).
+ */
+export function formatMetrics(metrics: Metrics): string {
+  const marker = '"__items__"';
+  const text = JSON.stringify({ ...metrics, items: '__items__' }, null, 2);
+  const rows = metrics.items.map((item) => `    ${JSON.stringify(item)}`).join(',\n');
+  return `${text.replace(marker, metrics.items.length === 0 ? '[]' : `[\n${rows}\n  ]`)}\n`;
+}

@@ -16,14 +16,17 @@ import type { Rng } from './rng.js';
  * the exact McNemar test: conditional on the discordant pairs, the number of
  * positive ones is Binomial(b + c, 1/2).
  *
- * The null distribution is computed exactly whenever that is cheap: the
- * number of positive signs among the differences of one magnitude is
- * Binomial(count, 1/2), independently per magnitude, so the distribution is
- * enumerated over those counts (prod(count + 1) cases; one magnitude, as with
- * one sample per item, is the binomial tail). That covers every small group.
- * Otherwise it is estimated by Monte Carlo with `permutations` seeded flips,
- * as (1 + hits) / (1 + R), which is never 0 and is a valid p-value (Phipson
- * and Smyth, 2010).
+ * The null distribution is computed exactly whenever that is affordable:
+ * - one magnitude (one sample per item, or any all-or-nothing pairs): the
+ *   binomial tail, for any number of pairs;
+ * - differences of accuracies are fractions (multiples of 1/n, or of
+ *   1/(n * variants) for pooled groups), so on the integer grid of their
+ *   common denominator the distribution of the flipped total is a
+ *   convolution, computed exactly when it costs at most EXACT_WORK steps
+ *   (every template, set and topic cell of a typical run);
+ * - otherwise by Monte Carlo with `permutations` seeded flips, as
+ *   (1 + hits) / (1 + R), which is never 0 and is a valid p-value (Phipson
+ *   and Smyth, 2010).
  */
 export interface SignFlipResult {
   readonly p_value: number;
@@ -32,14 +35,19 @@ export interface SignFlipResult {
   readonly permutations: number;
 }
 
+/** The most convolution steps (pairs times grid width) spent on an exact p-value. */
+export const EXACT_WORK = 20_000_000;
+/** Largest common denominator tried for the integer grid. */
+const MAX_DENOMINATOR = 100_000;
+
 export function signFlipTest(differences: Float64Array, permutations: number, rng: Rng): SignFlipResult {
-  // Group nonzero differences by magnitude: a permutation then needs only the
-  // number of positive signs per magnitude, drawn as Binomial(count, 1/2).
+  // Group nonzero differences by magnitude: a Monte Carlo permutation then
+  // needs only the number of positive signs per magnitude, Binomial(count, 1/2).
   const byMagnitude = new Map<number, { count: number; positive: number }>();
   for (const d of differences) {
-    // Differences are differences of accuracies (multiples of 1/n): anything
-    // this small is a rounding residue of a zero, and 2/3 - 1/3 and 1/3, which
-    // differ in the last bit, are one magnitude at twelve digits.
+    // Differences are differences of accuracies: anything this small is a
+    // rounding residue of a zero, and 2/3 - 1/3 and 1/3, which differ in the
+    // last bit, are one magnitude at twelve digits.
     if (Math.abs(d) < 1e-12) continue;
     const magnitude = Number(Math.abs(d).toPrecision(12));
     let entry = byMagnitude.get(magnitude);
@@ -56,17 +64,22 @@ export function signFlipTest(differences: Float64Array, permutations: number, rn
     const { count, positive } = groups[0]![1];
     return { p_value: exactBinomialTwoSided(count, positive), method: 'exact', permutations: 0 };
   }
-  let cases = 1;
-  for (const [, { count }] of groups) cases *= count + 1;
+  const magnitudes = groups.map(([m]) => m);
+  const counts = groups.map(([, e]) => e.count);
+  const positives = groups.map(([, e]) => e.positive);
+
+  const grid = integerGrid(magnitudes);
+  if (grid !== null) {
+    const steps = grid.reduce((a, m, g) => a + m * counts[g]!, 0);
+    const pairs = counts.reduce((a, b) => a + b, 0);
+    if (pairs * steps <= EXACT_WORK) return { p_value: exactConvolution(grid, counts, positives), method: 'exact', permutations: 0 };
+  }
 
   // The observed statistic, computed the same way as the permuted ones so
   // that equal totals compare equal despite floating-point rounding.
-  const magnitudes = groups.map(([m]) => m);
-  const counts = groups.map(([, e]) => e.count);
   let observed = 0;
-  for (let g = 0; g < groups.length; g++) observed += magnitudes[g]! * (2 * groups[g]![1].positive - counts[g]!);
+  for (let g = 0; g < magnitudes.length; g++) observed += magnitudes[g]! * (2 * positives[g]! - counts[g]!);
   const threshold = Math.abs(observed) - 1e-9 * (1 + Math.abs(observed));
-  if (cases <= EXACT_CASES) return { p_value: exactTail(magnitudes, counts, threshold), method: 'exact', permutations: 0 };
   let hits = 0;
   for (let r = 0; r < permutations; r++) {
     let total = 0;
@@ -76,38 +89,85 @@ export function signFlipTest(differences: Float64Array, permutations: number, rn
   return { p_value: (1 + hits) / (1 + permutations), method: 'monte-carlo', permutations };
 }
 
-/** Enumerate the exact null distribution up to this many cases (a Monte Carlo run costs about as much). */
-export const EXACT_CASES = 200_000;
-
 /**
- * P(|sum_g m_g (2 Y_g - n_g)| >= threshold) with independent Y_g ~
- * Binomial(n_g, 1/2), by enumerating every combination of the Y_g.
+ * The magnitudes as integers over their common denominator, or null when
+ * some magnitude is no fraction with a denominator up to MAX_DENOMINATOR
+ * (found by continued fractions, to 1e-9).
  */
-function exactTail(magnitudes: readonly number[], counts: readonly number[], threshold: number): number {
-  const pmfs = counts.map(binomialHalfPmf);
-  let tail = 0;
-  const visit = (g: number, total: number, weight: number): void => {
-    if (g === magnitudes.length) {
-      if (Math.abs(total) >= threshold) tail += weight;
-      return;
-    }
-    const pmf = pmfs[g]!;
-    const n = counts[g]!;
-    for (let y = 0; y <= n; y++) if (pmf[y]! > 0) visit(g + 1, total + magnitudes[g]! * (2 * y - n), weight * pmf[y]!);
-  };
-  visit(0, 0, 1);
-  return Math.min(1, Math.max(tail, Number.MIN_VALUE));
+export function integerGrid(magnitudes: readonly number[]): number[] | null {
+  let denominator = 1;
+  for (const m of magnitudes) {
+    const q = fractionDenominator(m);
+    if (q === null) return null;
+    denominator = lcm(denominator, q);
+    if (denominator > MAX_DENOMINATOR) return null;
+  }
+  return magnitudes.map((m) => Math.round(m * denominator));
 }
 
-/** Binomial(n, 1/2) probabilities, from logarithms so that large n does not overflow. */
-function binomialHalfPmf(n: number): Float64Array {
-  const pmf = new Float64Array(n + 1);
-  let log = n * Math.log(0.5);
-  for (let y = 0; y <= n; y++) {
-    if (y > 0) log += Math.log((n - y + 1) / y);
-    pmf[y] = Math.exp(log);
+function fractionDenominator(x: number): number | null {
+  // Continued fraction convergents h/k of x until one is within 1e-9.
+  let [h0, h1, k0, k1] = [0, 1, 1, 0];
+  let rest = x;
+  for (let i = 0; i < 40; i++) {
+    const a = Math.floor(rest);
+    [h0, h1] = [h1, a * h1 + h0];
+    [k0, k1] = [k1, a * k1 + k0];
+    if (k1 > MAX_DENOMINATOR) return null;
+    if (Math.abs(x - h1 / k1) < 1e-9) return k1;
+    const frac = rest - a;
+    if (frac < 1e-12) return null;
+    rest = 1 / frac;
   }
-  return pmf;
+  return null;
+}
+
+function lcm(a: number, b: number): number {
+  let [x, y] = [a, b];
+  while (y !== 0) [x, y] = [y, x % y];
+  return (a / x) * b;
+}
+
+/**
+ * Exact two-sided p-value for integer magnitudes: the distribution of
+ * sum_i s_i a_i over independent fair signs, built by adding one pair at a
+ * time (each step: half the mass moves up by a_i, half down), then the mass
+ * at least as far from zero as the observed total. Integer totals compare
+ * exactly; probabilities below 1e-308 underflow, so the result is clamped to
+ * the smallest positive double.
+ */
+function exactConvolution(grid: readonly number[], counts: readonly number[], positives: readonly number[]): number {
+  let total = 0;
+  let observed = 0;
+  for (let g = 0; g < grid.length; g++) {
+    total += grid[g]! * counts[g]!;
+    observed += grid[g]! * (2 * positives[g]! - counts[g]!);
+  }
+  let dist = new Float64Array(2 * total + 1);
+  let next = new Float64Array(2 * total + 1);
+  dist[total] = 1;
+  let reach = 0;
+  for (let g = 0; g < grid.length; g++) {
+    const a = grid[g]!;
+    for (let c = 0; c < counts[g]!; c++) {
+      next.fill(0, total - reach - a, total + reach + a + 1);
+      for (let s = total - reach; s <= total + reach; s++) {
+        const w = dist[s]!;
+        if (w === 0) continue;
+        next[s - a]! += w / 2;
+        next[s + a]! += w / 2;
+      }
+      reach += a;
+      [dist, next] = [next, dist];
+    }
+  }
+  const bound = Math.abs(observed);
+  let tail = 0;
+  for (let s = 0; s <= total - bound; s++) tail += dist[s]!;
+  for (let s = total + bound; s <= 2 * total; s++) tail += dist[s]!;
+  // The two sides overlap at the observed total only when it is 0: then every total counts.
+  if (bound === 0) tail = 1;
+  return Math.min(1, Math.max(tail, Number.MIN_VALUE));
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bootstrapMeans, quantile, selectQuantile } from '../../src/score/bootstrap.js';
+import { bootstrapMeans, POISSON_MIN_UNITS, quantile, selectQuantile } from '../../src/score/bootstrap.js';
 import { Rng } from '../../src/score/rng.js';
 import { FULL, runs } from '../support/runs.js';
 
@@ -22,12 +22,12 @@ function naive(columns: Float64Array[], resamples: number, rng: Rng): { low: num
   });
 }
 
-const columnsArb = fc.integer({ min: 1, max: 60 }).chain((units) =>
+const columnsArb = fc.integer({ min: 1, max: POISSON_MIN_UNITS - 1 }).chain((units) =>
   fc.array(fc.array(fc.constantFrom(0, 0.125, 0.25, 0.5, 1, 1 / 3), { minLength: units, maxLength: units }), { minLength: 1, maxLength: 4 }),
 );
 
 describe('bootstrapMeans', () => {
-  it('gives the intervals of the plain per-unit bootstrap drawn from the same stream', () => {
+  it('below POISSON_MIN_UNITS: gives the intervals of the plain per-unit bootstrap drawn from the same stream', () => {
     fc.assert(
       fc.property(columnsArb, fc.nat(), (raw, seed) => {
         const columns = raw.map((c) => Float64Array.from(c));
@@ -40,6 +40,21 @@ describe('bootstrapMeans', () => {
       }),
       { numRuns: runs(60, 600) },
     );
+  });
+
+  it('from POISSON_MIN_UNITS up: agrees with the classic bootstrap to within Monte Carlo error', () => {
+    for (const [units, tolerance] of [[POISSON_MIN_UNITS, 0.03], [400, 0.012], [3000, 0.004]] as const) {
+      const data = Rng.keyed(units, 'data');
+      // Eighths, as pass@1 of items with 8 samples, and a second column of zeros and ones.
+      const eighths = Float64Array.from({ length: units }, () => Math.floor(data.float() * 9) / 8);
+      const binary = Float64Array.from({ length: units }, () => (data.float() < 0.3 ? 1 : 0));
+      const poissonIntervals = bootstrapMeans([eighths, binary], 4000, Rng.keyed(1, 'poisson'));
+      const classic = naive([eighths, binary], 4000, Rng.keyed(2, 'classic'));
+      poissonIntervals.forEach((interval, c) => {
+        expect(Math.abs(interval!.low - classic[c]!.low), `units=${units} column ${c} low`).toBeLessThan(tolerance);
+        expect(Math.abs(interval!.high - classic[c]!.high), `units=${units} column ${c} high`).toBeLessThan(tolerance);
+      });
+    }
   });
 
   it('is reproducible for one seed and differs for another', () => {

@@ -67,3 +67,17 @@ describe('Rng', () => {
     expect(Math.abs(sum / 10_000 - 0.5)).toBeLessThan(0.02);
   });
 });
+
+describe('Rng.fillBelow', () => {
+  it('draws exactly what as many below(m) calls would, and leaves the stream at the same place', () => {
+    for (const m of [1, 2, 7, 1000, 123_457, 3_000_001]) {
+      const one = Rng.keyed(4, 'fill', m);
+      const many = Rng.keyed(4, 'fill', m);
+      const expected = Int32Array.from({ length: 777 }, () => one.below(m));
+      const out = new Int32Array(777);
+      many.fillBelow(out, m);
+      expect(Array.from(out)).toEqual(Array.from(expected));
+      expect(many.next()).toBe(one.next());
+    }
+  });
+});

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ProblemRecord, VariantId } from '../../src/records/problem.js';
 import { schemaValidator } from '../../src/schemas.js';
-import { scoreFiles } from '../../src/score/score.js';
+import { formatMetrics, scoreFiles } from '../../src/score/score.js';
 import { completion, fakeJudge, lcg, record } from './support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rf-score-'));
@@ -219,5 +219,15 @@ describe('scoreFiles', () => {
     await expect(scoreFiles(bad, [write('p.jsonl', outputLines())], { judge: fakeJudge })).rejects.toThrow(`${bad}:2: not a reasonforge record: /answer`);
     const dup = write('dup-dataset.jsonl', [JSON.stringify(truths[0]!.record), JSON.stringify(truths[0]!.record)]);
     await expect(scoreFiles(dup, [write('p.jsonl', outputLines())], { judge: fakeJudge })).rejects.toThrow(`${dup}:2: duplicate id`);
+  });
+});
+
+describe('formatMetrics', () => {
+  it('writes JSON that reads back as the same metrics, one line per item', async () => {
+    const metrics = await scoreFiles(datasetFile, [write('format.jsonl', outputLines())], { judge: fakeJudge, bootstrap: 20, permutations: 50 });
+    const text = formatMetrics(metrics);
+    expect(JSON.parse(text)).toEqual(metrics);
+    const itemLines = text.split('\n').filter((l) => l.startsWith('    {"id":'));
+    expect(itemLines).toHaveLength(metrics.items.length);
   });
 });

@@ -52,6 +52,32 @@ function convolvedTail(d: number[]): number {
   return tail;
 }
 
+/** The exact tail by enumerating, per magnitude, how many of its signs are positive (binomial weights). */
+function enumeratedByCounts(magnitudes: number[], raw: [number, boolean][]): number {
+  const counts = magnitudes.map((_, m) => raw.filter(([x]) => x === m).length);
+  const observed = Math.abs(raw.reduce((a, [m, positive]) => a + (positive ? 1 : -1) * magnitudes[m]!, 0));
+  const pmf = (n: number) => {
+    const out: number[] = [];
+    let c = 1;
+    for (let y = 0; y <= n; y++) {
+      out.push(c / 2 ** n);
+      c = (c * (n - y)) / (y + 1);
+    }
+    return out;
+  };
+  const pmfs = counts.map(pmf);
+  let tail = 0;
+  const visit = (g: number, total: number, weight: number): void => {
+    if (g === magnitudes.length) {
+      if (Math.abs(total) >= observed - 1e-9) tail += weight;
+      return;
+    }
+    for (let y = 0; y <= counts[g]!; y++) visit(g + 1, total + magnitudes[g]! * (2 * y - counts[g]!), weight * pmfs[g]![y]!);
+  };
+  visit(0, 0, 1);
+  return tail;
+}
+
 describe('signFlipTest', () => {
   it('is the exact McNemar test on one-sample-per-item pairs', () => {
     fc.assert(
@@ -76,29 +102,52 @@ describe('signFlipTest', () => {
     );
   });
 
-  it('estimates by Monte Carlo when exact enumeration is too big, within its error of the exact value', () => {
-    // Quarter-point differences, so the exact null distribution is a convolution on an integer grid.
-    const quarters = fc.array(fc.constantFrom(-4, -3, -2, -1, 1, 2, 3, 4), { minLength: 160, maxLength: 220 });
+  it('is exact on larger groups of fractions too, by convolution on their integer grid', () => {
+    // Quarter-point differences: the grid of quarters, and an independent reference on it.
+    const quarters = fc.array(fc.constantFrom(-4, -3, -2, -1, 0, 1, 2, 3, 4), { minLength: 50, maxLength: 400 });
     fc.assert(
-      fc.property(quarters, fc.integer({ min: -3, max: 3 }), fc.nat(), (raw, shift, seed) => {
+      fc.property(quarters, fc.integer({ min: -3, max: 3 }), (raw, shift) => {
         // Tilt some signs so that p-values cover the range, not only the centre.
-        const d = raw.map((x, i) => (i % 7 < Math.abs(shift) ? Math.sign(shift) * Math.abs(x) : x) / 4);
+        const tilted = raw.map((x, i) => (i % 7 < Math.abs(shift) ? Math.sign(shift) * Math.abs(x) : x));
+        const result = signFlipTest(Float64Array.from(tilted, (x) => x / 4), 100, Rng.keyed(0));
+        expect(result.method).toBe('exact');
+        expect(result.p_value).toBeCloseTo(convolvedTail(tilted), 10);
+      }),
+      { numRuns: runs(40, 400) },
+    );
+  });
+
+  it('estimates by Monte Carlo off any small grid, within its error of the exact value', () => {
+    // Magnitudes that are no fraction with a small denominator; the reference enumerates positive-sign counts per magnitude.
+    const irrational = [Math.SQRT2 / 10, Math.sqrt(3) / 10, Math.PI / 20, Math.E / 30];
+    const data = fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.boolean()), { minLength: 40, maxLength: 90 });
+    fc.assert(
+      fc.property(data, fc.nat(), (raw, seed) => {
+        const d = raw.map(([m, positive]) => (positive ? 1 : -1) * irrational[m]!);
         const permutations = 20_000;
         const result = signFlipTest(Float64Array.from(d), permutations, Rng.keyed(seed, 'flip'));
         expect(result.method).toBe('monte-carlo');
-        const truth = convolvedTail(raw.map((x, i) => (i % 7 < Math.abs(shift) ? Math.sign(shift) * Math.abs(x) : x)));
+        const truth = enumeratedByCounts(irrational, raw);
         expect(Math.abs(result.p_value - truth)).toBeLessThan(5 * Math.sqrt((truth * (1 - truth)) / permutations) + 2 / permutations);
       }),
-      { numRuns: runs(8, 80) },
+      { numRuns: runs(6, 60) },
     );
   });
 
   it('is reproducible for one seed, never 0, and 1 when nothing differs', () => {
-    const d = Float64Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? 0.5 : i % 5 === 0 ? -0.25 : 0.125));
+    // Off any small grid, so Monte Carlo; a large one-sided effect, so no permutation is as extreme
+    // and p is the smallest a Monte Carlo test can give, never 0.
+    const d = Float64Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? Math.SQRT2 / 3 : i % 5 === 0 ? -Math.PI / 20 : Math.E / 19));
     const a = signFlipTest(d, 5000, Rng.keyed(7, 'x'));
+    expect(a.method).toBe('monte-carlo');
     expect(signFlipTest(d, 5000, Rng.keyed(7, 'x'))).toEqual(a);
-    // A large one-sided effect: every permutation is less extreme, so p is the smallest a Monte Carlo test can give.
     expect(a.p_value).toBe(1 / 5001);
+    expect(signFlipTest(d, 5000, Rng.keyed(8, 'x')).permutations).toBe(5000);
+    // The same effect on a grid: exact, and far smaller than any Monte Carlo p-value.
+    const grid = signFlipTest(Float64Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? 0.5 : i % 5 === 0 ? -0.25 : 0.125)), 5000, Rng.keyed(7, 'x'));
+    expect(grid.method).toBe('exact');
+    expect(grid.p_value).toBeLessThan(1e-20);
+    expect(grid.p_value).toBeGreaterThan(0);
     expect(signFlipTest(new Float64Array(10), 100, Rng.keyed(0)).p_value).toBe(1);
   });
 

@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../../io/atomic-write.js';
 import { headlines } from '../../report/headlines.js';
 import { textTable } from '../../report/table.js';
 import { variantTable } from '../../report/tables.js';
-import { scoreFiles } from '../../score/score.js';
+import { formatMetrics, scoreFiles } from '../../score/score.js';
 import { topicsOf } from '../../score/topics.js';
 import { verifierJudge } from '../../score/verifier-judge.js';
 import { integerFlag, listFlag, parseCommandArgs, requireString, UsageError } from '../args.js';
@@ -80,7 +80,7 @@ duplicated samples are counted and listed in metrics.json, and summarised on std
       ...(values['lm-eval-filter'] !== undefined && { lmEvalFilter: values['lm-eval-filter'] }),
       topicOf: topicsOf(library),
     });
-    writeFileAtomic(out, `${JSON.stringify(metrics, null, 2)}\n`, { force: true });
+    writeFileAtomic(out, formatMetrics(metrics), { force: true });
     if (!values.quiet) {
       io.stdout.write(textTable(variantTable(metrics)));
       const lines = headlines(metrics);
