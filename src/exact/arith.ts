@@ -180,7 +180,13 @@ class ArithmeticParser {
   }
 
   private skipSpace(): void {
-    while (this.pos < this.text.length && SPACE.has(this.text[this.pos]!)) this.pos++;
+    const text = this.text;
+    while (this.pos < text.length) {
+      const code = text.charCodeAt(this.pos);
+      // ASCII space is by far the most common; the Set holds the rest.
+      if (code === 32 || (code !== 32 && code < 128 ? code === 9 || code === 10 || code === 13 : SPACE.has(text[this.pos]!))) this.pos++;
+      else break;
+    }
   }
 
   /** Rejects values too large to keep computing with. */
@@ -341,6 +347,22 @@ class ArithmeticParser {
   private number(): Rational | null {
     const text = this.text;
     const start = this.pos;
+    // The common case, a short plain integer ("16", "2000"), read without building strings.
+    let quick = 0;
+    let k = start;
+    for (; k < text.length && k - start < 15; k++) {
+      const code = text.charCodeAt(k);
+      if (code < 48 || code > 57) break;
+      quick = quick * 10 + (code - 48);
+    }
+    if (k > start && k - start < 15) {
+      const next = text.charCodeAt(k);
+      // not followed by a digit, point, comma group or exponent
+      if (!(next >= 48 && next <= 57) && next !== 46 && next !== 44 && next !== 101 && next !== 69) {
+        this.pos = k;
+        return Rational.fromInteger(BigInt(quick));
+      }
+    }
     let digits = '';
     let i = start;
     while (isDigit(text[i])) i++;

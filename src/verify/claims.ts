@@ -201,6 +201,9 @@ function leadingLiteral(text: string): Rational | null {
 
 /** `3/4/2020`, `12/25/23`: a date, not two divisions. */
 function isDate(text: string, start: number, end: number): boolean {
+  let slashes = 0;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 47) slashes++;
+  if (slashes !== 2) return false;
   const parts = text.slice(start, end).trim().split('/');
   if (parts.length !== 3) return false;
   const [month, day, year] = parts as [string, string, string];
@@ -229,6 +232,14 @@ function judge(lhs: Side, rhs: Side, lhsText: string, rhsText: string, approxima
   // With ≈, anything within one unit of the last decimal shown.
   if (approximate && places !== null && claimed.sub(actual).abs().toNumber() <= 10 ** -places) return { verdict: 'rounded', places };
   return { verdict: 'wrong', places };
+}
+
+/** The next `=` (or `≈`, when the text has any) at or after `from`, or -1. */
+function nextSign(text: string, from: number, approximations: boolean): number {
+  const equals = text.indexOf('=', from);
+  if (!approximations) return equals;
+  const approx = text.indexOf('≈', from);
+  return equals < 0 ? approx : approx < 0 ? equals : Math.min(equals, approx);
 }
 
 /** All arithmetic claims in `output`, prose and annotations, in text order. */
@@ -263,9 +274,9 @@ export function findClaimsInView(output: string, view: MathView): FindClaimsResu
   }
   const annotationCount = claims.length;
   let examined = 0;
-  for (let p = 0; p < text.length; p++) {
+  const approximations = text.includes('≈');
+  for (let p = nextSign(text, 0, approximations); p >= 0; p = nextSign(text, p + 1, approximations)) {
     const ch = text[p];
-    if (ch !== '=' && ch !== '≈') continue;
     if (++examined > MAX_CLAIMS || truncated) {
       truncated = true;
       break;
