@@ -1,7 +1,7 @@
 /** What a command sees of the outside world; tests pass their own. */
 export interface CommandIO {
-  readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
   readonly stdin: NodeJS.ReadableStream;
   readonly stderrIsTTY: boolean;
 }

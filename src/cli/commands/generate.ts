@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { buildManifest, RecordCounter } from '../../dataset/manifest.js';
+import { GenerationPlan, generateRecords, type Shard } from '../../engine/generate.js';
+import { selectTemplates } from '../../engine/select.js';
+import { GENERATED_VARIANTS, parseVariants } from '../../engine/variants.js';
+import { ReasonforgeError } from '../../errors.js';
+import { AtomicFile, writeFileAtomic } from '../../io/atomic-write.js';
+import { integerFlag, listFlag, parseCommandArgs, requireString, UsageError } from '../args.js';
+import { EXIT_OK, type Command } from '../command.js';
+import { Progress } from '../progress.js';
+import { GENERATORS_OPTION, libraryFor, StreamWriter } from '../shared.js';
+
+const OPTIONS = {
+  seed: { type: 'string' },
+  sets: { type: 'string' },
+  variants: { type: 'string' },
+  templates: { type: 'string' },
+  split: { type: 'string' },
+  shard: { type: 'string' },
+  out: { type: 'string' },
+  force: { type: 'boolean' },
+  ...GENERATORS_OPTION,
+} as const;
+
+function parseShard(text: string | undefined): Shard | undefined {
+  if (text === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (match === null || count < 1 || index >= count) throw new UsageError(`generate: --shard must be i/n with 0 <= i < n, got "${text}"`);
+  return { index, count };
+}
+
+export const generate: Command = {
+  name: 'generate',
+  summary: 'write a seeded dataset as JSONL (stdout, or --out with a manifest)',
+  usage: `Usage: reasonforge generate --seed S [options]
+
+  --seed S            the seed (a non-negative integer); the same arguments give the same bytes
+  --sets K            instances per template (default 1); set j holds one instance of every template
+  --variants LIST     comma-separated: base,names,numbers,noop,p1,p2 (default: all six)
+  --templates PATTERN comma-separated ids or globs, e.g. 'shopping-*,ages-*' (default all)
+  --split test|train  which split (default test); one seed's splits never share an item
+  --shard i/n         only the i-th of n contiguous parts; parts 0..n-1 concatenate to the whole
+  --out FILE          write FILE and FILE.manifest.json atomically instead of stdout
+  --force             replace FILE if it exists
+  --generators DIR    use the templates in DIR instead of the built-in ones`,
+
+  async run(args, io) {
+    const { values } = parseCommandArgs('generate', args, OPTIONS, false);
+    const seed = integerFlag('generate', requireString('generate', values.seed, 'seed'), 'seed', 0);
+    const split = values.split ?? 'test';
+    if (split !== 'test' && split !== 'train') throw new UsageError(`generate: --split must be test or train, got "${split}"`);
+    const library = libraryFor(values.generators);
+    const shard = parseShard(values.shard);
+    const plan = new GenerationPlan({
+      seed,
+      sets: integerFlag('generate', values.sets, 'sets', 1, 1),
+      split,
+      variants: parseVariants(listFlag(values.variants) ?? [...GENERATED_VARIANTS]),
+      templates: selectTemplates(library.templates, values.templates),
+      ...(shard !== undefined && { shard }),
+    });
+    for (const [template, variants] of Object.entries(plan.skipped())) {
+      io.stderr.write(`reasonforge generate: note: ${template} cannot make ${variants.join(', ')}; skipped\n`);
+    }
+
+    const out = values.out;
+    const manifestPath = out === undefined ? undefined : `${out}.manifest.json`;
+    if (out !== undefined && !values.force) {
+      for (const path of [out, manifestPath!]) {
+        if (existsSync(path)) throw new ReasonforgeError('file-exists', 'already exists; pass --force to replace it', { file: path });
+      }
+    }
+    const file = out === undefined ? null : new AtomicFile(out, { force: true });
+    const stdout = file === null ? new StreamWriter(io.stdout) : null;
+    const hash = createHash('sha256');
+    const counter = new RecordCounter();
+    const progress = new Progress(io.stderr, io.stderrIsTTY, plan.end - plan.start, 'generate');
+    let bytes = 0;
+    let chunk = '';
+    const flush = async () => {
+      if (chunk === '') return;
+      hash.update(chunk);
+      bytes += Buffer.byteLength(chunk);
+      if (file !== null) file.write(chunk);
+      else await stdout!.write(chunk);
+      chunk = '';
+    };
+    try {
+      for (const record of generateRecords(plan)) {
+        chunk += `${JSON.stringify(record)}\n`;
+        counter.add(record.template!.id, record.variant.kind);
+        progress.tick();
+        if (chunk.length >= 1 << 16) {
+          await flush();
+          if (stdout?.isClosed) break;
+        }
+      }
+      await flush();
+    } catch (error) {
+      file?.abort();
+      progress.finish();
+      throw error;
+    }
+    progress.finish();
+    if (file !== null && out !== undefined && manifestPath !== undefined) {
+      file.commit();
+      const manifest = buildManifest(plan, counter.counts(), { file: basename(out), bytes, sha256: hash.digest('hex') }, values.generators ?? null);
+      writeFileAtomic(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`, { force: true });
+      io.stderr.write(`reasonforge generate: wrote ${counter.records} records to ${out} (${manifest.data.sha256.slice(0, 12)}…) and ${manifestPath}\n`);
+    }
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,54 @@
+import { resolve } from 'node:path';
+import { selectTemplates } from '../../engine/select.js';
+import { formatRate } from '../../engine/sampler.js';
+import { lintTemplate, type LintResult } from '../../lint/lint-template.js';
+import { DEFAULT_GENERATORS_DIR, loadTemplates } from '../../template/load.js';
+import { integerFlag, parseCommandArgs } from '../args.js';
+import { EXIT_FAILURE, EXIT_OK, type Command } from '../command.js';
+import { GENERATORS_OPTION } from '../shared.js';
+
+function describe(result: LintResult): string {
+  const s = result.stats;
+  const head = `${result.ok ? 'ok  ' : 'FAIL'}  ${result.template}`;
+  if (s === null) return head;
+  const answers = s.answerMin === null ? 'no answers' : `answers ${s.answerMin}..${s.answerMax} (${s.distinctAnswers} distinct)`;
+  return `${head}  acceptance ${formatRate(s.acceptance)}  capacity ~${s.capacity}  ${answers}  steps ${s.steps}  ${s.variants.join(',')}`;
+}
+
+export const lint: Command = {
+  name: 'lint',
+  summary: 'sample every template and report acceptance, answers, duplicates, defects',
+  usage: `Usage: reasonforge lint [--templates PATTERN] [--samples N] [--seed S] [--json] [--generators DIR]
+
+  Draws N sets (default 1000) of every template with all its variants, checks each
+  record against its template, and reports the acceptance rate, the estimated number
+  of distinct items, the answer range, duplicate questions and any defect. Templates
+  that do not load (unused variables, bad expressions, ...) are reported too.
+  Exits 1 when any template fails.`,
+
+  async run(args, io) {
+    const { values } = parseCommandArgs(
+      'lint',
+      args,
+      { templates: { type: 'string' }, samples: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, ...GENERATORS_OPTION },
+      false,
+    );
+    const samples = integerFlag('lint', values.samples, 'samples', 1000, 1);
+    const seed = integerFlag('lint', values.seed, 'seed', 0);
+    const { templates, failures } = loadTemplates(values.generators === undefined ? DEFAULT_GENERATORS_DIR : resolve(values.generators));
+    const results = selectTemplates(templates, values.templates).map((t) => lintTemplate(t, { samples, seed }));
+    const failed = results.filter((r) => !r.ok).length + failures.length;
+    if (values.json) {
+      io.stdout.write(`${JSON.stringify({ results, load_failures: failures }, null, 2)}\n`);
+    } else {
+      for (const failure of failures) io.stdout.write(`FAIL  ${failure.message}\n`);
+      for (const result of results) {
+        io.stdout.write(`${describe(result)}\n`);
+        for (const error of result.errors) io.stdout.write(`        error: ${error}\n`);
+        for (const warning of result.warnings) io.stdout.write(`        warning: ${warning}\n`);
+      }
+      io.stdout.write(`${results.length + failures.length} templates, ${failed} failing\n`);
+    }
+    return failed === 0 ? EXIT_OK : EXIT_FAILURE;
+  },
+};

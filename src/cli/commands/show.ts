@@ -1,0 +1,54 @@
+import { generateOne } from '../../engine/generate.js';
+import { parseVariants } from '../../engine/variants.js';
+import { ReasonforgeError } from '../../errors.js';
+import { parseItemId } from '../../records/ids.js';
+import type { ProblemRecord } from '../../records/problem.js';
+import { parseCommandArgs, UsageError } from '../args.js';
+import { EXIT_OK, type Command } from '../command.js';
+import { GENERATORS_OPTION, libraryFor } from '../shared.js';
+
+function readable(record: ProblemRecord): string {
+  const indent = (text: string) => text.split('\n').map((line) => `  ${line}`).join('\n');
+  const lines = [
+    `${record.id}`,
+    `template ${record.template?.id} v${record.template?.version}, variant ${record.variant.kind}, set ${record.set}, split ${record.split}, seed ${record.seed}`,
+    '',
+    'Question:',
+    indent(record.question),
+    '',
+    `Answer: ${record.answer} (${record.answer_type})`,
+    '',
+    'Solution:',
+    indent(record.solution),
+  ];
+  for (const clause of record.variant.inserted ?? []) lines.push('', `Inserted ${clause.kind} "${clause.id}" after premise ${clause.after + 1}: ${clause.text}`);
+  if (record.variant.changed !== undefined) lines.push('', `Changed from the base item: ${record.variant.changed.join(', ') || 'nothing'}`);
+  const width = Math.max(...Object.keys(record.bindings).map((name) => name.length));
+  lines.push('', 'Bindings:', ...Object.entries(record.bindings).map(([name, value]) => `  ${name.padEnd(width)} = ${value}`));
+  lines.push('', `Difficulty: ${record.difficulty.steps} steps, ${record.difficulty.operations} operations, largest number ${record.difficulty.max_number}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export const show: Command = {
+  name: 'show',
+  summary: 'print one item, by id, with its bindings and solution',
+  usage: `Usage: reasonforge show ID [--json] [--generators DIR]
+
+  ID is <template>:<split>:<seed>:<set>:<variant>, as in the id field of a record,
+  e.g. bakery-trays-left:test:1:0:noop. The item is regenerated from its id alone.
+
+  --json            print the record as JSON instead`,
+
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs('show', args, { json: { type: 'boolean' }, ...GENERATORS_OPTION });
+    if (positionals.length !== 1) throw new UsageError('show: give exactly one item id');
+    const id = positionals[0]!;
+    const address = parseItemId(id);
+    if (address === null) throw new ReasonforgeError('usage', `"${id}" is not an item id; ids look like bakery-trays-left:test:1:0:base`);
+    const [variant] = parseVariants([address.variant]);
+    const template = libraryFor(values.generators).get(address.template);
+    const record = generateOne(template, address.seed, address.split, address.set, variant!);
+    io.stdout.write(values.json ? `${JSON.stringify(record, null, 2)}\n` : readable(record));
+    return EXIT_OK;
+  },
+};

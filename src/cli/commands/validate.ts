@@ -1,0 +1,31 @@
+import { formatDefect, validateFile } from '../../validate/validate-file.js';
+import { parseCommandArgs, UsageError } from '../args.js';
+import { EXIT_FAILURE, EXIT_OK, type Command } from '../command.js';
+import { GENERATORS_OPTION, libraryFor } from '../shared.js';
+
+export const validate: Command = {
+  name: 'validate',
+  summary: 'check a dataset: schema, recomputed answers, annotations, variant links',
+  usage: `Usage: reasonforge validate FILE [--generators DIR]
+
+  Checks every line of a reasonforge JSONL file against schemas/problem.schema.json,
+  recomputes each answer and step from its bindings, checks every <<expr=value>>,
+  re-renders each question, and checks that variants agree with their base items
+  and that no id or question repeats. Prints each defect as FILE:LINE: message and
+  exits 1 if there is any.`,
+
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs('validate', args, GENERATORS_OPTION);
+    if (positionals.length !== 1) throw new UsageError('validate: give exactly one file');
+    const file = positionals[0]!;
+    const report = await validateFile(file, libraryFor(values.generators));
+    for (const defect of report.defects) io.stdout.write(`${formatDefect(file, defect)}\n`);
+    const lines = new Set(report.defects.map((d) => d.line)).size;
+    io.stderr.write(
+      report.defects.length === 0
+        ? `reasonforge validate: ${file}: ${report.records} records, no defects\n`
+        : `reasonforge validate: ${file}: ${report.defects.length} defect(s) on ${lines} line(s) of ${report.records} records\n`,
+    );
+    return report.defects.length === 0 ? EXIT_OK : EXIT_FAILURE;
+  },
+};

@@ -1,0 +1,104 @@
+import { ReasonforgeError } from '../errors.js';
+import type { ProblemRecord } from '../records/problem.js';
+import { assertValidRecord } from '../records/validate-record.js';
+import type { CompiledTemplate } from '../template/compiled.js';
+import { SetItems } from './render.js';
+import { TemplateSampler, type Split } from './sampler.js';
+import { GENERATED_VARIANTS, supportedVariants, type GeneratedVariant } from './variants.js';
+
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+export interface GenerateConfig {
+  readonly seed: number;
+  readonly sets: number;
+  readonly split: Split;
+  readonly variants: readonly GeneratedVariant[];
+  readonly templates: readonly CompiledTemplate[];
+  readonly shard?: Shard;
+}
+
+interface Column {
+  readonly template: CompiledTemplate;
+  readonly variants: readonly GeneratedVariant[];
+}
+
+/**
+ * The record sequence of a configuration: set by set, templates by id within
+ * a set, variants in canonical order within a template. Record n is a pure
+ * function of n, so a shard is simply a contiguous range of it, and shards
+ * 0/n .. n-1/n concatenate to the whole.
+ */
+export class GenerationPlan {
+  readonly config: GenerateConfig;
+  readonly columns: readonly Column[];
+  /** Records per set. */
+  readonly perSet: number;
+  readonly total: number;
+  readonly start: number;
+  readonly end: number;
+
+  constructor(config: GenerateConfig) {
+    if (!Number.isSafeInteger(config.seed) || config.seed < 0) throw new ReasonforgeError('config-invalid', `the seed must be a non-negative integer, got ${config.seed}`);
+    if (!Number.isSafeInteger(config.sets) || config.sets < 1) throw new ReasonforgeError('config-invalid', `--sets must be at least 1, got ${config.sets}`);
+    if (config.variants.length === 0) throw new ReasonforgeError('config-invalid', 'no variants were asked for');
+    if (config.templates.length === 0) throw new ReasonforgeError('config-invalid', 'no templates were selected');
+    // Canonical order and no repeats: the same set of variants gives the same bytes, however it was listed.
+    this.config = { ...config, variants: GENERATED_VARIANTS.filter((v) => config.variants.includes(v)) };
+    this.columns = config.templates.map((template) => {
+      const supported = supportedVariants(template);
+      return { template, variants: this.config.variants.filter((v) => supported.includes(v)) };
+    });
+    this.perSet = this.columns.reduce((sum, column) => sum + column.variants.length, 0);
+    this.total = this.perSet * config.sets;
+    const shard = config.shard ?? { index: 0, count: 1 };
+    if (!(shard.count >= 1 && shard.index >= 0 && shard.index < shard.count)) {
+      throw new ReasonforgeError('config-invalid', `--shard must be i/n with 0 <= i < n, got ${shard.index}/${shard.count}`);
+    }
+    this.start = Math.floor((this.total * shard.index) / shard.count);
+    this.end = Math.floor((this.total * (shard.index + 1)) / shard.count);
+  }
+
+  /** Variants a template was asked for but cannot make, for the manifest and a warning. */
+  skipped(): Record<string, GeneratedVariant[]> {
+    const result: Record<string, GeneratedVariant[]> = {};
+    for (const column of this.columns) {
+      const missing = this.config.variants.filter((v) => !column.variants.includes(v));
+      if (missing.length > 0) result[column.template.id] = missing;
+    }
+    return result;
+  }
+}
+
+/** Streams the plan's records (its shard only), each checked against the schema. Memory does not grow with the count. */
+export function* generateRecords(plan: GenerationPlan): Generator<ProblemRecord> {
+  const { config } = plan;
+  const samplers = plan.columns.map((column) => new TemplateSampler(column.template, config.seed));
+  let index = 0;
+  const firstSet = plan.perSet === 0 ? config.sets : Math.floor(plan.start / plan.perSet);
+  index = firstSet * plan.perSet;
+  for (let set = firstSet; set < config.sets && index < plan.end; set++) {
+    for (let c = 0; c < plan.columns.length && index < plan.end; c++) {
+      const column = plan.columns[c]!;
+      if (index + column.variants.length <= plan.start) {
+        index += column.variants.length;
+        continue;
+      }
+      const items = new SetItems(samplers[c]!, config.split, set);
+      for (const variant of column.variants) {
+        if (index >= plan.start && index < plan.end) yield assertValidRecord(items.record(variant));
+        index++;
+      }
+    }
+  }
+}
+
+/** One item by address, without generating anything before it but its template's earlier draws. */
+export function generateOne(template: CompiledTemplate, seed: number, split: Split, set: number, variant: GeneratedVariant): ProblemRecord {
+  if (!supportedVariants(template).includes(variant)) {
+    throw new ReasonforgeError('unknown-name', `template "${template.id}" cannot make the ${variant} variant; it supports ${supportedVariants(template).join(', ')}`);
+  }
+  return assertValidRecord(new SetItems(new TemplateSampler(template, seed), split, set).record(variant));
+}

@@ -1,0 +1,30 @@
+import { ReasonforgeError, unknownName } from '../errors.js';
+import type { CompiledTemplate } from '../template/compiled.js';
+
+function globToRegExp(glob: string): RegExp {
+  const body = glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+  return new RegExp(`^${body}$`);
+}
+
+/**
+ * Picks templates by comma-separated ids or globs (`shopping-*`). A plain id
+ * that does not exist is an error listing the valid ones; so is a glob that
+ * matches nothing.
+ */
+export function selectTemplates(all: readonly CompiledTemplate[], pattern: string | undefined): CompiledTemplate[] {
+  if (pattern === undefined || pattern.trim() === '') return [...all];
+  const ids = all.map((t) => t.id);
+  const wanted = new Set<string>();
+  for (const part of pattern.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+    if (!part.includes('*')) {
+      if (!ids.includes(part)) throw unknownName('template', part, ids);
+      wanted.add(part);
+      continue;
+    }
+    const matcher = globToRegExp(part);
+    const matched = ids.filter((id) => matcher.test(id));
+    if (matched.length === 0) throw new ReasonforgeError('unknown-name', `no template matches "${part}"; templates: ${ids.join(', ')}`);
+    for (const id of matched) wanted.add(id);
+  }
+  return all.filter((t) => wanted.has(t.id));
+}

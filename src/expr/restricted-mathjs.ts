@@ -1,0 +1,44 @@
+import { create, parseDependencies, type FactoryFunctionMap, type MathNode } from 'mathjs';
+
+/**
+ * The one mathjs instance in reasonforge. It is built from the parser's
+ * dependencies only, and everything on it that could reach beyond arithmetic
+ * is replaced by a function that throws. Template expressions are never
+ * evaluated by mathjs at all: we take its syntax tree and compile it ourselves
+ * (compile.ts), accepting only a whitelist of node types and functions.
+ */
+const instance = create({ parseDependencies: parseDependencies as FactoryFunctionMap }, { number: 'number' });
+const parseExpression: (source: string) => MathNode = instance.parse;
+
+/** The functions a template could use to escape arithmetic, were they present. */
+export const DISABLED_FUNCTIONS = [
+  'import',
+  'createUnit',
+  'evaluate',
+  'parse',
+  'compile',
+  'simplify',
+  'derivative',
+  'resolve',
+  'reviver',
+  'factory',
+  'create',
+  'typed',
+  'chain',
+  'config',
+] as const;
+
+function disabled(name: string) {
+  return () => {
+    throw new Error(`mathjs function "${name}" is disabled in reasonforge`);
+  };
+}
+
+instance.import(Object.fromEntries(DISABLED_FUNCTIONS.map((name) => [name, disabled(name)])), { override: true });
+
+/** For tests that prove the disabled functions cannot be called. */
+export const restrictedMath: Readonly<Record<string, unknown>> = instance as unknown as Record<string, unknown>;
+
+export function parseMath(source: string): MathNode {
+  return parseExpression(source);
+}

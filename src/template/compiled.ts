@@ -1,0 +1,118 @@
+import type { CompiledExpr } from '../expr/types.js';
+import type { Pool } from './pools.js';
+import type { AnswerType, TemplateSpec, Topic } from './spec.js';
+import type { CompiledText } from './text.js';
+import type { Domain } from './variables.js';
+
+/**
+ * Where a variable's value comes from, which decides how it is sampled:
+ * - domain: a number (or an entity the arithmetic reads) stated in the base
+ *   question; together they form the space a keyed permutation walks, so two
+ *   sets never share them.
+ * - derived: computed from the variables before it.
+ * - clause: a number only a distractor or extension states, drawn for each
+ *   candidate from a counter-based stream.
+ * - cosmetic: a name or word the arithmetic never reads, drawn per set; the
+ *   names variant redraws exactly these.
+ */
+export type SlotOrigin = 'domain' | 'derived' | 'clause' | 'cosmetic';
+
+export interface Slot {
+  readonly name: string;
+  readonly index: number;
+  readonly origin: SlotOrigin;
+  readonly kind: 'num' | 'entity';
+  /** The clause that owns it, for clause variables and clause-derived values. */
+  readonly clause?: string;
+  readonly pointer: string;
+}
+
+export interface DomainVar {
+  readonly slot: number;
+  readonly domain: Domain;
+}
+
+export interface CheckedExpr {
+  readonly expr: CompiledExpr;
+  /** JSON pointer into the template file: where to fix it. */
+  readonly pointer: string;
+}
+
+export interface DerivedValue extends CheckedExpr {
+  readonly slot: number;
+  readonly name: string;
+}
+
+export interface CompiledAnswer extends CheckedExpr {
+  readonly type: AnswerType;
+  readonly places: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface SolutionLine extends CheckedExpr {
+  readonly text: CompiledText;
+}
+
+/** Numbers a clause states, drawn per candidate after the core draw is accepted. */
+export interface ClauseSampling {
+  readonly id: string;
+  readonly vars: readonly DomainVar[];
+  readonly derived: readonly DerivedValue[];
+  readonly constraints: readonly CheckedExpr[];
+}
+
+export interface Distractor {
+  readonly id: string;
+  readonly text: CompiledText;
+  /** Premise indices it may follow. */
+  readonly after: readonly number[];
+  readonly sampling: ClauseSampling;
+}
+
+export interface Extension {
+  readonly id: string;
+  readonly text: CompiledText;
+  readonly after: readonly number[];
+  readonly question?: CompiledText;
+  readonly answer: CompiledAnswer;
+  readonly solution: readonly SolutionLine[];
+  readonly sampling: ClauseSampling;
+}
+
+export interface CosmeticVar {
+  readonly slot: number;
+  readonly pool: Pool;
+  /** False for names only a clause mentions: the names variant still redraws them, but they do not make it visible. */
+  readonly inBaseText: boolean;
+}
+
+export interface Premise {
+  readonly text: CompiledText;
+  /** Variables first mentioned here: what removing or moving this premise would take away. */
+  readonly introduces: readonly string[];
+}
+
+export interface CompiledTemplate {
+  readonly id: string;
+  readonly version: number;
+  readonly topic: Topic;
+  readonly tags: readonly string[];
+  readonly file: string;
+  readonly spec: TemplateSpec;
+  readonly slots: readonly Slot[];
+  readonly domain: readonly DomainVar[];
+  /** Number of distinct domain tuples: the size of the space the permutation walks. */
+  readonly domainSize: number;
+  readonly derived: readonly DerivedValue[];
+  readonly constraints: readonly CheckedExpr[];
+  readonly cosmetic: readonly CosmeticVar[];
+  readonly premises: readonly Premise[];
+  readonly question: CompiledText;
+  readonly answer: CompiledAnswer;
+  readonly solution: readonly SolutionLine[];
+  /** Whether intermediate step values may be repeating fractions. */
+  readonly anyIntermediate: boolean;
+  readonly distractors: readonly Distractor[];
+  readonly extensions: readonly Extension[];
+}

@@ -1,0 +1,61 @@
+import * as N from '../exact/num.js';
+
+/** How a variable shows its value by default: as computed, or with fixed decimal places. */
+export type NumberFormat = { readonly kind: 'plain' } | { readonly kind: 'fixed'; readonly places: number };
+
+export const PLAIN: NumberFormat = { kind: 'plain' };
+
+/** A number the text cannot show honestly (money of 1/3 dollar, say) is a template bug, not a rounding. */
+export class DisplayError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DisplayError';
+  }
+}
+
+function fixed(value: N.Num, places: number, filter: string): string {
+  const r = N.toRational(value);
+  const exactPlaces = r.decimalPlaces();
+  if (exactPlaces === null || exactPlaces > places) {
+    throw new DisplayError(`${filter} cannot show ${r.toCanonical()} with ${places} decimal places without rounding`);
+  }
+  return r.toFixed(places);
+}
+
+export function formatNumber(value: N.Num, format: NumberFormat): string {
+  if (format.kind === 'plain' || typeof value === 'number') return N.canonical(value);
+  return fixed(value, format.places, 'a decimal variable');
+}
+
+const ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+export function numberWords(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 100) throw new DisplayError(`words only covers whole numbers from 0 to 100, not ${n}`);
+  if (n === 100) return 'one hundred';
+  if (n < 20) return ONES[n]!;
+  const tens = TENS[Math.floor(n / 10)]!;
+  return n % 10 === 0 ? tens : `${tens}-${ONES[n % 10]}`;
+}
+
+function ordinal(value: N.Num): string {
+  if (typeof value !== 'number' || value < 0) throw new DisplayError(`ordinal needs a whole number, not ${N.canonical(value)}`);
+  const lastTwo = value % 100;
+  const suffix = lastTwo >= 11 && lastTwo <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[value % 10] ?? 'th';
+  return `${value}${suffix}`;
+}
+
+/** Number filters for {var|filter} and {var|filter:arg}. */
+export const FILTERS: Readonly<Record<string, (value: N.Num, argument: number | undefined) => string>> = {
+  /** Whole amounts without cents (`5`), others with two places (`3.50`), as prices are written. */
+  money: (value) => (typeof value === 'number' ? String(value) : fixed(value, 2, 'money')),
+  fixed: (value, places) => fixed(value, places ?? 2, 'fixed'),
+  frac: (value) => N.toRational(value).toFractionString(),
+  percent: (value) => `${N.canonical(value)}%`,
+  words: (value) => {
+    if (typeof value !== 'number') throw new DisplayError(`words needs a whole number, not ${N.canonical(value)}`);
+    return numberWords(value);
+  },
+  ordinal,
+  times: (value) => (value === 1 ? 'once' : value === 2 ? 'twice' : `${N.canonical(value)} times`),
+};

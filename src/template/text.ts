@@ -1,0 +1,141 @@
+import * as N from '../exact/num.js';
+import type { Entity, Env } from '../expr/types.js';
+import { formatNumber, FILTERS, type NumberFormat } from './format.js';
+
+/**
+ * Template text with placeholders, compiled once into segments:
+ *   {var}              a number in its variable's format, or an entity's name
+ *   {var.field}        an entity's field: {food.plural}, {baker.subj}, {baker.Subj}
+ *   {var|filter}       a number through a filter: money, frac, percent, words, ordinal, times
+ *   {var|fixed:2}      a filter with an argument
+ *   {var|count:item}   "3 apples" or "1 apple"
+ *   {=}                (solution lines only) the line's calculation: `3 * 4 = <<3*4=12>>12`
+ *   {{ and }}          literal braces
+ */
+export type TextSymbol =
+  | { readonly kind: 'num'; readonly slot: number; readonly format: NumberFormat }
+  | { readonly kind: 'entity'; readonly slot: number; readonly fields: readonly string[] };
+
+export type TextResolver = (name: string) => TextSymbol | undefined;
+
+export interface CompiledText {
+  readonly source: string;
+  /** Variables the text mentions, in order of first mention. */
+  readonly uses: readonly string[];
+  /** Slots of the numbers the text shows, for the difficulty's largest number. */
+  readonly numericSlots: readonly number[];
+  readonly calcCount: number;
+  render(env: Env, calc?: string): string;
+}
+
+export class TextError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TextError';
+  }
+}
+
+type Segment = string | ((env: Env, calc: string | undefined) => string);
+
+export function compileText(source: string, resolve: TextResolver): CompiledText {
+  const segments: Segment[] = [];
+  const uses: string[] = [];
+  const numericSlots: number[] = [];
+  let calcCount = 0;
+  let literal = '';
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i]!;
+    if ((ch === '{' || ch === '}') && source[i + 1] === ch) {
+      literal += ch;
+      i += 2;
+      continue;
+    }
+    if (ch === '}') throw new TextError(`unmatched "}" at character ${i} of "${source}"`);
+    if (ch !== '{') {
+      literal += ch;
+      i++;
+      continue;
+    }
+    const close = source.indexOf('}', i);
+    if (close < 0) throw new TextError(`unclosed "{" at character ${i} of "${source}"`);
+    const body = source.slice(i + 1, close);
+    if (literal !== '') segments.push(literal);
+    literal = '';
+    if (body === '=') {
+      calcCount++;
+      segments.push((_env, calc) => {
+        if (calc === undefined) throw new TextError('{=} is only allowed in solution lines');
+        return calc;
+      });
+    } else {
+      const placeholder = compilePlaceholder(body, resolve);
+      for (const name of placeholder.uses) if (!uses.includes(name)) uses.push(name);
+      if (placeholder.numericSlot !== undefined) numericSlots.push(placeholder.numericSlot);
+      segments.push(placeholder.render);
+    }
+    i = close + 1;
+  }
+  if (literal !== '') segments.push(literal);
+
+  const render = (env: Env, calc?: string): string => {
+    let out = '';
+    for (const segment of segments) out += typeof segment === 'string' ? segment : segment(env, calc);
+    return out;
+  };
+  return { source, uses, numericSlots, calcCount, render };
+}
+
+interface Placeholder {
+  readonly uses: readonly string[];
+  readonly numericSlot?: number;
+  readonly render: (env: Env) => string;
+}
+
+const PLACEHOLDER = /^([a-z][a-z0-9_]*)(?:\.([A-Za-z][A-Za-z0-9_]*))?(?:\|([a-z]+)(?::([a-z0-9_]+))?)?$/;
+
+function compilePlaceholder(body: string, resolve: TextResolver): Placeholder {
+  const match = PLACEHOLDER.exec(body);
+  if (match === null) throw new TextError(`malformed placeholder {${body}}; write {var}, {var.field} or {var|filter}`);
+  const [, name = '', field, filter, argument] = match;
+  const symbol = resolve(name);
+  if (symbol === undefined) throw new TextError(`{${body}} names an unknown variable "${name}"`);
+  const slot = symbol.slot;
+
+  if (symbol.kind === 'entity') {
+    if (filter !== undefined) throw new TextError(`{${body}}: "${name}" is a name or word; filters apply to numbers`);
+    const key = field ?? 'name';
+    if (!symbol.fields.includes(key)) {
+      throw new TextError(`{${body}}: not every entry of "${name}" has the field "${key}"; fields: ${symbol.fields.join(', ')}`);
+    }
+    return { uses: [name], render: (env) => (env[slot] as Entity).text[key]! };
+  }
+
+  if (field !== undefined) throw new TextError(`{${body}}: "${name}" is a number and has no field "${field}"`);
+  if (filter === undefined) {
+    const format = symbol.format;
+    return { uses: [name], numericSlot: slot, render: (env) => formatNumber(env[slot] as N.Num, format) };
+  }
+  if (filter === 'count') {
+    const noun = argument === undefined ? undefined : resolve(argument);
+    if (noun === undefined || noun.kind !== 'entity' || !noun.fields.includes('plural')) {
+      throw new TextError(`{${body}}: count needs an entity with a plural, as in {n|count:item}`);
+    }
+    const nounSlot = noun.slot;
+    const format = symbol.format;
+    return {
+      uses: [name, argument!],
+      numericSlot: slot,
+      render: (env) => {
+        const n = env[slot] as N.Num;
+        const entity = env[nounSlot] as Entity;
+        return `${formatNumber(n, format)} ${n === 1 ? entity.name : entity.text['plural']!}`;
+      },
+    };
+  }
+  const apply = FILTERS[filter];
+  if (apply === undefined) throw new TextError(`{${body}}: unknown filter "${filter}"; filters: ${[...Object.keys(FILTERS), 'count'].join(', ')}`);
+  const parsedArgument = argument === undefined ? undefined : Number(argument);
+  if (argument !== undefined && !Number.isInteger(parsedArgument)) throw new TextError(`{${body}}: the filter argument must be a number`);
+  return { uses: [name], numericSlot: slot, render: (env) => apply(env[slot] as N.Num, parsedArgument) };
+}
