@@ -109,8 +109,8 @@ export function renderAnswer(answer: ParsedAnswer): string {
     case 'unanswerable':
       return 'unanswerable';
     case 'text':
-      // Braces are escaped so that reading the text again keeps them as braces.
-      return answer.text.replace(/[{}]/g, '\\$&');
+      // Braces and & are escaped so that reading the text again keeps them as they are.
+      return answer.text.replace(/[{}&]/g, '\\$&');
   }
 }
 
