@@ -63,8 +63,13 @@ export const generate: Command = {
       templates: selectTemplates(library.templates, values.templates),
       ...(shard !== undefined && { shard }),
     });
-    for (const [template, variants] of Object.entries(plan.skipped())) {
-      io.stderr.write(`reasonforge generate: note: ${template} cannot make ${variants.join(', ')}; skipped\n`);
+    // Asked for by name, a variant some templates cannot make deserves a word; the default set is simply what each can make.
+    if (values.variants !== undefined) {
+      const byVariant = new Map<string, string[]>();
+      for (const [template, variants] of Object.entries(plan.skipped())) for (const v of variants) byVariant.set(v, [...(byVariant.get(v) ?? []), template]);
+      for (const [variant, templates] of byVariant) {
+        io.stderr.write(`reasonforge generate: note: ${templates.length} template(s) cannot make ${variant}, skipped: ${templates.join(', ')}\n`);
+      }
     }
 
     const out = values.out;
