@@ -132,12 +132,16 @@ function text(raw: string): TextAnswer {
 }
 
 /** Drops what surrounds an answer but is not part of it: spaces, markdown, quotes, sentence punctuation. */
+function strippable(ch: string, atEnd: boolean): boolean {
+  return (
+    ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '*' || ch === '_' || ch === '`' || ch === '"' ||
+    ch === '\u201c' || ch === '\u201d' || (atEnd && (ch === '.' || ch === ',' || ch === ';' || ch === ':' || ch === '!' || ch === '?'))
+  );
+}
+
 function trimAnswer(raw: string): string {
   let start = 0;
   let end = raw.length;
-  const strippable = (ch: string, atEnd: boolean): boolean =>
-    ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '*' || ch === '_' || ch === '`' || ch === '"' ||
-    ch === '\u201c' || ch === '\u201d' || (atEnd && (ch === '.' || ch === ',' || ch === ';' || ch === ':' || ch === '!' || ch === '?'));
   while (start < end && strippable(raw[start]!, false)) start++;
   while (end > start && strippable(raw[end - 1]!, true)) end--;
   return raw.slice(start, end);
