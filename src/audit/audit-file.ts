@@ -1,6 +1,6 @@
 import { readLines, parseJsonLine } from '../io/jsonl.js';
 import { auditRecord } from './audit-record.js';
-import type { AnnotationChecker } from './checker.js';
+import type { AuditCheckers } from './checker.js';
 import { FINDING_CODES, finding, type Finding, type FindingCode } from './findings.js';
 
 export interface AuditReport {
@@ -20,7 +20,7 @@ export interface AuditReport {
  * observation across lines: a question asked twice. Findings come back in
  * line order.
  */
-export async function auditFile(file: string, check: AnnotationChecker): Promise<AuditReport> {
+export async function auditFile(file: string, checkers: AuditCheckers): Promise<AuditReport> {
   const findings: Finding[] = [];
   const questions = new Map<string, number>();
   let lines = 0;
@@ -34,7 +34,7 @@ export async function auditFile(file: string, check: AnnotationChecker): Promise
       findings.push(finding(number, 'invalid-json', parsed.message));
       continue;
     }
-    const audit = auditRecord(parsed.value, number, check);
+    const audit = auditRecord(parsed.value, number, checkers);
     findings.push(...audit.findings);
     annotations += audit.annotations;
     statedRoundings += audit.statedRoundings;

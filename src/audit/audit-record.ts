@@ -1,5 +1,5 @@
 import { findFinalAnswer } from '../import/final-answer.js';
-import type { AnnotationChecker } from './checker.js';
+import type { AuditCheckers } from './checker.js';
 import { finding, type Finding } from './findings.js';
 import { lineAt, statesRounding } from './rounding.js';
 
@@ -14,10 +14,11 @@ export interface RecordAudit {
 /**
  * Audits one GSM8K-format object: the arithmetic of every annotation (exact,
  * or a rounding the solution or question states), a final `####` answer that
- * is a number, and observations: an answer no step computed, a solution
- * without annotations, text after the final answer.
+ * is a number, and observations: an answer no annotation computes, a
+ * solution without annotations, text after the final answer, and (with a
+ * prose checker) arithmetic claimed in the prose that does not hold.
  */
-export function auditRecord(value: unknown, line: number, check: AnnotationChecker): RecordAudit {
+export function auditRecord(value: unknown, line: number, checkers: AuditCheckers): RecordAudit {
   const findings: Finding[] = [];
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { findings: [finding(line, 'missing-field', 'expected a JSON object with "question" and "answer"')], annotations: 0, statedRoundings: 0 };
@@ -39,7 +40,7 @@ export function auditRecord(value: unknown, line: number, check: AnnotationCheck
     if (after !== '') findings.push(finding(line, 'text-after-final-answer', `text follows the final answer: "${clip(after)}"`));
   }
 
-  const annotations = check(solution);
+  const annotations = checkers.annotations(solution);
   const computed = new Set<string>();
   let statedRoundings = 0;
   for (const a of annotations) {
@@ -69,7 +70,11 @@ export function auditRecord(value: unknown, line: number, check: AnnotationCheck
   }
   if (annotations.length === 0) findings.push(finding(line, 'no-annotations', 'the solution has no <<...>> annotation to check'));
   else if (final?.canonical != null && !computed.has(final.canonical)) {
-    findings.push(finding(line, 'answer-not-computed', `no annotation computes the final answer ${final.canonical}`));
+    const last = annotations[annotations.length - 1]!;
+    findings.push(finding(line, 'answer-not-computed', `no annotation computes the final answer ${final.canonical} (the last, ${last.text}, gives ${last.value ?? last.claimed})`));
+  }
+  for (const claim of checkers.prose?.(solution) ?? []) {
+    findings.push(finding(line, 'wrong-prose-arithmetic', `the prose claims "${clip(claim.text)}", but that is ${claim.actual}`));
   }
   return { findings, annotations: annotations.length, statedRoundings };
 }

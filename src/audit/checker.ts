@@ -23,3 +23,15 @@ export interface CheckedAnnotation {
 }
 
 export type AnnotationChecker = (solution: string) => readonly CheckedAnnotation[];
+
+/** A wrong arithmetic claim in the prose of a solution (`32 - 20 = 300`), as the verifier's step checker reports it. */
+export interface ProseClaim {
+  readonly text: string;
+  readonly actual: string;
+}
+
+export interface AuditCheckers {
+  readonly annotations: AnnotationChecker;
+  /** Optional: wrong claims in the prose around the annotations, reported as observations. */
+  readonly prose?: (solution: string) => readonly ProseClaim[];
+}

@@ -15,6 +15,7 @@ export const FINDING_CODES = {
   'unstated-rounding': 'error',
   'unreadable-annotation': 'warning',
   'answer-not-computed': 'warning',
+  'wrong-prose-arithmetic': 'warning',
   'no-annotations': 'warning',
   'text-after-final-answer': 'warning',
   'duplicate-question': 'warning',
