@@ -14,7 +14,10 @@ export function generationCommand(dataset: LoadedDataset): string | null {
     if (ids.length <= 12) parts.push(`--templates ${ids.join(',')}`);
   }
   if (typeof config['shard'] === 'string') parts.push(`--shard ${config['shard']}`);
-  if (typeof config['generators'] === 'string') parts.push(`--generators ${config['generators']}`);
+  const generators = config['generators'];
+  if (typeof generators === 'string') {
+    parts.push(generators.startsWith('gsm-symbolic:') ? `--from-gsm-symbolic ${generators.slice('gsm-symbolic:'.length)}` : `--generators ${generators}`);
+  }
   parts.push(`--out ${basename(dataset.path)}`);
   return parts.join(' ');
 }

@@ -56,6 +56,12 @@ export class TranslationContext {
     return name;
   }
 
+  /** True when two of our expressions are the same by their text, a derived name standing for its definition. */
+  sameValue(a: string, b: string): boolean {
+    const plain = (text: string) => (this.derived.get(text.trim()) ?? text).replace(/\s+/g, '');
+    return plain(a) === plain(b);
+  }
+
   /** Runs `body` with extra names standing for annotation slots. */
   withSlots<T>(slots: ReadonlyMap<string, string>, body: () => T): T {
     for (const [key, name] of slots) this.symbols.set(key, { kind: 'num', name });
@@ -73,6 +79,7 @@ export class TranslationContext {
       const field = this.fieldFor(variable, defaultText);
       return field === 'name' ? `{${variable.name}}` : `{${variable.name}.${field}}`;
     }
+    if (variable?.showAsFraction === true) return `{${variable.name}|frac}`;
     return `{${this.numberName(source, where)}}`;
   }
 

@@ -22,6 +22,8 @@ export interface InitVariable {
   readonly derived?: string;
   /** For pool entries: the text field shown by default (`symbol` for currency signs). */
   readonly field?: string;
+  /** Numbers the source lists as fractions ("1/2") are shown as fractions. */
+  readonly showAsFraction?: boolean;
 }
 
 export interface InitTranslation {
@@ -40,6 +42,7 @@ interface Draw {
   readonly pool?: Pool;
   /** How many values the list holds: sample(list, n) needs n of them. */
   readonly size: number;
+  readonly showAsFraction?: boolean;
 }
 
 /**
@@ -95,7 +98,7 @@ export function translateInit(lines: readonly SectionLine[], names: NameMap, poo
         notes.push(`${source} draws numbers but lacks the $ mark; it is treated as a number`);
         symbol = { kind: 'num', name };
       } else symbol = { kind: draw.symbol, name };
-      variables.push({ source, name, symbol, spec: draw.spec, ...(draw.field !== undefined && { field: draw.field }) });
+      variables.push({ source, name, symbol, spec: draw.spec, ...(draw.field !== undefined && { field: draw.field }), ...(draw.showAsFraction === true && { showAsFraction: true }) });
       symbols.set(source, symbol);
     });
     if (sources.length > 1) {
@@ -157,7 +160,7 @@ function constantOf(node: PyNode, where: string): string {
   const value = text === null ? null : Rational.parse(text);
   if (value === null) throw new Untranslatable('a list mixing numbers with other values', where);
   const exact = negative ? value.neg() : value;
-  return exact.isFiniteDecimal() ? exact.toCanonical() : exact.toFractionString();
+  return exact.isFiniteDecimal() && !text!.includes('/') ? exact.toCanonical() : exact.toFractionString();
 }
 
 function listDraw(items: readonly PyNode[], numericTarget: boolean, where: string): Draw {
@@ -171,7 +174,8 @@ function listDraw(items: readonly PyNode[], numericTarget: boolean, where: strin
   }
   if (!numbers && !strings) throw new Untranslatable('a list of tuples or of mixed values', where);
   const values = [...new Set(items.map((item) => constantOf(item, where)))];
-  return { spec: { values }, symbol: 'num', size: values.length };
+  const fractions = strings && items.every((item) => item.kind === 'str' && item.value.includes('/'));
+  return { spec: { values }, symbol: 'num', size: values.length, ...(fractions && { showAsFraction: true }) };
 }
 
 function rangeDraw(args: readonly PyNode[], where: string): Draw {

@@ -73,7 +73,7 @@ export function translateSolution(text: string, context: TranslationContext): Tr
       if (annotation.rhs !== null) {
         try {
           const rhs = annotationExpression(annotation.rhs, context, `${where}, <<${annotation.raw}>>`);
-          if (compact(rhs) !== compact(lhs)) context.constraints.push(`${lhs} == ${rhs}`);
+          if (!context.sameValue(lhs, rhs)) context.constraints.push(`${lhs} == ${rhs}`);
         } catch (error) {
           if (!(error instanceof Untranslatable)) throw error;
           notes.push(`${where}: the result of <<${annotation.raw}>> is not an expression; the computed value is shown`);
@@ -82,6 +82,8 @@ export function translateSolution(text: string, context: TranslationContext): Tr
       const before = cutRestatement(units(splitSlots(annotation.before, where)), units(splitSlots(annotation.lhs, where)));
       if (!before.cut) notes.push(`${where}: the calculation of <<${annotation.raw}>> is written out before it`);
       let textBefore = renderUnits(before.units, context, where);
+      // A line cut after an annotation goes on as a new line: no leading space.
+      if (k > 0) textBefore = textBefore.trimStart();
       if (pending !== '') {
         textBefore = `${pending}\n${textBefore}`;
         pending = '';

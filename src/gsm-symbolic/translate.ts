@@ -53,8 +53,8 @@ export function translateTemplate(source: AnnotatedSource, id: string, pools: Re
   const solution = translateSolution(source.solution, context);
   const lastStep = solution.steps[solution.steps.length - 1]!;
   // Only draws whose last step, #### line and #answer agree are kept: our solutions end on the answer.
-  if (lastStep.replace(/\s/g, '') !== answerExpr.replace(/\s/g, '')) context.constraints.push(`${answerExpr} == ${lastStep}`);
-  if (solution.final !== null && solution.final.replace(/\s/g, '') !== answerExpr.replace(/\s/g, '')) context.constraints.push(`${answerExpr} == ${solution.final}`);
+  if (!context.sameValue(lastStep, answerExpr)) context.constraints.push(`${answerExpr} == ${lastStep}`);
+  if (solution.final !== null && !context.sameValue(solution.final, answerExpr)) context.constraints.push(`${answerExpr} == ${solution.final}`);
 
   // A variable nothing reads is left out (our templates refuse unused variables); the release has a few.
   const used = [...context.derived.values(), ...context.constraints, answerExpr, ...solution.steps, ...question.premises, question.question, ...solution.lines.map((l) => l.text)].join('\n');
