@@ -6,7 +6,7 @@ import { auditRecord } from '../../src/audit/audit-record.js';
 import type { AuditCheckers, CheckedAnnotation } from '../../src/audit/checker.js';
 import { VERIFIER_CHECKERS } from '../../src/audit/default-checker.js';
 import { formatFinding } from '../../src/audit/findings.js';
-import { GSM8K_TEST, HAVE_GSM8K, runCli, tempDir } from '../import/cli.js';
+import { GSM8K_TEST, HAVE_GSM8K, needsGsm8k, runCli, tempDir } from '../import/cli.js';
 
 /** A stand-in checker: the audit's own logic is tested apart from the verifier's arithmetic. */
 function fake(verdicts: Record<string, CheckedAnnotation['verdict']>, values: Record<string, string> = {}): AuditCheckers {
@@ -103,7 +103,7 @@ describe('reasonforge audit (built binary)', () => {
  * answers 4), 18 solutions have no annotation, and two prose claims are wrong
  * as written ("364 / 4 = 273" on line 502, "$32 - $20 = $300" on line 1025).
  */
-describe.skipIf(!HAVE_GSM8K)(`reasonforge audit on the real GSM8K test set (skipped: ${GSM8K_TEST} not found)`, () => {
+describe.skipIf(!HAVE_GSM8K)(needsGsm8k(`reasonforge audit on the real GSM8K test set ${GSM8K_TEST}`), () => {
   it('finds no arithmetic error and exactly the investigated observations', () => {
     const result = runCli(['audit', GSM8K_TEST, '--json']);
     expect(result.status, result.stderr).toBe(0);

@@ -26,3 +26,8 @@ export function tempDir(prefix: string): string {
 export const SHARED_DATA = process.env['RF_SHARED_DATA'] ?? resolve(ROOT, '../shared/data');
 export const GSM8K_TEST = join(SHARED_DATA, 'gsm8k/test.jsonl');
 export const HAVE_GSM8K = existsSync(GSM8K_TEST);
+
+/** A test title that says why it is skipped when the real data is absent. */
+export function needsGsm8k(title: string): string {
+  return HAVE_GSM8K ? title : `${title} (skipped: ${GSM8K_TEST} not found; set RF_SHARED_DATA)`;
+}

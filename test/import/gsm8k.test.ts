@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalAnswer } from '../../src/import/final-answer.js';
 import { gsm8kRecord, stepsOf } from '../../src/import/gsm8k.js';
 import { recordSchemaProblem } from '../../src/records/validate-record.js';
-import { GSM8K_TEST, HAVE_GSM8K, runCli, tempDir } from './cli.js';
+import { GSM8K_TEST, HAVE_GSM8K, needsGsm8k, runCli, tempDir } from './cli.js';
 
 const LINE = {
   question: 'A baker fills 3 trays with 12 rolls each and sells 20. How many rolls are left?',
@@ -68,7 +68,7 @@ describe('reasonforge import gsm8k (built binary)', () => {
   it('refuses a format it does not know', () => {
     expect(runCli(['import', 'csv', 'x']).status).toBe(2);
   });
-  it.skipIf(!HAVE_GSM8K)(`imports all of the real GSM8K test set (skipped: ${GSM8K_TEST} not found)`, () => {
+  it.skipIf(!HAVE_GSM8K)(needsGsm8k('imports all of the real GSM8K test set'), () => {
     const out = join(tempDir('import-real'), 'gsm8k.jsonl');
     const result = runCli(['import', 'gsm8k', GSM8K_TEST, '--out', out]);
     expect(result.status, result.stderr).toBe(0);
