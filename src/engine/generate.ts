@@ -4,7 +4,7 @@ import { assertValidRecord } from '../records/validate-record.js';
 import type { CompiledTemplate } from '../template/compiled.js';
 import { SetItems } from './render.js';
 import { TemplateSampler, type Split } from './sampler.js';
-import { supportedVariants, type GeneratedVariant } from './variants.js';
+import { GENERATED_VARIANTS, supportedVariants, type GeneratedVariant } from './variants.js';
 
 export interface Shard {
   readonly index: number;
@@ -45,10 +45,11 @@ export class GenerationPlan {
     if (!Number.isSafeInteger(config.sets) || config.sets < 1) throw new ReasonforgeError('config-invalid', `--sets must be at least 1, got ${config.sets}`);
     if (config.variants.length === 0) throw new ReasonforgeError('config-invalid', 'no variants were asked for');
     if (config.templates.length === 0) throw new ReasonforgeError('config-invalid', 'no templates were selected');
-    this.config = config;
+    // Canonical order and no repeats: the same set of variants gives the same bytes, however it was listed.
+    this.config = { ...config, variants: GENERATED_VARIANTS.filter((v) => config.variants.includes(v)) };
     this.columns = config.templates.map((template) => {
       const supported = supportedVariants(template);
-      return { template, variants: config.variants.filter((v) => supported.includes(v)) };
+      return { template, variants: this.config.variants.filter((v) => supported.includes(v)) };
     });
     this.perSet = this.columns.reduce((sum, column) => sum + column.variants.length, 0);
     this.total = this.perSet * config.sets;

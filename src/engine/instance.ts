@@ -107,6 +107,31 @@ export class CandidateContext {
   }
 
   /**
+   * Every core check a tuple fails, each judged on its own rather than
+   * stopping at the first: what a diagnosis needs to find the constraint that
+   * can never hold behind one that merely fails often.
+   */
+  failingChecks(tuple: number): Rejection[] {
+    const template = this.template;
+    const env = this.scratch;
+    let rest = tuple;
+    for (const v of template.domain) {
+      env[v.slot] = v.domain.valueAt(rest % v.domain.size);
+      rest = Math.floor(rest / v.domain.size);
+    }
+    const derivedFailed = runDerived(template.derived, env);
+    if (derivedFailed !== undefined) return [derivedFailed];
+    const failing: Rejection[] = [];
+    for (const c of template.constraints) {
+      const failed = runConstraints([c], env);
+      if (failed !== undefined) failing.push(failed);
+    }
+    const solution = runSolution(template, template.solution, template.answer, env, []);
+    if (isRejection(solution)) failing.push(solution);
+    return failing;
+  }
+
+  /**
    * Draws a clause's numbers from a counter-based stream until its checks
    * pass. For an extension the checks include its solution and answer, which
    * must differ from the answer before it.

@@ -21,6 +21,7 @@ export function laneOf(split: Split, purpose: 'base' | 'numbers'): Lane {
 
 /** How many consecutive refusals mean the constraints cannot be met in practice. */
 export const MAX_CONSECUTIVE_REJECTIONS = 20_000;
+const DIAGNOSIS_SAMPLE = 2000;
 
 export interface SamplerStats {
   candidates: number;
@@ -84,14 +85,24 @@ export class TemplateSampler {
     }
   }
 
-  /** The acceptance rate and the check that refuses most, for errors and lint. */
+  /**
+   * The acceptance rate, and the check that fails most often when each is
+   * judged alone on a sample of draws (in sampling order the first check
+   * collects the refusals, which would hide a constraint that never holds).
+   */
   diagnosis(): string {
-    const { candidates, accepted, rejections } = this.stats;
+    const { candidates, accepted } = this.stats;
     const rate = candidates === 0 ? 0 : accepted / candidates;
-    const refused = candidates - accepted;
-    const [reason, count] = [...rejections.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['none', 0];
-    const share = refused === 0 ? 0 : count / refused;
-    return `acceptance ${formatRate(rate)} of ${candidates} candidates; the check refusing most: ${reason} (${formatRate(share)} of refusals)`;
+    const sample = Math.min(this.template.domainSize, DIAGNOSIS_SAMPLE);
+    const failures = new Map<string, number>();
+    for (let position = 0; position < sample; position++) {
+      for (const rejection of this.candidates.failingChecks(this.permutation.at(position))) {
+        failures.set(rejection.reason, (failures.get(rejection.reason) ?? 0) + 1);
+      }
+    }
+    const [reason, count] = [...failures.entries()].sort((a, b) => b[1] - a[1])[0] ?? [undefined, 0];
+    const culprit = reason === undefined ? 'no core check fails on its own; the clauses refuse the draws' : `${reason} (on ${formatRate(count / sample)} of ${sample} draws checked alone)`;
+    return `acceptance ${formatRate(rate)} of ${candidates} candidates; the check failing most: ${culprit}`;
   }
 
   private unsatisfiable(): ReasonforgeError {

@@ -28,7 +28,12 @@ export class AtomicFile {
     }
     this.path = path;
     this.tempPath = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-    this.fd = openSync(this.tempPath, 'wx');
+    try {
+      this.fd = openSync(this.tempPath, 'wx');
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message;
+      throw new ReasonforgeError('file-unwritable', `cannot be written: ${reason}`, { file: path });
+    }
   }
 
   /** Buffers small writes: one system call per line would dominate a fast generator. */

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { buildManifest, RecordCounter } from '../../dataset/manifest.js';
 import { GenerationPlan, generateRecords, type Shard } from '../../engine/generate.js';
 import { selectTemplates } from '../../engine/select.js';
-import { parseVariants } from '../../engine/variants.js';
+import { GENERATED_VARIANTS, parseVariants } from '../../engine/variants.js';
 import { ReasonforgeError } from '../../errors.js';
 import { AtomicFile, writeFileAtomic } from '../../io/atomic-write.js';
 import { integerFlag, listFlag, parseCommandArgs, requireString, UsageError } from '../args.js';
@@ -43,7 +43,7 @@ export const generate: Command = {
 
   --seed S            the seed (a non-negative integer); the same arguments give the same bytes
   --sets K            instances per template (default 1); set j holds one instance of every template
-  --variants LIST     comma-separated: base,names,numbers,noop,p1,p2 (default base)
+  --variants LIST     comma-separated: base,names,numbers,noop,p1,p2 (default: all six)
   --templates PATTERN comma-separated ids or globs, e.g. 'shopping-*,ages-*' (default all)
   --split test|train  which split (default test); one seed's splits never share an item
   --shard i/n         only the i-th of n contiguous parts; parts 0..n-1 concatenate to the whole
@@ -63,7 +63,7 @@ export const generate: Command = {
     const library = libraryFor(values.generators);
     const shard = parseShard(values.shard);
     const sets = integerFlag('generate', values.sets, 'sets', 1, 1);
-    const variants = parseVariants(listFlag(values.variants) ?? ['base']);
+    const variants = parseVariants(listFlag(values.variants) ?? [...GENERATED_VARIANTS]);
     const fromGsm = values['from-gsm-symbolic'];
     let templates = selectTemplates(library.templates, values.templates);
     if (fromGsm !== undefined) {

@@ -1,0 +1,80 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_GENERATORS_DIR } from '../../src/template/load.js';
+import { cli } from '../support/cli.js';
+import { fixtureSpec } from '../support/spec.js';
+
+describe('reasonforge list, show, validate, lint', () => {
+  it('lists templates as a table and as JSON', () => {
+    const json = JSON.parse(cli(['list', '--json']).stdout) as { id: string; topic: string; steps: number; variants: string[] }[];
+    expect(json.length).toBeGreaterThan(0);
+    for (const row of json) expect(row.variants).toContain('base');
+    const table = cli(['list']).stdout;
+    expect(table).toContain(json[0]!.id);
+    expect(table).toMatch(new RegExp(`${json.length} templates\\n$`));
+  });
+
+  it('shows one item by id, regenerated from the id alone', () => {
+    const line = cli(['generate', '--seed', '4', '--sets', '3', '--variants', 'noop']).stdout.split('\n')[2]!;
+    const record = JSON.parse(line);
+    const shown = cli(['show', record.id]);
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toContain(record.question);
+    expect(shown.stdout).toContain(`Answer: ${record.answer}`);
+    expect(JSON.parse(cli(['show', record.id, '--json']).stdout)).toEqual(record);
+    expect(cli(['show', 'not-an-id']).stderr).toMatch(/is not an item id/);
+  });
+
+  it('validates a clean file with exit 0 and reports defects as FILE:LINE with exit 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rf-val-'));
+    const good = join(dir, 'good.jsonl');
+    const text = cli(['generate', '--seed', '2', '--sets', '2', '--variants', 'base,names,noop,p1']).stdout;
+    writeFileSync(good, text);
+    const ok = cli(['validate', good]);
+    expect(ok.status).toBe(0);
+    expect(ok.stderr).toMatch(/no defects/);
+    const lines = text.trimEnd().split('\n');
+    const broken = JSON.parse(lines[1]!);
+    broken.answer = String(Number(broken.answer) + 1);
+    lines[1] = JSON.stringify(broken);
+    lines.splice(3, 0, '{"half": ');
+    const bad = join(dir, 'bad.jsonl');
+    writeFileSync(bad, `${lines.join('\n')}\n`);
+    const result = cli(['validate', bad]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(`${bad}:2: the answer is ${broken.answer}`);
+    expect(result.stdout).toContain(`${bad}:4: not valid JSON`);
+  });
+
+  it('lints a template and fails a generators folder with a broken one, naming file and pointer', () => {
+    const id = JSON.parse(cli(['list', '--json']).stdout)[0].id as string;
+    const ok = cli(['lint', '--templates', id, '--samples', '50']);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(new RegExp(`^ok +${id} +acceptance`, "m"));
+
+    const dir = mkdtempSync(join(tmpdir(), 'rf-lint-'));
+    cpSync(join(DEFAULT_GENERATORS_DIR, 'pools'), join(dir, 'pools'), { recursive: true });
+    writeFileSync(join(dir, 'good.json'), JSON.stringify(fixtureSpec()));
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ ...fixtureSpec(), id: 'bad-one', variables: { ...fixtureSpec().variables, unused: { int: [1, 2] } } }));
+    const failed = cli(['lint', '--generators', dir, '--samples', '50']);
+    expect(failed.status).toBe(1);
+    expect(failed.stdout).toContain(`FAIL  ${join(dir, 'bad.json')}#/variables/unused: the variable "unused" is never used`);
+    expect(failed.stdout).toMatch(/^ok +fixture-marbles/m);
+    expect(failed.stdout).toMatch(/2 templates, 1 failing/);
+  });
+
+  it('prints help for every command and usage errors with exit 2', () => {
+    const help = cli(['--help']);
+    expect(help.status).toBe(0);
+    for (const command of ['generate', 'list', 'show', 'validate', 'lint']) {
+      expect(help.stdout).toContain(`  ${command}`);
+      const usage = cli([command, '--help']);
+      expect(usage.status).toBe(0);
+      expect(usage.stdout).toMatch(new RegExp(`^Usage: reasonforge ${command}`));
+    }
+    expect(cli(['frobnicate']).status).toBe(2);
+    expect(cli(['frobnicate']).stderr).toMatch(/unknown command "frobnicate"; commands: generate, list/);
+  });
+});

@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../support/cli.js';
+
+const ALL = 'base,names,numbers,noop,p1,p2';
+const someTemplate = JSON.parse(cli(['list', '--json']).stdout)[0].id as string;
+
+describe('reasonforge generate', () => {
+  it('writes JSONL to stdout, the same bytes on every run, and nothing else when piped', () => {
+    const first = cli(['generate', '--seed', '3', '--sets', '2', '--variants', ALL, '--templates', someTemplate]);
+    expect(first.status).toBe(0);
+    expect(first.stderr).toBe('');
+    const lines = first.stdout.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(10);
+    for (const line of lines) expect(JSON.parse(line).template.id).toBe(someTemplate);
+    const reordered = cli(['generate', '--seed', '3', '--sets', '2', '--variants', 'p2,p1,noop,numbers,names,base', '--templates', someTemplate]);
+    expect(reordered.stdout).toBe(first.stdout);
+  });
+
+  it('writes --out atomically with a manifest that describes it exactly', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rf-gen-'));
+    const out = join(dir, 'data.jsonl');
+    const result = cli(['generate', '--seed', '1', '--sets', '3', '--variants', 'base,noop', '--out', out]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/wrote \d+ records to/);
+    const data = readFileSync(out);
+    const manifest = JSON.parse(readFileSync(`${out}.manifest.json`, 'utf8'));
+    expect(manifest.data).toEqual({ file: 'data.jsonl', bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') });
+    expect(manifest.counts.records).toBe(data.toString().trimEnd().split('\n').length);
+    expect(manifest.config).toMatchObject({ seed: 1, sets: 3, split: 'test', variants: ['base', 'noop'], shard: null });
+    expect(Object.values(manifest.counts.by_variant as Record<string, number>).reduce((a, b) => a + b)).toBe(manifest.counts.records);
+    expect(readdirSync(dir).sort()).toEqual(['data.jsonl', 'data.jsonl.manifest.json']);
+  });
+
+  it('never overwrites without --force, and replaces with it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rf-gen-'));
+    const out = join(dir, 'data.jsonl');
+    writeFileSync(out, 'precious\n');
+    const refused = cli(['generate', '--seed', '1', '--out', out]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`${out}: already exists; pass --force to replace it`);
+    expect(readFileSync(out, 'utf8')).toBe('precious\n');
+    expect(existsSync(`${out}.manifest.json`)).toBe(false);
+    const forced = cli(['generate', '--seed', '1', '--out', out, '--force']);
+    expect(forced.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).not.toBe('precious\n');
+  });
+
+  it('leaves no file, whole or partial, when generation fails midway', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rf-gen-'));
+    const out = join(dir, 'data.jsonl');
+    // More sets than a template has distinct items: the run fails after writing many records.
+    const result = cli(['generate', '--seed', '1', '--sets', '100000000', '--templates', someTemplate, '--out', out]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/has only \d+ distinct test (base|numbers) instances/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('says plainly when the output folder does not exist', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'rf-gen-')), 'missing', 'data.jsonl');
+    const result = cli(['generate', '--seed', '1', '--out', out]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`reasonforge generate: ${out}: cannot be written: its folder does not exist\n`);
+  });
+
+  it('splits into shards that concatenate to the whole', () => {
+    const args = ['generate', '--seed', '8', '--sets', '3', '--variants', ALL];
+    const whole = cli(args).stdout;
+    const parts = [0, 1, 2].map((i) => cli([...args, '--shard', `${i}/3`]).stdout);
+    expect(parts.join('')).toBe(whole);
+    expect(parts.every((p) => p.length > 0)).toBe(true);
+  });
+
+  it.each([
+    [['--seed', '1', '--templates', 'no-such-template'], 1, /unknown template "no-such-template"; valid templates: /],
+    [['--seed', '1', '--templates', 'zzz-*'], 1, /no template matches "zzz-\*"/],
+    [['--seed', '1', '--variants', 'base,noops'], 1, /unknown variant "noops"; valid variants: base, names, numbers, noop, p1, p2/],
+    [['--sets', '2'], 2, /--seed is required/],
+    [['--seed', 'one'], 2, /--seed must be an integer/],
+    [['--seed', '1', '--sets', '0'], 2, /--sets must be an integer >= 1/],
+    [['--seed', '1', '--split', 'dev'], 2, /--split must be test or train/],
+    [['--seed', '1', '--shard', '3/3'], 2, /--shard must be i\/n/],
+    [['--seed', '1', '--colour', 'red'], 2, /Unknown option '--colour'.*Options: --seed, --sets/],
+  ])('refuses %j with exit %i and a clear message', (args, status, message) => {
+    const result = cli(['generate', ...args]);
+    expect(result.status).toBe(status);
+    expect(result.stderr).toMatch(message);
+    expect(result.stdout).toBe('');
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import * as N from '../../src/exact/num.js';
+import type { Env } from '../../src/expr/types.js';
+import { numberWords } from '../../src/template/format.js';
+import { makeEntity } from '../../src/template/pools.js';
+import { compileText, TextError, type TextSymbol } from '../../src/template/text.js';
+
+const maya = makeEntity('Maya', { pronoun: 'she' });
+const apple = makeEntity('apple', { plural: 'apples' });
+const symbols: Record<string, TextSymbol> = {
+  kid: { kind: 'entity', slot: 0, fields: Object.keys(maya.text) },
+  fruit: { kind: 'entity', slot: 1, fields: Object.keys(apple.text) },
+  n: { kind: 'num', slot: 2, format: { kind: 'plain' } },
+  price: { kind: 'num', slot: 3, format: { kind: 'fixed', places: 2 } },
+  share: { kind: 'num', slot: 4, format: { kind: 'plain' } },
+  one: { kind: 'num', slot: 5, format: { kind: 'plain' } },
+  third: { kind: 'num', slot: 6, format: { kind: 'plain' } },
+};
+const env: Env = [maya, apple, 3, N.numFrom('2.5'), N.numFrom('3/4'), 1, N.numFrom('1/3')];
+const render = (source: string, calc?: string) => compileText(source, (name) => symbols[name]).render(env, calc);
+
+describe('template text', () => {
+  it.each([
+    ['{kid} has {n} {fruit.plural}.', 'Maya has 3 apples.'],
+    ['{kid.Subj} gave {kid.poss} {fruit} to {kid.reflex}.', 'She gave her apple to herself.'],
+    ['{fruit.Plural} cost {price} each, or {price|money}.', 'Apples cost 2.50 each, or 2.50.'],
+    ['{n|money} and {n|fixed:1}', '3 and 3.0'],
+    ['{share|frac} is {share|percent} of it? no: {share}', '3/4 is 0.75% of it? no: 0.75'],
+    ['the {n|ordinal} of {n|words}, {n|times}', 'the 3rd of three, 3 times'],
+    ['{one|count:fruit} and {n|count:fruit}; {one|times}', '1 apple and 3 apples; once'],
+    ['literal {{braces}} stay', 'literal {braces} stay'],
+  ])('renders %s', (source, expected) => {
+    expect(render(source)).toBe(expected);
+  });
+
+  it('puts the calculation where {=} stands', () => {
+    expect(render('So {kid} has {=} {fruit.plural}.', '3 * 4 = <<3*4=12>>12')).toBe('So Maya has 3 * 4 = <<3*4=12>>12 apples.');
+  });
+
+  it('records the variables used and the numbers shown', () => {
+    const text = compileText('{kid} has {n} {fruit.plural} at {price|money}.', (name) => symbols[name]);
+    expect(text.uses).toEqual(['kid', 'n', 'fruit', 'price']);
+    expect(text.numericSlots).toEqual([2, 3]);
+  });
+
+  it('refuses to round a number it cannot show exactly', () => {
+    expect(render('{share|money}')).toBe('0.75');
+    expect(() => render('{third|money}')).toThrow('money cannot show 1/3 with 2 decimal places without rounding');
+    expect(render('{third}')).toBe('1/3');
+    expect(() => render('{price|fixed:0}')).toThrow(/without rounding/);
+  });
+
+  it.each([
+    ['{kid', /unclosed/],
+    ['kid}', /unmatched/],
+    ['{Kid}', /malformed placeholder/],
+    ['{nobody}', /unknown variable "nobody"/],
+    ['{kid|money}', /filters apply to numbers/],
+    ['{n.plural}', /has no field "plural"/],
+    ['{n|count:n}', /count needs an entity with a plural/],
+    ['{n|dance}', /unknown filter "dance"/],
+  ])('refuses %s', (source, message) => {
+    expect(() => compileText(source, (name) => symbols[name])).toThrow(TextError);
+    expect(() => compileText(source, (name) => symbols[name])).toThrow(message);
+  });
+
+  it('spells numbers up to one hundred', () => {
+    expect([0, 7, 13, 20, 42, 99, 100].map(numberWords)).toEqual(['zero', 'seven', 'thirteen', 'twenty', 'forty-two', 'ninety-nine', 'one hundred']);
+    expect(() => numberWords(101)).toThrow(RangeError);
+  });
+});
