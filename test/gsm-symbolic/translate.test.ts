@@ -104,7 +104,7 @@ describe('reasonforge generate and lint --from-gsm-symbolic (built binary)', () 
     const text = readFileSync(join(RELEASE, 'symbolic/0001.json'), 'utf8').replace('range(12, 121, 6)', 'range(12, 13)').replace('range(2, 13)', 'range(6, 7)').replace('range(2, 11)', 'range(2, 4)');
     writeFileSync(join(dir, '0001.json'), text);
     writeFileSync(join(dir, '0002.json'), readFileSync(join(RELEASE, 'p1/0013.json'), 'utf8'));
-    const result = runCli(['generate', '--from-gsm-symbolic', dir, '--seed', '1', '--sets', '5']);
+    const result = runCli(['generate', '--from-gsm-symbolic', dir, '--seed', '1', '--sets', '5', '--variants', 'base']);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/0001 left out: .*distinct test base instances/);
     expect(result.stdout.trim().split('\n')).toHaveLength(5);
