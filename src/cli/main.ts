@@ -47,6 +47,14 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
   }
 }
 
+/**
+ * The real process's streams. When the reader of stdout goes away (`| head`),
+ * the output has simply ended: exit quietly rather than with an EPIPE trace.
+ */
 export function processIO(): CommandIO {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, stderrIsTTY: process.stderr.isTTY === true };
 }

@@ -11,9 +11,9 @@ function globToRegExp(glob: string): RegExp {
  * that does not exist is an error listing the valid ones; so is a glob that
  * matches nothing.
  */
-export function selectTemplates(all: readonly CompiledTemplate[], pattern: string | undefined): CompiledTemplate[] {
+export function selectTemplates(all: readonly CompiledTemplate[], pattern: string | undefined, alsoKnown: readonly string[] = []): CompiledTemplate[] {
   if (pattern === undefined || pattern.trim() === '') return [...all];
-  const ids = all.map((t) => t.id);
+  const ids = [...all.map((t) => t.id), ...alsoKnown];
   const wanted = new Set<string>();
   for (const part of pattern.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
     if (!part.includes('*')) {
@@ -27,4 +27,13 @@ export function selectTemplates(all: readonly CompiledTemplate[], pattern: strin
     for (const id of matched) wanted.add(id);
   }
   return all.filter((t) => wanted.has(t.id));
+}
+
+/** Whether an id is picked by a --templates pattern. */
+export function matchesPattern(id: string, pattern: string | undefined): boolean {
+  if (pattern === undefined || pattern.trim() === '') return true;
+  return pattern
+    .split(',')
+    .map((p) => p.trim())
+    .some((part) => (part.includes('*') ? globToRegExp(part).test(id) : part === id));
 }

@@ -1,4 +1,5 @@
 import { ReasonforgeError } from '../errors.js';
+import * as N from '../exact/num.js';
 import { compileExpression } from '../expr/compile.js';
 import type { CompiledExpr, SymbolInfo } from '../expr/types.js';
 import type {
@@ -120,8 +121,10 @@ export function compileTemplate(spec: TemplateSpec, file: string, pools: Readonl
       return { ...checked, name, slot: declared.get(name)!.slot };
     });
   const answerOf = (answer: AnswerSpec, pointer: string, scope: ReadonlySet<string>): CompiledAnswer => {
-    const [min, max] = answer.range ?? DEFAULT_RANGE;
-    if (min > max) fail(`${pointer}/range`, `the answer range [${min}, ${max}] is empty`);
+    const [low, high] = answer.range ?? DEFAULT_RANGE;
+    const min = N.numFrom(low);
+    const max = N.numFrom(high);
+    if (N.compare(min, max) > 0) fail(`${pointer}/range`, `the answer range [${low}, ${high}] is empty`);
     return { ...expr(answer.expr, `${pointer}/expr`, scope, 'num'), type: answer.type, places: answer.places ?? 2, min, max };
   };
   const solutionOf = (lines: readonly SolutionLineSpec[], pointer: string, scope: ReadonlySet<string>): SolutionLine[] =>

@@ -1,3 +1,4 @@
+import type { Num } from '../exact/num.js';
 import type { CompiledExpr } from '../expr/types.js';
 import type { Pool } from './pools.js';
 import type { AnswerType, TemplateSpec, Topic } from './spec.js';
@@ -46,8 +47,9 @@ export interface DerivedValue extends CheckedExpr {
 export interface CompiledAnswer extends CheckedExpr {
   readonly type: AnswerType;
   readonly places: number;
-  readonly min: number;
-  readonly max: number;
+  /** Inclusive bounds, exact: a range may be written with decimals such as 0.5. */
+  readonly min: Num;
+  readonly max: Num;
 }
 
 export interface SolutionLine extends CheckedExpr {

@@ -1,7 +1,7 @@
 import * as N from '../exact/num.js';
 
-/** How a variable shows its value by default: as computed, or with fixed decimal places. */
-export type NumberFormat = { readonly kind: 'plain' } | { readonly kind: 'fixed'; readonly places: number };
+/** How a variable shows its value by default: as computed, with fixed decimal places, or as a fraction. */
+export type NumberFormat = { readonly kind: 'plain' } | { readonly kind: 'fixed'; readonly places: number } | { readonly kind: 'fraction' };
 
 export const PLAIN: NumberFormat = { kind: 'plain' };
 
@@ -22,8 +22,10 @@ function fixed(value: N.Num, places: number, filter: string): string {
   return r.toFixed(places);
 }
 
+/** A decimal variable always shows its step's places, whole values too: 2.50 and 5.00 side by side. */
 export function formatNumber(value: N.Num, format: NumberFormat): string {
-  if (format.kind === 'plain' || typeof value === 'number') return N.canonical(value);
+  if (format.kind === 'plain') return N.canonical(value);
+  if (format.kind === 'fraction') return N.toRational(value).toFractionString();
   return fixed(value, format.places, 'a decimal variable');
 }
 

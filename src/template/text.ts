@@ -93,8 +93,11 @@ interface Placeholder {
 }
 
 const PLACEHOLDER = /^([a-z][a-z0-9_]*)(?:\.([A-Za-z][A-Za-z0-9_]*))?(?:\|([a-z]+)(?::([a-z0-9_]+))?)?$/;
+const NOUN = /^([a-z][a-z0-9_]*)\|noun:([a-z][a-z -]*):([a-z][a-z -]*)$/;
 
 function compilePlaceholder(body: string, resolve: TextResolver): Placeholder {
+  const noun = NOUN.exec(body);
+  if (noun !== null) return nounPlaceholder(body, noun[1]!, noun[2]!, noun[3]!, resolve);
   const match = PLACEHOLDER.exec(body);
   if (match === null) throw new TextError(`malformed placeholder {${body}}; write {var}, {var.field} or {var|filter}`);
   const [, name = '', field, filter, argument] = match;
@@ -134,8 +137,24 @@ function compilePlaceholder(body: string, resolve: TextResolver): Placeholder {
     };
   }
   const apply = FILTERS[filter];
-  if (apply === undefined) throw new TextError(`{${body}}: unknown filter "${filter}"; filters: ${[...Object.keys(FILTERS), 'count'].join(', ')}`);
+  if (apply === undefined) throw new TextError(`{${body}}: unknown filter "${filter}"; filters: ${[...Object.keys(FILTERS), 'count', 'noun'].join(', ')}`);
   const parsedArgument = argument === undefined ? undefined : Number(argument);
   if (argument !== undefined && !Number.isInteger(parsedArgument)) throw new TextError(`{${body}}: the filter argument must be a number`);
   return { uses: [name], numericSlot: slot, render: (env) => apply(env[slot] as N.Num, parsedArgument) };
+}
+
+/** {n|noun:bag:bags}: the number with a noun that agrees with it, for units and things outside the pools. */
+function nounPlaceholder(body: string, name: string, singular: string, plural: string, resolve: TextResolver): Placeholder {
+  const symbol = resolve(name);
+  if (symbol === undefined) throw new TextError(`{${body}} names an unknown variable "${name}"`);
+  if (symbol.kind !== 'num') throw new TextError(`{${body}}: noun needs a number before it`);
+  const { slot, format } = symbol;
+  return {
+    uses: [name],
+    numericSlot: slot,
+    render: (env) => {
+      const n = env[slot] as N.Num;
+      return `${formatNumber(n, format)} ${n === 1 ? singular : plural}`;
+    },
+  };
 }

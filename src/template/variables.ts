@@ -45,8 +45,10 @@ export function domainOf(spec: VariableSpec, pools: ReadonlyMap<string, Pool>, f
     const max = exact(spec.decimal[1], 'decimal maximum');
     const step = exact(spec.step, 'decimal step');
     if (step.sign() <= 0) throw new VariableError('the decimal step must be positive');
-    const places = step.decimalPlaces();
-    if (places === null || places === 0) throw new VariableError(`the decimal step ${step.toCanonical()} must be a terminating decimal below 1, such as 0.25`);
+    const exactPlaces = step.decimalPlaces();
+    if (exactPlaces === null || exactPlaces === 0) throw new VariableError(`the decimal step ${step.toCanonical()} must be a terminating decimal below 1, such as 0.25`);
+    // "0.10" as a string means two places, though its value needs only one.
+    const places = Math.max(exactPlaces, writtenPlaces(spec.step));
     const span = max.sub(min).div(step);
     if (span.sign() < 0 || !span.isInteger()) throw new VariableError(`decimal range [${min}, ${max}] is not a whole number of steps of ${step}`);
     const size = Number(span.num) + 1;
@@ -57,7 +59,9 @@ export function domainOf(spec: VariableSpec, pools: ReadonlyMap<string, Pool>, f
   }
   if ('values' in spec) {
     const values = spec.values.map((v) => N.fromRational(exact(v, 'value')));
-    return { size: values.length, kind: 'num', format: PLAIN, valueAt: (k) => values[k]! };
+    // Written as fractions, shown as fractions: "1/2 of the cake", not "0.5 of the cake".
+    const format: NumberFormat = spec.values.some((v) => typeof v === 'string' && v.includes('/')) ? { kind: 'fraction' } : PLAIN;
+    return { size: values.length, kind: 'num', format, valueAt: (k) => values[k]! };
   }
   if ('pool' in spec) {
     const pool = pools.get(spec.pool);
@@ -66,4 +70,10 @@ export function domainOf(spec: VariableSpec, pools: ReadonlyMap<string, Pool>, f
   }
   const pool = wordsPool(`${file}#${name}`, file, spec.words);
   return { size: pool.entries.length, kind: 'entity', format: PLAIN, pool, valueAt: (k) => pool.entries[k]! };
+}
+
+function writtenPlaces(value: ExactNumber): number {
+  if (typeof value !== 'string') return 0;
+  const point = value.indexOf('.');
+  return point < 0 ? 0 : value.length - point - 1;
 }

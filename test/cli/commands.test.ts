@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GENERATORS_DIR } from '../../src/template/load.js';
-import { cli } from '../support/cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, cli, REPO } from '../support/cli.js';
 import { fixtureSpec } from '../support/spec.js';
 
 describe('reasonforge list, show, validate, lint', () => {
@@ -63,6 +64,15 @@ describe('reasonforge list, show, validate, lint', () => {
     expect(failed.stdout).toContain(`FAIL  ${join(dir, 'bad.json')}#/variables/unused: the variable "unused" is never used`);
     expect(failed.stdout).toMatch(/^ok +fixture-marbles/m);
     expect(failed.stdout).toMatch(/2 templates, 1 failing/);
+    const one = cli(['lint', '--generators', dir, '--samples', '50', '--templates', 'bad']);
+    expect(one.status).toBe(1);
+    expect(one.stdout).toBe(`FAIL  ${join(dir, 'bad.json')}#/variables/unused: the variable "unused" is never used\n1 templates, 1 failing\n`);
+  });
+
+  it('ends quietly when the reader of its output goes away', () => {
+    const result = spawnSync('sh', ['-c', `node ${BIN} lint --samples 20 | head -1; node ${BIN} list | head -1`], { cwd: REPO, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.split('\n').filter(Boolean)).toHaveLength(2);
   });
 
   it('prints help for every command and usage errors with exit 2', () => {

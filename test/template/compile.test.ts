@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ReasonforgeError } from '../../src/errors.js';
+import * as N from '../../src/exact/num.js';
 import { compileTemplate } from '../../src/template/compile.js';
 import { makeEntity } from '../../src/template/pools.js';
 import { compileFixture, fixtureSpec, pools } from '../support/spec.js';
@@ -21,6 +22,12 @@ describe('compileTemplate', () => {
     expect(origin).toEqual({ kid: 'cosmetic', bags: 'domain', per_bag: 'domain', lost: 'domain', total: 'derived', blue: 'clause', height: 'clause', found: 'clause' });
     expect(t.domainSize).toBe(8 * 10 * 20);
     expect(t.premises.map((p) => p.introduces)).toEqual([['kid', 'bags', 'per_bag'], ['lost']]);
+  });
+
+  it('takes answer ranges with decimals, exactly', () => {
+    const t = compileFixture({ answer: { expr: 'total - lost', type: 'integer', range: [0.5, 99.5] } });
+    expect(N.canonical(t.answer.min)).toBe('0.5');
+    expect(N.canonical(t.answer.max)).toBe('99.5');
   });
 
   it('places clauses only after the premises that introduce what they mention', () => {

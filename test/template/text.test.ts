@@ -29,6 +29,7 @@ describe('template text', () => {
     ['the {n|ordinal} of {n|words}, {n|times}', 'the 3rd of three, 3 times'],
     ['{one|count:fruit} and {n|count:fruit}; {one|times}', '1 apple and 3 apples; once'],
     ['literal {{braces}} stay', 'literal {braces} stay'],
+    ['{one|noun:paper bag:paper bags}, {n|noun:litre:litres}, {price|noun:metre:metres}', '1 paper bag, 3 litres, 2.50 metres'],
   ])('renders %s', (source, expected) => {
     expect(render(source)).toBe(expected);
   });
@@ -59,6 +60,7 @@ describe('template text', () => {
     ['{n.plural}', /has no field "plural"/],
     ['{n|count:n}', /count needs an entity with a plural/],
     ['{n|dance}', /unknown filter "dance"/],
+    ['{kid|noun:a:b}', /noun needs a number/],
   ])('refuses %s', (source, message) => {
     expect(() => compileText(source, (name) => symbols[name])).toThrow(TextError);
     expect(() => compileText(source, (name) => symbols[name])).toThrow(message);

@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
-import { selectTemplates } from '../../engine/select.js';
+import { basename, resolve } from 'node:path';
+import { matchesPattern, selectTemplates } from '../../engine/select.js';
 import { formatRate } from '../../engine/sampler.js';
 import { lintTemplate, type LintResult } from '../../lint/lint-template.js';
 import { DEFAULT_GENERATORS_DIR, loadTemplates } from '../../template/load.js';
@@ -44,8 +44,11 @@ export const lint: Command = {
     const samples = integerFlag('lint', values.samples, 'samples', 1000, 1);
     const seed = integerFlag('lint', values.seed, 'seed', 0);
     if (values['from-gsm-symbolic'] !== undefined) return lintGsmSymbolic(values['from-gsm-symbolic'], { samples, seed, json: values.json ?? false, pattern: values.templates, generators: values.generators }, io);
-    const { templates, failures } = loadTemplates(values.generators === undefined ? DEFAULT_GENERATORS_DIR : resolve(values.generators));
-    const results = selectTemplates(templates, values.templates).map((t) => lintTemplate(t, { samples, seed }));
+    const loaded = loadTemplates(values.generators === undefined ? DEFAULT_GENERATORS_DIR : resolve(values.generators));
+    // A file that failed to load has no id; its file name stands in, so `--templates <id>` still shows why it failed.
+    const failedIds = loaded.failures.map((f) => basename(f.file, '.json'));
+    const failures = loaded.failures.filter((_, i) => matchesPattern(failedIds[i]!, values.templates));
+    const results = selectTemplates(loaded.templates, values.templates, failedIds).map((t) => lintTemplate(t, { samples, seed }));
     const failed = results.filter((r) => !r.ok).length + failures.length;
     if (values.json) {
       io.stdout.write(`${JSON.stringify({ results, load_failures: failures }, null, 2)}\n`);
