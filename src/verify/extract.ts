@@ -1,0 +1,222 @@
+import { parseAnswer, renderAnswer, type ParsedAnswer } from './answer.js';
+import { answerAfter, bracedContent, firstDigit, isLetter, lastDigit, numberAround, type Span } from './spans.js';
+
+/**
+ * Finds the final answer in free-form model output. The rules, in priority
+ * order (the first that finds something wins; within a rule, the last
+ * occurrence in the text wins):
+ *
+ * 1. `gsm8k`         `#### 42`, GSM8K's own answer line
+ * 2. `boxed`         `\boxed{...}` or `\fbox{...}`, braces nested
+ * 3. `final-answer`  "final answer is 42", "Final Answer: 42"
+ * 4. `the-answer-is` "the answer is 42", "answer would be 42"
+ * 5. `answer-colon`  "Answer: 42"
+ * 6. `a-colon`       "A: 42" at the start of a line
+ * 7. `last-number`   the last number in the text (not in strict mode)
+ *
+ * A phrase followed by prose ("the answer is that she has 18 apples") gives
+ * the first number of that sentence. A phrase followed by words and no number
+ * ("the answer is Tuesday") is kept as a text answer, but only if no later rule
+ * finds a number-like answer first, and it beats the last-number fallback.
+ */
+export type ExtractionStrategy = 'gsm8k' | 'boxed' | 'final-answer' | 'the-answer-is' | 'answer-colon' | 'a-colon' | 'last-number';
+
+export const EXTRACTION_STRATEGIES: readonly ExtractionStrategy[] = [
+  'gsm8k', 'boxed', 'final-answer', 'the-answer-is', 'answer-colon', 'a-colon', 'last-number',
+];
+
+export interface ExtractOptions {
+  /** Never guess: no last-number fallback. Default false. */
+  readonly strict?: boolean;
+}
+
+export interface ExtractedAnswer {
+  /** The normalised answer text (see normalizeAnswer). */
+  readonly value: string;
+  /** The text as it stood in the output. */
+  readonly raw: string;
+  readonly strategy: ExtractionStrategy;
+  /** Offsets of `raw` in the output. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** An extraction with the parsed answer, so callers need not parse `value` again. */
+export interface ParsedExtraction {
+  readonly extracted: ExtractedAnswer;
+  readonly answer: ParsedAnswer;
+}
+
+/** How many occurrences of one marker are examined, from the last backwards. */
+const MAX_CANDIDATES = 16;
+
+export function extractAnswer(text: string, options: ExtractOptions = {}): ExtractedAnswer | null {
+  return extractParsed(text, options)?.extracted ?? null;
+}
+
+export function extractParsed(text: string, options: ExtractOptions = {}): ParsedExtraction | null {
+  if (typeof text !== 'string' || text.length === 0) return null;
+  try {
+    return new Extractor(text).run(options.strict === true);
+  } catch {
+    return null; // a last guard for totality; no known input gets here
+  }
+}
+
+function isNumeric(answer: ParsedAnswer): boolean {
+  return answer.kind !== 'text';
+}
+
+class Extractor {
+  private lowerText: string | null = null;
+  /** A marker followed by words only; used if nothing numeric turns up. */
+  private textCandidate: ParsedExtraction | null = null;
+
+  constructor(private readonly text: string) {}
+
+  private get lower(): string {
+    this.lowerText ??= this.text.toLowerCase();
+    return this.lowerText;
+  }
+
+  run(strict: boolean): ParsedExtraction | null {
+    return (
+      this.gsm8k() ??
+      this.boxed() ??
+      this.phrase('final-answer', 'final answer', CONNECTORS_REQUIRED) ??
+      this.phrase('the-answer-is', 'answer', ANSWER_IS) ??
+      this.phrase('answer-colon', 'answer', COLON) ??
+      this.aColon() ??
+      this.textCandidate ??
+      (strict ? null : this.lastNumber())
+    );
+  }
+
+  private make(span: Span, strategy: ExtractionStrategy, answer: ParsedAnswer = parseAnswer(this.text.slice(span.start, span.end))): ParsedExtraction {
+    const raw = this.text.slice(span.start, span.end);
+    return { extracted: { value: renderAnswer(answer), raw, strategy, start: span.start, end: span.end }, answer };
+  }
+
+  /**
+   * Accepts a span after a marker: a numeric answer as is; a sentence of prose
+   * through its first number; words alone as a text candidate for later.
+   */
+  private accept(span: Span, strategy: ExtractionStrategy): ParsedExtraction | null {
+    const answer = parseAnswer(this.text.slice(span.start, span.end));
+    if (isNumeric(answer)) return this.make(span, strategy, answer);
+    const digit = firstDigit(this.text, span.start, span.end);
+    if (digit >= 0) {
+      const number = numberAround(this.text, digit);
+      const clipped = { start: Math.max(number.start, span.start), end: Math.min(number.end, span.end) };
+      const numeric = parseAnswer(this.text.slice(clipped.start, clipped.end));
+      if (isNumeric(numeric)) return this.make(clipped, strategy, numeric);
+    }
+    if (this.textCandidate === null && answer.kind === 'text' && answer.text.length > 0) this.textCandidate = this.make(span, strategy, answer);
+    return null;
+  }
+
+  private gsm8k(): ParsedExtraction | null {
+    let from = this.text.length;
+    for (let tries = 0; tries < MAX_CANDIDATES; tries++) {
+      if (from < 0) return null;
+      const at = this.text.lastIndexOf('####', from);
+      if (at < 0) return null;
+      from = at - 1;
+      let start = at + 4;
+      while (this.text[start] === '#') start++;
+      let end = start;
+      const limit = Math.min(this.text.length, start + 200);
+      while (end < limit && this.text[end] !== '\n') end++;
+      while (start < end && (this.text[start] === ' ' || this.text[start] === '\t')) start++;
+      while (end > start && /\s/.test(this.text[end - 1]!)) end--;
+      if (end === start) continue;
+      // A markdown heading such as "#### Step 2" is not an answer line.
+      const answer = parseAnswer(this.text.slice(start, end));
+      if (isNumeric(answer)) return this.make({ start, end }, 'gsm8k', answer);
+    }
+    return null;
+  }
+
+  private boxed(): ParsedExtraction | null {
+    let from = this.text.length;
+    for (let tries = 0; tries < 3; tries++) {
+      if (from < 0) return null;
+      const boxed = this.text.lastIndexOf('\\boxed', from);
+      const fbox = this.text.lastIndexOf('\\fbox', from);
+      const at = Math.max(boxed, fbox);
+      if (at < 0) return null;
+      from = at - 1;
+      let open = at + (at === boxed ? 6 : 5);
+      if (isLetter(this.text[open])) continue; // \boxedfoo is another command
+      while (this.text[open] === ' ') open++;
+      let span: Span | null;
+      if (this.text[open] === '{') span = bracedContent(this.text, open);
+      else {
+        // \boxed 5: one token
+        let end = open;
+        while (end < this.text.length && end < open + 100 && !/[\s$]/.test(this.text[end]!)) end++;
+        span = end > open ? { start: open, end } : null;
+      }
+      if (span === null || span.end <= span.start) continue;
+      const answer = parseAnswer(this.text.slice(span.start, span.end));
+      if (answer.kind === 'text' && answer.text.length === 0) continue;
+      return this.make(span, 'boxed', answer);
+    }
+    return null;
+  }
+
+  /**
+   * The last occurrence of `phrase` (as a whole word) followed by one of the
+   * connectors, then the answer after it.
+   */
+  private phrase(strategy: ExtractionStrategy, phrase: string, connectors: readonly string[]): ParsedExtraction | null {
+    const lower = this.lower;
+    let from = lower.length;
+    for (let tries = 0; tries < MAX_CANDIDATES; tries++) {
+      if (from < 0) return null;
+      const at = lower.lastIndexOf(phrase, from);
+      if (at < 0) return null;
+      from = at - 1;
+      if (isLetter(lower[at - 1])) continue;
+      let after = at + phrase.length;
+      while (lower[after] === ' ' || lower[after] === '*' || lower[after] === '_') after++;
+      const connector = connectors.find((c) => lower.startsWith(c, after) && !(isLetter(c[c.length - 1]) && isLetter(lower[after + c.length])));
+      if (connector === undefined) continue;
+      const span = answerAfter(this.text, after + connector.length);
+      if (span === null) continue;
+      const found = this.accept(span, strategy);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+
+  /** "A: 42" at the start of a line, case-sensitive (the QA format). */
+  private aColon(): ParsedExtraction | null {
+    let from = this.text.length;
+    for (let tries = 0; tries < MAX_CANDIDATES; tries++) {
+      if (from < 0) return null;
+      const at = this.text.lastIndexOf('A:', from);
+      if (at < 0) return null;
+      from = at - 1;
+      let k = at - 1;
+      while (k >= 0 && (this.text[k] === ' ' || this.text[k] === '\t' || this.text[k] === '*')) k--;
+      if (k >= 0 && this.text[k] !== '\n') continue;
+      const span = answerAfter(this.text, at + 2);
+      if (span === null) continue;
+      const found = this.accept(span, 'a-colon');
+      if (found !== null) return found;
+    }
+    return null;
+  }
+
+  private lastNumber(): ParsedExtraction | null {
+    const digit = lastDigit(this.text, 0, this.text.length);
+    if (digit < 0) return null;
+    return this.make(numberAround(this.text, digit), 'last-number');
+  }
+}
+
+/** "final answer" must be followed by one of these, so "my final answer." alone is not a match. */
+const CONNECTORS_REQUIRED = ['is:', 'is', 'was', 'would be', 'will be', ':', '='];
+const ANSWER_IS = ['is:', 'is', 'would be', 'will be', 'should be', 'must be'];
+const COLON = [':'];
