@@ -31,3 +31,35 @@ export { formatFinding, type Finding } from './audit/findings.js';
 export { VERIFIER_CHECKERS } from './audit/default-checker.js';
 export type { AuditCheckers, CheckedAnnotation } from './audit/checker.js';
 export { loadGsmSymbolic, translateTemplate, checkDefaults, importedId, Untranslatable } from './gsm-symbolic/index.js';
+
+// Verifying model outputs (fast-check arbitraries live in `reasonforge/arbitraries`, as fast-check is an optional peer)
+export {
+  verify,
+  extractAnswer,
+  EXTRACTION_STRATEGIES,
+  parseAnswer,
+  normalizeAnswer,
+  equivalent,
+  compareAnswers,
+  checkSteps,
+  checkAnnotations,
+  findClaims,
+  UNANSWERABLE_PHRASES,
+  type Verdict,
+  type VerifyOptions,
+  type VerdictReason,
+  type VerdictStrategy,
+  type ExtractedAnswer,
+  type ExtractionStrategy,
+  type ParsedAnswer,
+  type EquivalenceOptions,
+  type Match,
+  type MatchReason,
+  type StepCheck,
+  type StepItem,
+  type WrongStep,
+  type ReferenceValues,
+  type AnnotationCheck,
+  type Claim,
+} from './verify/index.js';
+export { evaluateArithmetic, tryEvaluateArithmetic, type ArithmeticOptions, type ArithmeticResult } from './exact/arith.js';
