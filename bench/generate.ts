@@ -1,9 +1,15 @@
 /**
- * Generation throughput on one core, from the built library (run `npm run build` first):
- *   npx tsx bench/generate.ts [--sets N] [--rounds R]
- * Prints items per second for base-only and for all six variants, and the floor
- * for the same records: JSON.stringify alone, and stringify plus writing the
- * bytes to a file.
+ * Generation throughput on one core, from the built library (`npm run build` first):
+ *
+ *   npx tsx bench/generate.ts [--sets N] [--rounds R] [--stream-sets M]
+ *
+ * For base-only and for all six variants it prints, per round, records per
+ * second for generation alone (records streamed and dropped, each validated
+ * against the schema as the generator always does) and for generation plus
+ * JSON.stringify plus writing to a file; and, on the same records, the floor:
+ * JSON.stringify alone, and stringify plus writing. Last, it streams a long
+ * run and samples the resident memory, to show that it does not grow with the
+ * number of records.
  */
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,60 +17,90 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GenerationPlan, generateRecords, loadLibrary, type GeneratedVariant, type ProblemRecord } from '../dist/index.js';
 
-const { values } = parseArgs({ options: { sets: { type: 'string', default: '400' }, rounds: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: { sets: { type: 'string', default: '400' }, rounds: { type: 'string', default: '5' }, 'stream-sets': { type: 'string', default: '2000' } },
+});
 const sets = Number(values.sets);
 const rounds = Number(values.rounds);
 const library = loadLibrary();
+const path = join(tmpdir(), `reasonforge-bench-${process.pid}.jsonl`);
 
-function time<T>(run: () => T): { seconds: number; result: T } {
+function seconds(run: () => void): number {
   const start = process.hrtime.bigint();
-  const result = run();
-  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, result };
+  run();
+  return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
-function measure(label: string, variants: GeneratedVariant[]): void {
-  const records: ProblemRecord[] = [];
-  const rates: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    const plan = new GenerationPlan({ seed: 1000 + round, sets, split: 'test', variants, templates: library.templates });
-    records.length = 0;
-    const { seconds } = time(() => {
-      for (const record of generateRecords(plan)) records.push(record);
-    });
-    rates.push(records.length / seconds);
-  }
-  const stringify = time(() => records.map((r) => JSON.stringify(r)));
-  const path = join(tmpdir(), `reasonforge-bench-${process.pid}.jsonl`);
-  const write = time(() => {
-    const fd = openSync(path, 'w');
-    let chunk = '';
-    for (const record of records) {
-      chunk += `${JSON.stringify(record)}\n`;
-      if (chunk.length > 1 << 20) {
-        writeSync(fd, chunk);
-        chunk = '';
-      }
+function plan(variants: GeneratedVariant[], seed: number, count = sets): GenerationPlan {
+  return new GenerationPlan({ seed, sets: count, split: 'test', variants, templates: library.templates });
+}
+
+/** Writes lines in 1 MiB chunks, as the CLI does. */
+function writeAll(lines: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  let chunk = '';
+  for (const line of lines) {
+    chunk += line;
+    if (chunk.length >= 1 << 20) {
+      writeSync(fd, chunk);
+      chunk = '';
     }
-    writeSync(fd, chunk);
-    closeSync(fd);
-  });
-  rmSync(path, { force: true });
-  const generateThenWrite = records.length / (records.length / median(rates) + write.seconds);
-  console.log(
-    `${label.padEnd(14)} ${String(records.length).padStart(8)} records/round  generate ${fmt(median(rates))}/s (min ${fmt(Math.min(...rates))}, max ${fmt(Math.max(...rates))})  ` +
-      `generate+stringify+write ${fmt(generateThenWrite)}/s  floor: stringify ${fmt(records.length / stringify.seconds)}/s, stringify+write ${fmt(records.length / write.seconds)}/s`,
-  );
+  }
+  writeSync(fd, chunk);
+  closeSync(fd);
+}
+
+function* serialised(records: Iterable<ProblemRecord>): Generator<string> {
+  for (const record of records) yield `${JSON.stringify(record)}\n`;
 }
 
 function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function fmt(x: number): string {
-  return Math.round(x).toLocaleString('en-US');
+const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+const range = (xs: number[]) => `${fmt(median(xs))}/s (min ${fmt(Math.min(...xs))}, max ${fmt(Math.max(...xs))})`;
+
+function measure(label: string, variants: GeneratedVariant[]): void {
+  const generate: number[] = [];
+  const endToEnd: number[] = [];
+  let count = 0;
+  for (let round = 0; round < rounds; round++) {
+    let n = 0;
+    const t = seconds(() => {
+      for (const _record of generateRecords(plan(variants, 1000 + round))) n++;
+    });
+    generate.push(n / t);
+    endToEnd.push(n / seconds(() => writeAll(serialised(generateRecords(plan(variants, 2000 + round))))));
+    count = n;
+  }
+  const records = [...generateRecords(plan(variants, 3000))];
+  const stringify = records.length / seconds(() => {
+    for (const record of records) JSON.stringify(record);
+  });
+  const write = records.length / seconds(() => writeAll(serialised(records)));
+  console.log(`${label}: ${fmt(count)} records a round, ${rounds} rounds`);
+  console.log(`  generate (validated, streamed):        ${range(generate)}`);
+  console.log(`  generate + JSON.stringify + write:     ${range(endToEnd)}`);
+  console.log(`  floor, same records: JSON.stringify ${fmt(stringify)}/s; stringify + write ${fmt(write)}/s`);
 }
 
-console.log(`reasonforge generate bench: ${library.templates.length} templates, ${sets} sets, ${rounds} rounds, node ${process.version}`);
+function memory(): void {
+  const streamSets = Number(values['stream-sets']);
+  const samples: number[] = [];
+  let n = 0;
+  global.gc?.();
+  const before = process.memoryUsage().rss;
+  for (const _record of generateRecords(plan(['base', 'names', 'numbers', 'noop', 'p1', 'p2'], 4000, streamSets))) {
+    if (++n % 50_000 === 0) samples.push(process.memoryUsage().rss);
+  }
+  const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+  console.log(`stream of ${fmt(n)} records (all variants, ${streamSets} sets): RSS before ${mb(before)}, at 50k-record marks ${samples.map(mb).join(', ')}`);
+}
+
+console.log(`reasonforge generate bench: ${library.templates.length} templates, ${sets} sets a round, node ${process.version}`);
 measure('base', ['base']);
-measure('all 6 variants', ['base', 'names', 'numbers', 'noop', 'p1', 'p2']);
+measure('all six variants', ['base', 'names', 'numbers', 'noop', 'p1', 'p2']);
+memory();
+rmSync(path, { force: true });

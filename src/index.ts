@@ -15,3 +15,51 @@ export { itemId, parseItemId, type ItemAddress } from './records/ids.js';
 export { VARIANT_IDS, type ProblemRecord, type VariantId, type Step, type VariantInfo } from './records/problem.js';
 export { recordSchemaProblem } from './records/validate-record.js';
 export { GENERATOR } from './version.js';
+
+// Checking datasets and templates
+export { validateFile, formatDefect, type ValidationReport, type Defect } from './validate/validate-file.js';
+export { checkRecord, checkSolutionText } from './validate/check-record.js';
+export { lintTemplate, type LintResult, type LintStats, type LintOptions } from './lint/lint-template.js';
+
+// Other evaluators and data
+export { EXPORT_FORMATS, exportFormat, loadDataset, writeExport, type ExportFormat, type ExportInput, type ExportedFile } from './export/index.js';
+export { importGsm8k, gsm8kRecord, type Gsm8kImportOptions, type ImportOutcome } from './import/gsm8k.js';
+export { canonicalAnswer, findFinalAnswer } from './import/final-answer.js';
+export { auditFile, summarize, type AuditReport } from './audit/audit-file.js';
+export { auditRecord } from './audit/audit-record.js';
+export { formatFinding, type Finding } from './audit/findings.js';
+export { VERIFIER_CHECKERS } from './audit/default-checker.js';
+export type { AuditCheckers, CheckedAnnotation } from './audit/checker.js';
+export { loadGsmSymbolic, translateTemplate, checkDefaults, importedId, Untranslatable } from './gsm-symbolic/index.js';
+
+// Verifying model outputs (fast-check arbitraries live in `reasonforge/arbitraries`, as fast-check is an optional peer)
+export {
+  verify,
+  extractAnswer,
+  EXTRACTION_STRATEGIES,
+  parseAnswer,
+  normalizeAnswer,
+  equivalent,
+  compareAnswers,
+  checkSteps,
+  checkAnnotations,
+  findClaims,
+  UNANSWERABLE_PHRASES,
+  type Verdict,
+  type VerifyOptions,
+  type VerdictReason,
+  type VerdictStrategy,
+  type ExtractedAnswer,
+  type ExtractionStrategy,
+  type ParsedAnswer,
+  type EquivalenceOptions,
+  type Match,
+  type MatchReason,
+  type StepCheck,
+  type StepItem,
+  type WrongStep,
+  type ReferenceValues,
+  type AnnotationCheck,
+  type Claim,
+} from './verify/index.js';
+export { evaluateArithmetic, tryEvaluateArithmetic, type ArithmeticOptions, type ArithmeticResult } from './exact/arith.js';

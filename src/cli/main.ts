@@ -6,9 +6,10 @@ import { commands } from './commands/index.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-function help(): string {
-  const width = Math.max(...commands.map((c) => c.name.length), 4);
-  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+async function help(): Promise<string> {
+  const loaded = await Promise.all(commands.map((c) => c.load()));
+  const width = Math.max(...loaded.map((c) => c.name.length), 4);
+  const lines = loaded.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return `reasonforge ${packageJson.version}: seeded reasoning benchmarks, verifiers and metrics\n\nUsage: reasonforge <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "reasonforge <command> --help" for a command's options.\n`;
 }
 
@@ -16,18 +17,19 @@ function help(): string {
 export async function main(argv: readonly string[], io: CommandIO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(help());
+    io.stdout.write(await help());
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
   if (name === '--version' || name === '-v') {
     io.stdout.write(`${packageJson.version}\n`);
     return EXIT_OK;
   }
-  const command = commands.find((c) => c.name === name);
-  if (command === undefined) {
+  const entry = commands.find((c) => c.name === name);
+  if (entry === undefined) {
     io.stderr.write(`reasonforge: unknown command "${name}"; commands: ${commands.map((c) => c.name).join(', ')}\n`);
     return EXIT_USAGE;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(`${command.usage.trimEnd()}\n`);
     return EXIT_OK;

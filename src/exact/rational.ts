@@ -174,7 +174,9 @@ export class Rational {
 
   /** Exact when the value has at most `places` decimals; otherwise rounded half away from zero. */
   toFixed(places: number): string {
-    const scaled = this.roundTo(places).mul(Rational.of(10n ** BigInt(places))).num;
+    const power = 10n ** BigInt(places);
+    // When the denominator divides 10^places the digits are exact: no rounding pass needed.
+    const scaled = power % this.den === 0n ? this.num * (power / this.den) : this.roundTo(places).mul(Rational.of(power)).num;
     const negative = scaled < 0n;
     const digits = (negative ? -scaled : scaled).toString().padStart(places + 1, '0');
     const body = places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;

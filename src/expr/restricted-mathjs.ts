@@ -1,4 +1,4 @@
-import { create, parseDependencies, type FactoryFunctionMap, type MathNode } from 'mathjs';
+import { create, parseDependencies, type FactoryFunctionMap, type MathNode } from 'mathjs/number';
 
 /**
  * The one mathjs instance in reasonforge. It is built from the parser's

@@ -22,10 +22,14 @@ function fixed(value: N.Num, places: number, filter: string): string {
   return r.toFixed(places);
 }
 
-/** A decimal variable always shows its step's places, whole values too: 2.50 and 5.00 side by side. */
+/**
+ * A decimal variable shows whole values as whole numbers and the rest with its
+ * step's places, as prices and lengths are written: $5 and $2.80, 16 metres
+ * and 16.5 metres.
+ */
 export function formatNumber(value: N.Num, format: NumberFormat): string {
-  if (format.kind === 'plain') return N.canonical(value);
-  if (format.kind === 'fraction') return N.toRational(value).toFractionString();
+  if (format.kind === 'plain' || typeof value === 'number') return N.canonical(value);
+  if (format.kind === 'fraction') return value.toFractionString();
   return fixed(value, format.places, 'a decimal variable');
 }
 

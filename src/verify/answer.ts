@@ -1,6 +1,8 @@
 import { Rational } from '../exact/rational.js';
 import { evaluateRational } from './evaluate.js';
-import { CONSTANT_NAMES, FUNCTION_NAMES, isArithmetic, parseExpression, renderExpression, type Expr } from './expression.js';
+import { dropPrefix, dropUnits, percentWords } from './answer-words.js';
+import { isArithmetic, parseExpression, type Expr } from './expression.js';
+import { renderExpression } from './expression-render.js';
 import { latexToPlain, needsLatexRewrite } from './latex.js';
 import { isSymbol, tokenize, type NumberToken, type Token } from './tokens.js';
 import { isUnanswerableAnswer } from './unanswerable.js';
@@ -69,16 +71,6 @@ const MAX_TOKENS = 1000;
 const MAX_ITEMS = 64;
 const MAX_NESTING = 3;
 
-/** Words dropped in front of an answer: "about 12", "approximately $5", "a total of 40". */
-const PREFIX_WORDS: ReadonlySet<string> = new Set([
-  'about', 'approximately', 'approx', 'around', 'roughly', 'nearly', 'almost', 'exactly', 'only', 'just',
-  'total', 'of', 'equals', 'is', 'be', 'was', 'are', 'rs', 'inr', 'usd', 'us', 'eur', 'gbp', 'cad', 'aud',
-]);
-const CURRENCY_SIGNS: ReadonlySet<string> = new Set(['$', '€', '£', '¥', '₹', '₩', '¢', '≈', '~', ':', '=']);
-/** Single letters read as units after a number and a space ("5 m", "3 h"), not as variables. */
-const LETTER_UNITS: ReadonlySet<string> = new Set(['m', 'g', 'h', 's', 'l', 'L', 'K', 'C', 'F', 'W', 'J', 'V', 'A']);
-const PERCENT_WORDS: ReadonlySet<string> = new Set(['percent', 'percentage', 'pct']);
-
 export function parseAnswer(text: string, options: ParseAnswerOptions = {}): ParsedAnswer {
   if (typeof text !== 'string') text = text === null || text === undefined ? '' : String(text);
   const fast = fastNumber(text);
@@ -109,8 +101,8 @@ export function renderAnswer(answer: ParsedAnswer): string {
     case 'unanswerable':
       return 'unanswerable';
     case 'text':
-      // Braces are escaped so that reading the text again keeps them as braces.
-      return answer.text.replace(/[{}]/g, '\\$&');
+      // Braces and & are escaped so that reading the text again keeps them as they are.
+      return answer.text.replace(/[{}&]/g, '\\$&');
   }
 }
 
@@ -140,12 +132,16 @@ function text(raw: string): TextAnswer {
 }
 
 /** Drops what surrounds an answer but is not part of it: spaces, markdown, quotes, sentence punctuation. */
+function strippable(ch: string, atEnd: boolean): boolean {
+  return (
+    ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '*' || ch === '_' || ch === '`' || ch === '"' ||
+    ch === '\u201c' || ch === '\u201d' || (atEnd && (ch === '.' || ch === ',' || ch === ';' || ch === ':' || ch === '!' || ch === '?'))
+  );
+}
+
 function trimAnswer(raw: string): string {
   let start = 0;
   let end = raw.length;
-  const strippable = (ch: string, atEnd: boolean): boolean =>
-    ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '*' || ch === '_' || ch === '`' || ch === '"' ||
-    ch === '\u201c' || ch === '\u201d' || (atEnd && (ch === '.' || ch === ',' || ch === ';' || ch === ':' || ch === '!' || ch === '?'));
   while (start < end && strippable(raw[start]!, false)) start++;
   while (end > start && strippable(raw[end - 1]!, true)) end--;
   return raw.slice(start, end);
@@ -162,81 +158,6 @@ function parsePlain(plain: string, thousands: boolean, nesting: number): ParsedA
   const cleaned = dropUnits(dropPrefix(percentWords(tokens)));
   const parsed = parseTokens(cleaned, 0, cleaned.length, trimmed, thousands, nesting);
   return parsed ?? text(trimmed);
-}
-
-function percentWords(tokens: Token[]): Token[] {
-  if (!tokens.some((t) => t.t === 'word')) return tokens;
-  const out: Token[] = [];
-  for (let k = 0; k < tokens.length; k++) {
-    const token = tokens[k]!;
-    if (token.t === 'word') {
-      const lower = token.text.toLowerCase();
-      const next = tokens[k + 1];
-      if (PERCENT_WORDS.has(lower)) {
-        out.push({ t: 'sym', text: '%', start: token.start, end: token.end, space: token.space });
-        continue;
-      }
-      if (lower === 'per' && next?.t === 'word' && next.text.toLowerCase() === 'cent') {
-        out.push({ t: 'sym', text: '%', start: token.start, end: next.end, space: token.space });
-        k++;
-        continue;
-      }
-    }
-    out.push(token);
-  }
-  return out;
-}
-
-function dropPrefix(tokens: Token[]): Token[] {
-  let lastNumber = -1;
-  for (let k = tokens.length - 1; k >= 0 && lastNumber < 0; k--) if (tokens[k]!.t === 'num') lastNumber = k;
-  let k = 0;
-  for (;;) {
-    const token = tokens[k];
-    if (token === undefined) break;
-    if (token.t === 'sym' && CURRENCY_SIGNS.has(token.text)) k++;
-    else if (token.t === 'word' && PREFIX_WORDS.has(token.text.toLowerCase()) && k < lastNumber) k++;
-    else if (token.t === 'word' && token.text.toLowerCase() === 'a' && tokens[k + 1]?.t === 'word' && (tokens[k + 1] as { text: string }).text.toLowerCase() === 'total') k++;
-    else if (k > 0 && isSymbol(token, '.') && tokens[k - 1]!.t === 'word') k++; // "Rs. 50"
-    else break;
-  }
-  // A currency sign after a minus: -$5
-  if (isSymbol(tokens[k], '-') && tokens[k + 1]?.t === 'sym' && CURRENCY_SIGNS.has((tokens[k + 1] as { text: string }).text)) {
-    return [tokens[k]!, ...tokens.slice(k + 2)];
-  }
-  return k === 0 ? tokens : tokens.slice(k);
-}
-
-function isUnitWord(tokens: readonly Token[], k: number): boolean {
-  const token = tokens[k]!;
-  if (token.t !== 'word') return false;
-  const lower = token.text.toLowerCase();
-  if (FUNCTION_NAMES.has(lower) || CONSTANT_NAMES.has(lower)) return false;
-  if (token.text.length >= 2) return true;
-  const previous = tokens[k - 1];
-  return LETTER_UNITS.has(token.text) && token.space && previous !== undefined && (previous.t === 'num' || isSymbol(previous, '%'));
-}
-
-/** "18 dollars", "5 hours", "12 per day", "3 m": a number followed by words keeps the number. */
-function dropUnits(tokens: Token[]): Token[] {
-  let firstNumber = -1;
-  for (let k = 0; k < tokens.length; k++) {
-    const token = tokens[k]!;
-    if (token.t === 'num' && firstNumber < 0) firstNumber = k;
-    if (firstNumber >= 0 && k > firstNumber && isUnitWord(tokens, k)) {
-      let end = k;
-      // Single letters standing as words before the prose are prose too: "42 I hope", "5 m long".
-      while (end - 1 > firstNumber && tokens[end - 1]!.t === 'word' && tokens[end - 1]!.space && (tokens[end - 1] as { text: string }).text.length === 1) end--;
-      // and drop what the words leave dangling: "18 (dollars", "5 - ", "12,"
-      while (end > 0) {
-        const last = tokens[end - 1]!;
-        if (last.t === 'sym' && (last.text === '(' || last.text === '[' || last.text === ',' || last.text === '-' || last.text === '.' || last.text === ':' || last.text === '/')) end--;
-        else break;
-      }
-      return tokens.slice(0, end);
-    }
-  }
-  return tokens;
 }
 
 /** Splits tokens[from, to) at commas outside brackets; null when there are none. */

@@ -1,7 +1,8 @@
 import { Rational } from '../exact/rational.js';
 import { parseAnswer, type NumberAnswer, type ParsedAnswer } from './answer.js';
 import { compareExpressions, constantValue } from './evaluate.js';
-import { renderExpression, type Expr } from './expression.js';
+import type { Expr } from './expression.js';
+import { renderExpression } from './expression-render.js';
 
 /**
  * Equivalence of two answers. The first argument is the candidate (what the

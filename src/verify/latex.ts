@@ -1,5 +1,3 @@
-import { OffsetMap } from './offsets.js';
-
 /**
  * Rewrites the LaTeX that models put around answers and arithmetic into plain
  * math text: `\frac{a}{b}` → `((a)/(b))`, `\sqrt{x}` → `sqrt(x)`, `\cdot` and
@@ -14,6 +12,9 @@ import { OffsetMap } from './offsets.js';
  * input character it came from, so callers can report positions in the text
  * the user gave them.
  */
+import { isSpecial, Output } from './latex-output.js';
+import { DROPPED, FRACTIONS, FUNCTIONS, SPACES, SYMBOLS, TEXT_WRAPPERS, UNICODE } from './latex-tables.js';
+import type { OffsetMap } from './offsets.js';
 
 export interface PlainText {
   readonly text: string;
@@ -37,35 +38,6 @@ const FUNCTION_ARGUMENT = 4; // \sqrt{..} → sqrt(..)
 const SKIPPED = 5; // \begin{..}: nothing at all
 const LITERAL = 6; // {1, 2} in value position: a set, braces kept
 
-const FRACTIONS = new Set(['frac', 'dfrac', 'tfrac', 'cfrac']);
-const TEXT_WRAPPERS = new Set([
-  'text', 'textrm', 'textbf', 'textit', 'textnormal', 'textsf', 'texttt', 'mathrm', 'mathbf', 'mathit', 'mathsf',
-  'mathtt', 'mathbb', 'mathcal', 'mbox', 'hbox', 'operatorname', 'boldsymbol', 'bm', 'boxed', 'fbox', 'framebox',
-  'emph', 'underline', 'overline', 'color', 'textcolor',
-]);
-const DROPPED = new Set([
-  'left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'bigl', 'bigr', 'Bigl', 'Bigr', 'biggl', 'biggr', 'middle',
-  'displaystyle', 'textstyle', 'limits', 'nolimits', 'mathord', 'mathop', 'hfill', 'noindent',
-]);
-const SPACES = new Set(['quad', 'qquad', 'enspace', 'thinspace', 'medspace', 'thickspace', 'space', 'newline']);
-const FUNCTIONS = new Set(['sin', 'cos', 'tan', 'cot', 'sec', 'csc', 'arcsin', 'arccos', 'arctan', 'log', 'ln', 'exp', 'sinh', 'cosh', 'tanh']);
-const SYMBOLS: ReadonlyMap<string, string> = new Map([
-  ['cdot', '*'], ['times', '*'], ['ast', '*'], ['div', '/'], ['pm', '±'], ['mp', '∓'],
-  ['pi', ' pi '], ['infty', ' inf '], ['infin', ' inf '], ['circ', '°'], ['degree', '°'],
-  ['approx', '≈'], ['simeq', '≈'], ['sim', '≈'], ['ne', '≠'], ['neq', '≠'], ['le', '≤'], ['leq', '≤'], ['ge', '≥'], ['geq', '≥'],
-  ['lt', '<'], ['gt', '>'], ['ldots', '...'], ['cdots', '...'], ['dots', '...'], ['dotsc', '...'], ['lbrace', '{'], ['rbrace', '}'],
-  ['lvert', '|'], ['rvert', '|'], ['vert', '|'], ['mid', '|'], ['colon', ':'], ['cup', '∪'], ['cap', '∩'], ['to', '→'],
-  ['rightarrow', '→'], ['implies', '⇒'], ['Rightarrow', '⇒'], ['therefore', '∴'], ['percent', '%'],
-]);
-
-/** Characters rewritten wherever they appear, LaTeX or not. */
-const UNICODE: ReadonlyMap<string, string> = new Map([
-  ['\u2212', '-'], ['\u2012', '-'], ['\u2013', '-'], ['\ufe63', '-'], ['\uff0d', '-'],
-  ['\u00d7', '*'], ['\u22c5', '*'], ['\u00b7', '*'], ['\u2217', '*'], ['\u00f7', '/'], ['\u2215', '/'],
-  ['\u00a0', ' '], ['\u2007', ' '], ['\u2009', ' '], ['\u200a', ' '], ['\u202f', ' '], ['\u2002', ' '], ['\u2003', ' '],
-  ['\u221a', ' sqrt '], ['\u03c0', ' pi '], ['\u221e', ' inf '], ['\uff05', '%'], ['\u2019', "'"],
-]);
-
 /** Whether a `{` after this character groups (x^{2}, 2{3}) or opens a set ({1, 2}, x = {1}). */
 function isGroupingContext(before: string | undefined): boolean {
   return before === '^' || before === '_' || before === ')' || isDigit(before) || isLetter(before) || before === '*' || before === '/' || before === '+' || before === '-';
@@ -88,72 +60,6 @@ function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }
 
-class Output {
-  private pieces: string[] = [];
-  private length = 0;
-  private readonly offsets: OffsetMap | null;
-  /** The last character written that is not a space: what a `{` looks back at. */
-  lastNonSpace: string | undefined;
-
-  constructor(withOffsets: boolean) {
-    this.offsets = withOffsets ? new OffsetMap() : null;
-  }
-
-  private remember(piece: string): void {
-    for (let k = piece.length - 1; k >= 0; k--) {
-      if (piece[k] !== ' ') {
-        this.lastNonSpace = piece[k];
-        return;
-      }
-    }
-  }
-
-  /** A piece standing for the input at `from`. */
-  emit(piece: string, from: number): void {
-    if (piece.length === 0) return;
-    // One character for one is recorded as a copy, so runs of them share a segment.
-    this.offsets?.add(this.length, piece.length, from, piece.length === 1);
-    this.pieces.push(piece);
-    this.length += piece.length;
-    this.remember(piece);
-  }
-
-  /** Input characters [from, to) copied unchanged. */
-  copy(input: string, from: number, to: number): void {
-    if (to <= from) return;
-    this.offsets?.add(this.length, to - from, from, true);
-    const piece = input.slice(from, to);
-    this.pieces.push(piece);
-    this.length += to - from;
-    this.remember(piece);
-  }
-
-  /** The last `count` characters of output (fewer at the start), without joining everything. */
-  tail(count: number): string {
-    let result = '';
-    for (let k = this.pieces.length - 1; k >= 0 && result.length < count; k--) {
-      const piece = this.pieces[k]!;
-      const wanted = count - result.length;
-      result = (piece.length > wanted ? piece.slice(piece.length - wanted) : piece) + result;
-    }
-    return result;
-  }
-
-  finish(inputLength: number): PlainText {
-    const text = this.pieces.join('');
-    this.offsets?.close(this.length, inputLength);
-    return { text, offsets: this.offsets };
-  }
-}
-
-/** Non-ASCII characters that are rewritten; every other one is copied as it is. */
-const UNICODE_CODES: ReadonlySet<number> = new Set([...UNICODE.keys()].map((ch) => ch.charCodeAt(0)));
-
-/** Characters latexToPlain treats specially: \ { } $ ~ & and the non-ASCII ones it rewrites. */
-function isSpecial(code: number): boolean {
-  return code === 92 || code === 123 || code === 125 || code === 36 || code === 126 || code === 38 || (code > 127 && UNICODE_CODES.has(code));
-}
-
 /** Whether latexToPlain could change the text at all: the fast path for plain answers. */
 export function needsLatexRewrite(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (isSpecial(text.charCodeAt(i))) return true;
@@ -161,112 +67,127 @@ export function needsLatexRewrite(text: string): boolean {
 }
 
 export function latexToPlain(input: string, options: { readonly offsets?: boolean } = {}): PlainText {
-  const out = new Output(options.offsets === true);
-  const stack: number[] = [];
-  const n = input.length;
-  let i = 0;
+  return new LatexRewriter(input, options.offsets === true).run();
+}
+
+/** The single pass: a cursor over the input, the output, and the stack of open braces. */
+class LatexRewriter {
+  private i = 0;
+  private readonly n: number;
+  private readonly out: Output;
+  private readonly stack: number[] = [];
+
+  constructor(
+    private readonly input: string,
+    offsets: boolean,
+  ) {
+    this.n = input.length;
+    this.out = new Output(offsets);
+  }
 
   /** Index of the next character that is not a space, from `from`. */
-  const skipSpaces = (from: number): number => {
+  private skipSpaces(from: number): number {
     let j = from;
-    while (j < n && input[j] === ' ') j++;
+    while (j < this.n && this.input[j] === ' ') j++;
     return j;
-  };
-
-  while (i < n) {
-    // Copy the run of ordinary characters in one piece.
-    let run = i;
-    while (run < n && !isSpecial(input.charCodeAt(run))) run++;
-    if (run > i) {
-      out.copy(input, i, run);
-      i = run;
-      if (i >= n) break;
-    }
-    const ch = input[i]!;
-    if (ch === '\\') {
-      const next = input[i + 1];
-      if (isLetter(next)) {
-        let j = i + 1;
-        while (j < n && isLetter(input[j])) j++;
-        const name = input.slice(i + 1, j);
-        i = command(name, i, j);
-        continue;
-      }
-      // Escaped single characters.
-      if (next === '{' || next === '}') out.emit(next, i);
-      else if (next === '%') out.emit('%', i);
-      else if (next === ',' || next === ';' || next === ':' || next === ' ' || next === '\\' || next === '>') out.emit(' ', i);
-      else if (next === '&' || next === '#' || next === '_') out.emit(next, i);
-      // \! \$ \( \) \[ \] and a lone trailing backslash emit nothing.
-      i += next === undefined ? 1 : 2;
-      continue;
-    }
-    if (ch === '{') {
-      if (input[i + 1] === ',' && input[i + 2] === '}') {
-        out.emit(',', i); // 1{,}234: the LaTeX way to write a thousands comma
-        i += 3;
-        continue;
-      }
-      // After ^, _ or inside an expression a brace groups; in value position it is a set: {1, 2}.
-      const grouping = isGroupingContext(out.lastNonSpace);
-      stack.push(grouping ? GROUP : LITERAL);
-      out.emit(grouping ? '(' : '{', i);
-      i++;
-      continue;
-    }
-    if (ch === '}') {
-      closeBrace(i);
-      continue;
-    }
-    if (ch === '$') {
-      i++;
-      continue;
-    }
-    if (ch === '~' || ch === '&') {
-      out.emit(' ', i);
-      i++;
-      continue;
-    }
-    const mapped = UNICODE.get(ch);
-    out.emit(mapped ?? ch, i);
-    i++;
   }
-  return out.finish(n);
 
-  function closeBrace(at: number): void {
-    const kind = stack.pop();
-    i = at + 1;
+  run(): PlainText {
+    while (this.i < this.n) {
+      // Copy the run of ordinary characters in one piece.
+      let run = this.i;
+      while (run < this.n && !isSpecial(this.input.charCodeAt(run))) run++;
+      if (run > this.i) {
+        this.out.copy(this.input, this.i, run);
+        this.i = run;
+        if (this.i >= this.n) break;
+      }
+      const ch = this.input[this.i]!;
+      if (ch === '\\') {
+        const next = this.input[this.i + 1];
+        if (isLetter(next)) {
+          let j = this.i + 1;
+          while (j < this.n && isLetter(this.input[j])) j++;
+          const name = this.input.slice(this.i + 1, j);
+          this.i = this.command(name, this.i, j);
+          continue;
+        }
+        // Escaped single characters.
+        if (next === '{' || next === '}') this.out.emit(next, this.i);
+        else if (next === '%') this.out.emit('%', this.i);
+        else if (next === ',' || next === ';' || next === ':' || next === ' ' || next === '\\' || next === '>') this.out.emit(' ', this.i);
+        else if (next === '&' || next === '#' || next === '_') this.out.emit(next, this.i);
+        // \! \$ \( \) \[ \] and a lone trailing backslash emit nothing.
+        this.i += next === undefined ? 1 : 2;
+        continue;
+      }
+      if (ch === '{') {
+        if (this.input[this.i + 1] === ',' && this.input[this.i + 2] === '}') {
+          this.out.emit(',', this.i); // 1{,}234: the LaTeX way to write a thousands comma
+          this.i += 3;
+          continue;
+        }
+        // After ^, _ or inside an expression a brace groups; in value position it is a set: {1, 2}.
+        const grouping = isGroupingContext(this.out.lastNonSpace);
+        this.stack.push(grouping ? GROUP : LITERAL);
+        this.out.emit(grouping ? '(' : '{', this.i);
+        this.i++;
+        continue;
+      }
+      if (ch === '}') {
+        this.closeBrace(this.i);
+        continue;
+      }
+      if (ch === '$') {
+        this.i++;
+        continue;
+      }
+      if (ch === '~' || ch === '&') {
+        this.out.emit(' ', this.i);
+        this.i++;
+        continue;
+      }
+      const mapped = UNICODE.get(ch);
+      this.out.emit(mapped ?? ch, this.i);
+      this.i++;
+    }
+    return this.out.finish(this.n);
+  }
+
+  private closeBrace(at: number): void {
+    const kind = this.stack.pop();
+    this.i = at + 1;
     switch (kind) {
       case GROUP:
       case FUNCTION_ARGUMENT:
-        out.emit(')', at);
+        this.out.emit(')', at);
         return;
       case FRAC_NUMERATOR: {
-        const open = skipSpaces(i);
-        if (input[open] === '{') {
-          stack.push(FRAC_DENOMINATOR);
-          out.emit(')/(', at);
-          i = open + 1;
-        } else if (isDigit(input[open]) || isLetter(input[open])) {
+        const open = this.skipSpaces(this.i);
+        if (this.input[open] === '{') {
+          this.stack.push(FRAC_DENOMINATOR);
+          this.out.emit(')/(', at);
+          this.i = open + 1;
+        } else if (isDigit(this.input[open]) || isLetter(this.input[open])) {
           // \frac{1}2: a one-character denominator
-          out.emit(`)/(${input[open]}))`, at);
-          i = open + 1;
+          this.out.emit(`)/(${this.input[open]}))`, at);
+          this.i = open + 1;
         } else {
-          out.emit('))', at);
+          this.out.emit('))', at);
         }
         return;
       }
       case FRAC_DENOMINATOR:
-        out.emit('))', at);
+        this.out.emit('))', at);
         return;
       case SILENT:
-        out.emit(' ', at);
+        this.out.emit(' ', at);
         return;
       case LITERAL:
-        out.emit('}', at);
+        this.out.emit('}', at);
         return;
       case undefined:
-        out.emit('}', at); // unmatched: kept, so a stray brace stays visible
+        this.out.emit('}', at); // unmatched: kept, so a stray brace stays visible
         return;
       default:
         return; // SKIPPED
@@ -274,106 +195,106 @@ export function latexToPlain(input: string, options: { readonly offsets?: boolea
   }
 
   /** Handles `\name` spanning [start, end); returns where to continue. */
-  function command(name: string, start: number, end: number): number {
-    if (FRACTIONS.has(name)) return fraction(start, end);
-    if (name === 'sqrt') return squareRoot(start, end);
+  private command(name: string, start: number, end: number): number {
+    if (FRACTIONS.has(name)) return this.fraction(start, end);
+    if (name === 'sqrt') return this.squareRoot(start, end);
     if (TEXT_WRAPPERS.has(name)) {
-      const open = skipSpaces(end);
-      if (input[open] === '{') {
+      const open = this.skipSpaces(end);
+      if (this.input[open] === '{') {
         // \color{red}{..} and \textcolor{red}{..}: drop the colour name, keep the content
-        if (name === 'color' || name === 'textcolor') return skipGroup(open);
-        stack.push(SILENT);
-        out.emit(' ', start);
+        if (name === 'color' || name === 'textcolor') return this.skipGroup(open);
+        this.stack.push(SILENT);
+        this.out.emit(' ', start);
         return open + 1;
       }
       return end;
     }
     if (DROPPED.has(name)) {
       // \left. and \right. are invisible delimiters
-      return input[end] === '.' ? end + 1 : end;
+      return this.input[end] === '.' ? end + 1 : end;
     }
     if (SPACES.has(name)) {
-      out.emit(' ', start);
+      this.out.emit(' ', start);
       return end;
     }
     if (name === 'begin' || name === 'end') {
-      const open = skipSpaces(end);
-      out.emit(' ', start);
-      return input[open] === '{' ? skipGroup(open) : end;
+      const open = this.skipSpaces(end);
+      this.out.emit(' ', start);
+      return this.input[open] === '{' ? this.skipGroup(open) : end;
     }
     if (FUNCTIONS.has(name)) {
-      out.emit(` ${name} `, start);
+      this.out.emit(` ${name} `, start);
       return end;
     }
     const symbol = SYMBOLS.get(name);
     if (symbol !== undefined) {
-      out.emit(symbol, start);
+      this.out.emit(symbol, start);
       return end;
     }
-    out.emit(input.slice(start, end), start);
+    this.out.emit(this.input.slice(start, end), start);
     return end;
   }
 
   /** Skips a `{...}` without nested braces (an environment or colour name), bounded. */
-  function skipGroup(open: number): number {
+  private skipGroup(open: number): number {
     let j = open + 1;
-    while (j < n && j - open < 64 && input[j] !== '}' && input[j] !== '{') j++;
-    if (input[j] === '}') return j + 1;
-    stack.push(SKIPPED);
+    while (j < this.n && j - open < 64 && this.input[j] !== '}' && this.input[j] !== '{') j++;
+    if (this.input[j] === '}') return j + 1;
+    this.stack.push(SKIPPED);
     return open + 1;
   }
 
-  function fraction(start: number, end: number): number {
+  private fraction(start: number, end: number): number {
     // 2\frac{1}{2} is a mixed number: two and a half.
-    if (endsWithWholeNumber(out.tail(40))) out.emit(MIXED_PLUS, start);
-    const open = skipSpaces(end);
-    const first = input[open];
+    if (endsWithWholeNumber(this.out.tail(40))) this.out.emit(MIXED_PLUS, start);
+    const open = this.skipSpaces(end);
+    const first = this.input[open];
     if (first === '{') {
-      stack.push(FRAC_NUMERATOR);
-      out.emit('((', start);
+      this.stack.push(FRAC_NUMERATOR);
+      this.out.emit('((', start);
       return open + 1;
     }
     if (isDigit(first) || isLetter(first)) {
       // \frac12 and \frac1{2}: one-character arguments
-      const second = skipSpaces(open + 1);
-      if (input[second] === '{') {
-        stack.push(FRAC_DENOMINATOR);
-        out.emit(`((${first})/(`, start);
+      const second = this.skipSpaces(open + 1);
+      if (this.input[second] === '{') {
+        this.stack.push(FRAC_DENOMINATOR);
+        this.out.emit(`((${first})/(`, start);
         return second + 1;
       }
-      if (isDigit(input[second]) || isLetter(input[second])) {
-        out.emit(`((${first})/(${input[second]}))`, start);
+      if (isDigit(this.input[second]) || isLetter(this.input[second])) {
+        this.out.emit(`((${first})/(${this.input[second]}))`, start);
         return second + 1;
       }
     }
-    out.emit('\\frac', start);
+    this.out.emit('\\frac', start);
     return end;
   }
 
-  function squareRoot(start: number, end: number): number {
-    let open = skipSpaces(end);
+  private squareRoot(start: number, end: number): number {
+    let open = this.skipSpaces(end);
     let prefix = 'sqrt(';
-    if (input[open] === '[') {
+    if (this.input[open] === '[') {
       // \sqrt[3]{x} → root(3,x); the index is short and simple or we leave it alone
       let j = open + 1;
-      while (j < n && j - open <= 16 && (isDigit(input[j]) || isLetter(input[j]) || input[j] === ' ')) j++;
-      if (input[j] !== ']') {
-        out.emit('\\sqrt', start);
+      while (j < this.n && j - open <= 16 && (isDigit(this.input[j]) || isLetter(this.input[j]) || this.input[j] === ' ')) j++;
+      if (this.input[j] !== ']') {
+        this.out.emit('\\sqrt', start);
         return end;
       }
-      prefix = `root(${input.slice(open + 1, j).trim()},`;
-      open = skipSpaces(j + 1);
+      prefix = `root(${this.input.slice(open + 1, j).trim()},`;
+      open = this.skipSpaces(j + 1);
     }
-    if (input[open] === '{') {
-      stack.push(FUNCTION_ARGUMENT);
-      out.emit(prefix, start);
+    if (this.input[open] === '{') {
+      this.stack.push(FUNCTION_ARGUMENT);
+      this.out.emit(prefix, start);
       return open + 1;
     }
-    if (isDigit(input[open]) || isLetter(input[open])) {
-      out.emit(`${prefix}${input[open]})`, start);
+    if (isDigit(this.input[open]) || isLetter(this.input[open])) {
+      this.out.emit(`${prefix}${this.input[open]})`, start);
       return open + 1;
     }
-    out.emit(' sqrt ', start);
+    this.out.emit(' sqrt ', start);
     return open;
   }
 }

@@ -55,6 +55,9 @@ export const UNANSWERABLE_PHRASES: readonly string[] = [
   "doesn't give enough",
 ];
 
+/** Every phrase contains one of these (a test checks it), so a text with none of them has no phrase. */
+export const PHRASE_KEYWORDS: readonly string[] = ['answer', 'determin', 'calculat', 'comput', 'enough', 'sufficient', 'missing', 'lack'];
+
 /** Whole answers that mean unanswerable on their own, though they are too short to search for in prose. */
 const SHORT_FORMS: ReadonlySet<string> = new Set(['n/a', 'na', 'unknown', 'undetermined', 'indeterminate', 'none of the above']);
 
@@ -75,6 +78,8 @@ function fold(text: string): string {
  * lastIndexOf per phrase.
  */
 export function findUnanswerablePhrase(text: string, folded: string = fold(text)): PhraseMatch | null {
+  // Most texts contain none of the phrases' key words; eight searches rule out forty-seven.
+  if (!PHRASE_KEYWORDS.some((keyword) => folded.includes(keyword))) return null;
   let best: PhraseMatch | null = null;
   for (const phrase of UNANSWERABLE_PHRASES) {
     const at = folded.lastIndexOf(phrase);

@@ -47,9 +47,19 @@ export function mathView(source: string): MathView {
     text = plain.text;
     latexMap = plain.offsets;
   }
-  const toSource = (i: number): number => {
-    const inStripped = latexMap === null ? i : latexMap.map(i);
-    return strippedMap === null ? inStripped : strippedMap.map(inStripped);
-  };
-  return { text, annotations, toSource };
+  return new View(text, annotations, latexMap, strippedMap);
+}
+
+class View implements MathView {
+  constructor(
+    readonly text: string,
+    readonly annotations: readonly AnnotationSpan[],
+    private readonly latexMap: OffsetMap | null,
+    private readonly strippedMap: OffsetMap | null,
+  ) {}
+
+  toSource(i: number): number {
+    const inStripped = this.latexMap === null ? i : this.latexMap.map(i);
+    return this.strippedMap === null ? inStripped : this.strippedMap.map(inStripped);
+  }
 }

@@ -82,7 +82,7 @@ describe('reasonforge list, show, validate, lint', () => {
       expect(help.stdout).toContain(`  ${command}`);
       const usage = cli([command, '--help']);
       expect(usage.status).toBe(0);
-      expect(usage.stdout).toMatch(new RegExp(`^Usage: reasonforge ${command}`));
+      expect(usage.stdout).toMatch(new RegExp(`^Usage:\\s+reasonforge ${command}`));
     }
     expect(cli(['frobnicate']).status).toBe(2);
     expect(cli(['frobnicate']).stderr).toMatch(/unknown command "frobnicate"; commands: generate, list/);

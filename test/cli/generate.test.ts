@@ -1,11 +1,21 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_GENERATORS_DIR } from '../../src/template/load.js';
 import { cli } from '../support/cli.js';
+import { fixtureSpec } from '../support/spec.js';
 
 const ALL = 'base,names,numbers,noop,p1,p2';
+
+/** A generators folder holding the shared pools and the given templates. */
+function fixtureGenerators(templates: Record<string, object>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rf-templates-'));
+  cpSync(join(DEFAULT_GENERATORS_DIR, 'pools'), join(dir, 'pools'), { recursive: true });
+  for (const [name, spec] of Object.entries(templates)) writeFileSync(join(dir, name), JSON.stringify(spec));
+  return dir;
+}
 const someTemplate = JSON.parse(cli(['list', '--json']).stdout)[0].id as string;
 
 describe('reasonforge generate', () => {
@@ -50,10 +60,12 @@ describe('reasonforge generate', () => {
   });
 
   it('leaves no file, whole or partial, when generation fails midway', () => {
+    // A template with a few hundred distinct items: asking for more fails after many records are written.
+    const small = fixtureSpec({ variables: { ...fixtureSpec().variables, bags: { int: [2, 5] }, per_bag: { int: [3, 12] }, lost: { int: [1, 30] } } });
+    const generators = fixtureGenerators({ 'small.json': small });
     const dir = mkdtempSync(join(tmpdir(), 'rf-gen-'));
     const out = join(dir, 'data.jsonl');
-    // More sets than a template has distinct items: the run fails after writing many records.
-    const result = cli(['generate', '--seed', '1', '--sets', '100000000', '--templates', someTemplate, '--out', out]);
+    const result = cli(['generate', '--generators', generators, '--seed', '1', '--sets', '1000', '--out', out]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/has only \d+ distinct test (base|numbers) instances/);
     expect(readdirSync(dir)).toEqual([]);
@@ -64,6 +76,16 @@ describe('reasonforge generate', () => {
     const result = cli(['generate', '--seed', '1', '--out', out]);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(`reasonforge generate: ${out}: cannot be written: its folder does not exist\n`);
+    expect(result.stdout).toBe('');
+  });
+
+  it('notes variants asked for by name that some templates cannot make', () => {
+    const generators = fixtureGenerators({ 'marbles.json': fixtureSpec() });
+    const p2 = cli(['generate', '--generators', generators, '--seed', '1', '--variants', 'base,p2']);
+    expect(p2.status).toBe(0);
+    expect(p2.stderr).toBe('reasonforge generate: note: 1 template(s) cannot make p2, skipped: fixture-marbles\n');
+    expect(p2.stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(cli(['generate', '--generators', generators, '--seed', '1']).stderr).toBe('');
   });
 
   it('splits into shards that concatenate to the whole', () => {

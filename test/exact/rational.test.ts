@@ -96,6 +96,16 @@ describe('Rational', () => {
     );
   });
 
+  it('prints toFixed(p) as exactly the value rounded to p places, exact or not', () => {
+    fc.assert(
+      fc.property(rationalArb, fc.integer({ min: 0, max: 8 }), (a, places) => {
+        const printed = a.toFixed(places);
+        expect(Rational.parse(printed)!.equals(a.roundTo(places))).toBe(true);
+        expect(printed.split('.')[1]?.length ?? 0).toBe(places);
+      }),
+    );
+  });
+
   it('round-trips through its canonical string', () => {
     fc.assert(
       fc.property(rationalArb, (a) => {

@@ -19,10 +19,10 @@ describe('variable domains', () => {
     expect(shown({ int: [10, 50], step: 10 })).toEqual(['10', '20', '30', '40', '50']);
   });
 
-  it('lists decimals exactly, shown with the places the step is written with, whole values included', () => {
-    expect(shown({ decimal: [1, 2], step: 0.25 })).toEqual(['1.00', '1.25', '1.50', '1.75', '2.00']);
-    expect(shown({ decimal: ['0.9', '1.2'], step: '0.10' })).toEqual(['0.90', '1.00', '1.10', '1.20']);
-    expect(shown({ decimal: [0.5, 1.5], step: 0.5 })).toEqual(['0.5', '1.0', '1.5']);
+  it('lists decimals exactly: whole values as whole numbers, the rest with the places the step is written with', () => {
+    expect(shown({ decimal: [1, 2], step: 0.25 })).toEqual(['1', '1.25', '1.50', '1.75', '2']);
+    expect(shown({ decimal: ['0.9', '1.2'], step: '0.10' })).toEqual(['0.90', '1', '1.10', '1.20']);
+    expect(shown({ decimal: [0.5, 1.5], step: 0.5 })).toEqual(['0.5', '1', '1.5']);
     expect(N.canonical(domain({ decimal: [0.1, 0.3], step: 0.1 }).valueAt(2) as N.Num)).toBe('0.3');
   });
 

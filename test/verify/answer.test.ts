@@ -95,7 +95,10 @@ describe('normalizeAnswer', () => {
 
   it('is idempotent: normalising a normalised answer changes nothing', () => {
     const forms = canonicalAnswerArb().chain((value) => equivalentAnswerArb(value, { wrap: false, percent: true }));
-    const anything = fc.oneof(forms, fc.string({ maxLength: 40 }), fc.string({ unit: fc.constantFrom(...'0123456789.,/-+*^()x% \\{}$'), maxLength: 30 }));
+    const latexSoup = fc
+      .array(fc.constantFrom('\\&', '\\{', '\\}', '{', '}', '~', '$', '\\$', '\\text{', '\\frac{', '}{', '\\sqrt', '^', '_', '\\,', '\\%', '&', '\\\\', '1', '2', ' ', 'x', '=', ',', '(', ')', '−', '×'), { maxLength: 20 })
+      .map((parts) => parts.join(''));
+    const anything = fc.oneof(forms, latexSoup, fc.string({ maxLength: 40 }), fc.string({ unit: fc.constantFrom(...'0123456789.,/-+*^()x% \\{}$&~'), maxLength: 30 }));
     fc.assert(
       fc.property(anything, (text) => {
         const once = normalizeAnswer(text);

@@ -165,8 +165,9 @@ describe.skipIf(!gsm8k.present)(gsm8k.title('GSM8K gold solutions'), () => {
       [['364 / 4 = <<3/4*364=273>>273', '91']],
       [['32 - $20 = $300', '12']],
     ]);
-    // Claims read: the annotations, plus prose claims that do not merely restate one.
-    expect(results.reduce((sum, r) => sum + r.claims, 0)).toBeGreaterThanOrEqual(4282);
+    // Claims read: the 4,282 annotations, plus 205 prose claims that do not merely restate one.
+    // Pinned, so that a change in what the scanner reads shows up.
+    expect(results.reduce((sum, r) => sum + r.claims, 0)).toBe(4487);
   });
 
   it('finds each solution’s annotated intermediate values in the solution itself', () => {

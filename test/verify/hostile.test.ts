@@ -37,6 +37,8 @@ const HOSTILE: ReadonlyArray<[string, () => string]> = [
   ['a tower of powers', () => '10^10^10^10'],
   ['a boxed tower of powers', () => '\\boxed{10^{10^{10^{10}}}}'],
   ['a \\frac nested a thousand deep', () => `\\boxed{${'\\frac{'.repeat(1000)}1${'}{2}'.repeat(1000)}}`],
+  ['an empty \\frac{}{} nested a thousand deep', () => `The answer is $${'\\frac{'.repeat(1000)}${'}{}'.repeat(1000)}$`],
+  ['a megabyte of nested empty fractions', () => `\\boxed{${'\\frac{'.repeat(MB / 8)}${'}{}'.repeat(MB / 8)}}`],
   ['a \\sqrt nested a thousand deep', () => `\\boxed{${'\\sqrt{'.repeat(1000)}2${'}'.repeat(1000)}}`],
   ['parentheses nested a hundred thousand deep', () => `\\boxed{${'('.repeat(100_000)}1${')'.repeat(100_000)}}`],
   ['a long exponent chain in a box', () => `\\boxed{${'2^'.repeat(5000)}2}`],

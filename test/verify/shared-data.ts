@@ -1,13 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { sharedFile } from '../support/shared-data.js';
 
 /**
- * The real data beside the repository: ../shared/data in CI, or wherever
- * RF_SHARED_DATA points. Tests that need it skip, saying why, when it is absent.
+ * The real data beside the repository (../shared/data in CI, or wherever
+ * RF_SHARED_DATA points; test/support resolves it). Tests that need it skip,
+ * saying why, when it is absent.
  */
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const SHARED_DATA = process.env['RF_SHARED_DATA'] ?? join(repoRoot, '../shared/data');
 
 export interface DataFile {
   readonly path: string;
@@ -17,8 +15,7 @@ export interface DataFile {
 }
 
 export function dataFile(relative: string): DataFile {
-  const path = join(SHARED_DATA, relative);
-  const present = existsSync(path);
+  const { path, present } = sharedFile(relative);
   return {
     path,
     present,

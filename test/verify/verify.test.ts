@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PHRASE_KEYWORDS, UNANSWERABLE_PHRASES } from '../../src/verify/unanswerable.js';
 import { verify } from '../../src/verify/verify.js';
 
 describe('verify', () => {
@@ -52,5 +53,11 @@ describe('verify', () => {
     expect(loose(null, null)).toMatchObject({ correct: false });
     expect(loose('#### 18', 18)).toMatchObject({ correct: true });
     expect(loose({ toString: () => '#### 3' }, '3')).toMatchObject({ correct: true });
+  });
+});
+
+describe('unanswerable phrases', () => {
+  it('each contains one of the key words the quick pre-check looks for', () => {
+    for (const phrase of UNANSWERABLE_PHRASES) expect(PHRASE_KEYWORDS.some((keyword) => phrase.includes(keyword))).toBe(true);
   });
 });

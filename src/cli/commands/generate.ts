@@ -9,6 +9,8 @@ import { ReasonforgeError } from '../../errors.js';
 import { AtomicFile, writeFileAtomic } from '../../io/atomic-write.js';
 import { integerFlag, listFlag, parseCommandArgs, requireString, UsageError } from '../args.js';
 import { EXIT_OK, type Command } from '../command.js';
+import { FROM_GSM_SYMBOLIC_OPTION, importForCommand } from '../gsm-symbolic.js';
+import { preflight } from '../../gsm-symbolic/preflight.js';
 import { Progress } from '../progress.js';
 import { GENERATORS_OPTION, libraryFor, StreamWriter } from '../shared.js';
 
@@ -22,6 +24,7 @@ const OPTIONS = {
   out: { type: 'string' },
   force: { type: 'boolean' },
   ...GENERATORS_OPTION,
+  ...FROM_GSM_SYMBOLIC_OPTION,
 } as const;
 
 function parseShard(text: string | undefined): Shard | undefined {
@@ -46,7 +49,11 @@ export const generate: Command = {
   --shard i/n         only the i-th of n contiguous parts; parts 0..n-1 concatenate to the whole
   --out FILE          write FILE and FILE.manifest.json atomically instead of stdout
   --force             replace FILE if it exists
-  --generators DIR    use the templates in DIR instead of the built-in ones`,
+  --generators DIR    use the templates in DIR instead of the built-in ones
+  --from-gsm-symbolic DIR
+                      generate from GSM-Symbolic's annotated templates in DIR (ids like
+                      gsm-symbolic/p1/0013) instead; a template that cannot be translated
+                      or sampled is reported and the rest still generate`,
 
   async run(args, io) {
     const { values } = parseCommandArgs('generate', args, OPTIONS, false);
@@ -55,16 +62,27 @@ export const generate: Command = {
     if (split !== 'test' && split !== 'train') throw new UsageError(`generate: --split must be test or train, got "${split}"`);
     const library = libraryFor(values.generators);
     const shard = parseShard(values.shard);
-    const plan = new GenerationPlan({
-      seed,
-      sets: integerFlag('generate', values.sets, 'sets', 1, 1),
-      split,
-      variants: parseVariants(listFlag(values.variants) ?? [...GENERATED_VARIANTS]),
-      templates: selectTemplates(library.templates, values.templates),
-      ...(shard !== undefined && { shard }),
-    });
-    for (const [template, variants] of Object.entries(plan.skipped())) {
-      io.stderr.write(`reasonforge generate: note: ${template} cannot make ${variants.join(', ')}; skipped\n`);
+    const sets = integerFlag('generate', values.sets, 'sets', 1, 1);
+    const variants = parseVariants(listFlag(values.variants) ?? [...GENERATED_VARIANTS]);
+    const fromGsm = values['from-gsm-symbolic'];
+    let templates = selectTemplates(library.templates, values.templates);
+    if (fromGsm !== undefined) {
+      const imported = importForCommand('generate', fromGsm, library, io.stderr);
+      const checked = preflight(selectTemplates(imported.templates.map((t) => t.template), values.templates), { seed, sets, split, variants });
+      for (const failure of checked.failures) io.stderr.write(`reasonforge generate: ${failure.template.file}: ${failure.template.id} left out: ${failure.message}\n`);
+      templates = checked.ok;
+      const total = imported.templates.length + imported.failures.length;
+      io.stderr.write(`reasonforge generate: ${templates.length} of ${total} GSM-Symbolic templates generate\n`);
+      if (templates.length === 0) throw new ReasonforgeError('template-invalid', 'no GSM-Symbolic template could be translated and sampled', { file: fromGsm });
+    }
+    const plan = new GenerationPlan({ seed, sets, split, variants, templates, ...(shard !== undefined && { shard }) });
+    // Asked for by name, a variant some templates cannot make deserves a word; the default set is simply what each can make.
+    if (values.variants !== undefined) {
+      const byVariant = new Map<string, string[]>();
+      for (const [template, skipped] of Object.entries(plan.skipped())) for (const v of skipped) byVariant.set(v, [...(byVariant.get(v) ?? []), template]);
+      for (const [variant, names] of byVariant) {
+        io.stderr.write(`reasonforge generate: note: ${names.length} template(s) cannot make ${variant}, skipped: ${names.join(', ')}\n`);
+      }
     }
 
     const out = values.out;
@@ -108,7 +126,8 @@ export const generate: Command = {
     progress.finish();
     if (file !== null && out !== undefined && manifestPath !== undefined) {
       file.commit();
-      const manifest = buildManifest(plan, counter.counts(), { file: basename(out), bytes, sha256: hash.digest('hex') }, values.generators ?? null);
+      const source = fromGsm === undefined ? (values.generators ?? null) : `gsm-symbolic:${fromGsm}`;
+      const manifest = buildManifest(plan, counter.counts(), { file: basename(out), bytes, sha256: hash.digest('hex') }, source);
       writeFileAtomic(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`, { force: true });
       io.stderr.write(`reasonforge generate: wrote ${counter.records} records to ${out} (${manifest.data.sha256.slice(0, 12)}…) and ${manifestPath}\n`);
     }

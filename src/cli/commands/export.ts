@@ -1,0 +1,55 @@
+import { basename, extname, resolve } from 'node:path';
+import { EXPORT_FORMATS, exportFormat, loadDataset, writeExport } from '../../export/index.js';
+import { integerFlag, parseCommandArgs, requireString, UsageError } from '../args.js';
+import { EXIT_OK, type Command } from '../command.js';
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'write a dataset in the format of an evaluator (lm-eval, inspect, openai-evals, hf, promptfoo)',
+  usage: `Usage: reasonforge export --format F --dataset D.jsonl --out DIR [--fewshot D_train.jsonl] [options]
+
+  Writes files that the evaluator loads as they are, and DIR/README.txt with the
+  exact command to run. Formats:
+${EXPORT_FORMATS.map((f) => `    ${f.name.padEnd(13)} ${f.summary}`).join('\n')}
+
+  --fewshot FILE      solved examples for few-shot prompts (e.g. generate --split train)
+  --num-fewshot N     examples per prompt where the tool takes a number (default 5)
+  --name NAME         names tasks, evals and files (default: the dataset's file name)
+  --license ID        the dataset card's license (hf; default mit, or "other" for imported items)
+  --force             write into a directory that already holds files`,
+
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(
+      'export',
+      args,
+      {
+        format: { type: 'string' },
+        dataset: { type: 'string' },
+        out: { type: 'string' },
+        fewshot: { type: 'string' },
+        'num-fewshot': { type: 'string' },
+        name: { type: 'string' },
+        license: { type: 'string' },
+        force: { type: 'boolean' },
+      },
+      false,
+    );
+    if (positionals.length > 0) throw new UsageError('export: unexpected arguments');
+    const format = exportFormat(requireString('export', values.format, 'format'));
+    const datasetPath = requireString('export', values.dataset, 'dataset');
+    const out = resolve(requireString('export', values.out, 'out'));
+    const dataset = await loadDataset(datasetPath);
+    const fewshot = values.fewshot === undefined ? undefined : await loadDataset(values.fewshot);
+    const files = format.build({
+      dataset,
+      ...(fewshot !== undefined && { fewshot }),
+      name: values.name ?? basename(datasetPath, extname(datasetPath)),
+      outDir: out,
+      numFewshot: integerFlag('export', values['num-fewshot'], 'num-fewshot', 5, 0),
+      ...(values.license !== undefined && { license: values.license }),
+    });
+    writeExport(out, files, values.force ?? false);
+    io.stderr.write(`reasonforge export: wrote ${files.length} files for ${format.name} to ${out}; see ${out}/README.txt\n`);
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,14 @@
+import { resolve } from 'node:path';
+import { loadGsmSymbolic, type GsmSymbolicImport } from '../gsm-symbolic/load.js';
+import type { TemplateLibrary } from '../template/load.js';
+
+export const FROM_GSM_SYMBOLIC_OPTION = { 'from-gsm-symbolic': { type: 'string' } } as const;
+
+/** Loads a GSM-Symbolic release folder with our pools, printing each template it cannot translate (unless stderr is null). */
+export function importForCommand(command: string, dir: string, library: TemplateLibrary, stderr: NodeJS.WritableStream | null): GsmSymbolicImport {
+  const imported = loadGsmSymbolic(resolve(dir), library.pools);
+  for (const failure of stderr === null ? [] : imported.failures) {
+    stderr!.write(`reasonforge ${command}: ${failure.file}: ${failure.id} not translated: ${failure.message}\n`);
+  }
+  return imported;
+}

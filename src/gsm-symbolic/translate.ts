@@ -1,0 +1,130 @@
+import { canonicalAnswer, findFinalAnswer } from '../import/final-answer.js';
+import type { Pool } from '../template/pools.js';
+import type { AnswerSpec, TemplateSpec, Topic } from '../template/spec.js';
+import { TranslationContext } from './context.js';
+import { Untranslatable } from './errors.js';
+import { translateInit, type InitVariable } from './init.js';
+import { NameMap } from './names.js';
+import { parsePython } from './parse.js';
+import { translateQuestion } from './question.js';
+import { translateSolution } from './solution.js';
+import type { AnnotatedSource } from './source.js';
+
+export interface Translation {
+  readonly spec: TemplateSpec;
+  /** Pools the template draws from that the library does not have (filtered names, built-in lists). */
+  readonly pools: readonly Pool[];
+  readonly variables: readonly InitVariable[];
+  /** `{name,default}` values of the question, by source variable name. */
+  readonly defaults: ReadonlyMap<string, string>;
+  /** What the translation changed or assumed, for lint to print. */
+  readonly notes: readonly string[];
+}
+
+/** Imported answers may be anything the source computes; only our engine's own limits apply. */
+const ANSWER_RANGE: readonly [number, number] = [-1e12, 1e12];
+
+/**
+ * A release template in our model: variables from #init, constraints from
+ * #conditions (plus those the translation needs), the question as premises,
+ * the solution as steps, and the #answer expression. No distractors or
+ * extensions: imported templates make the base, names and numbers variants.
+ */
+export function translateTemplate(source: AnnotatedSource, id: string, pools: ReadonlyMap<string, Pool>): Translation {
+  const names = new NameMap();
+  const init = translateInit(source.init, names, pools);
+  const allPools = new Map(pools);
+  for (const pool of init.pools) if (!allPools.has(pool.id)) allPools.set(pool.id, pool);
+  const context = new TranslationContext(names, init.variables, allPools);
+  context.constraints.push(...init.constraints);
+
+  for (const line of source.conditions) {
+    const where = `#conditions line ${line.line} ("${line.text}")`;
+    if (line.text === 'True') continue;
+    if (distinctEntities(line.text, init.variables, where)) {
+      context.notes.push(`${where}: dropped; draws from one list are always distinct`);
+      continue;
+    }
+    context.constraints.push(context.expression(line.text, where, 'bool'));
+  }
+  const answerWhere = `#answer line ${source.answer.line} ("${source.answer.text}")`;
+  const answerExpr = context.expression(source.answer.text, answerWhere, 'num');
+  const question = translateQuestion(source.question, context);
+  const solution = translateSolution(source.solution, context);
+  const lastStep = solution.steps[solution.steps.length - 1]!;
+  // Only draws whose last step, #### line and #answer agree are kept: our solutions end on the answer.
+  if (!context.sameValue(lastStep, answerExpr)) context.constraints.push(`${answerExpr} == ${lastStep}`);
+  if (solution.final !== null && !context.sameValue(solution.final, answerExpr)) context.constraints.push(`${answerExpr} == ${solution.final}`);
+
+  // A variable nothing reads is left out (our templates refuse unused variables); the release has a few.
+  const used = [...context.derived.values(), ...context.constraints, answerExpr, ...solution.steps, ...question.premises, question.question, ...solution.lines.map((l) => l.text)].join('\n');
+  const variables: Record<string, NonNullable<InitVariable['spec']>> = {};
+  for (const v of init.variables) {
+    if (v.spec === undefined) continue;
+    if (!new RegExp(`(^|[^A-Za-z0-9_.])${v.name}($|[^A-Za-z0-9_])`).test(used)) {
+      context.notes.push(`${v.source} is drawn but never used; left out`);
+      continue;
+    }
+    variables[v.name] = v.spec;
+  }
+  const spec: TemplateSpec = {
+    id,
+    version: 1,
+    topic: guessTopic(source.question),
+    tags: ['gsm-symbolic'],
+    variables,
+    ...(context.derived.size > 0 && { derived: Object.fromEntries(context.derived) }),
+    ...(context.constraints.length > 0 && { constraints: [...new Set(context.constraints)] }),
+    premises: question.premises,
+    question: question.question,
+    answer: answerSpec(answerExpr, source.originalAnswer),
+    solution: solution.lines,
+    distractors: [],
+    extensions: [],
+  };
+  const notes = [
+    ...source.drift.map((d) => `format drift: ${d}`),
+    ...names.renamed.map((r) => `renamed ${r}`),
+    ...init.notes,
+    ...context.notes,
+    ...solution.notes,
+  ];
+  return { spec, pools: init.pools, variables: init.variables, defaults: question.defaults, notes };
+}
+
+/** The answer's type from the original problem's answer (`#### 12.5` is a decimal), integer when there is none. */
+function answerSpec(expr: string, originalAnswer: string | null): AnswerSpec {
+  const final = originalAnswer === null ? null : findFinalAnswer(originalAnswer);
+  const parsed = final === null ? null : canonicalAnswer(final.text);
+  if (parsed?.type === 'decimal') {
+    const places = parsed.canonical.split('.')[1]!.length;
+    return { expr, type: 'decimal', places: Math.min(6, Math.max(2, places)), range: ANSWER_RANGE };
+  }
+  if (parsed?.type === 'fraction') return { expr, type: 'fraction', range: ANSWER_RANGE };
+  return { expr, type: 'integer', range: ANSWER_RANGE };
+}
+
+/** `a != b` between two names drawn from one list: always true in our engine, which draws them distinct. */
+function distinctEntities(text: string, variables: readonly InitVariable[], where: string): boolean {
+  const tree = parsePython(text, where);
+  if (tree.kind !== 'compare' || tree.ops.length !== 1 || tree.ops[0] !== '!=') return false;
+  const [a, b] = tree.operands.map((o) => (o.kind === 'name' ? variables.find((v) => v.source === o.name) : undefined));
+  if (a === undefined || b === undefined || a.symbol.kind === 'num' || b.symbol.kind === 'num') return false;
+  const poolOf = (v: InitVariable) => (v.spec !== undefined && 'pool' in v.spec ? v.spec.pool : v.spec !== undefined && 'words' in v.spec ? JSON.stringify(v.spec.words) : null);
+  if (poolOf(a) === null || poolOf(a) !== poolOf(b)) throw new Untranslatable(`"${text}" comparing words from different lists`, where);
+  return true;
+}
+
+const TOPIC_WORDS: readonly (readonly [Topic, RegExp])[] = [
+  ['ages', /\byears? old\b|\bage\b/i],
+  ['speed-distance', /\b(mph|km\/h|miles? per|speed|kilomet(er|re)s? per)\b/i],
+  ['percentages-discounts', /%|\bpercent|\bdiscount/i],
+  ['time-schedules', /\b(hours?|minutes?)\b/i],
+  ['shopping-money', /\$|\bdollars?\b|\bcosts?\b|\bprice\b/i],
+  ['fractions-ratios', /\b(half|third|quarter|ratio)\b/i],
+];
+
+/** The template model requires a topic; a release template has none, so it is guessed from words of the question. */
+function guessTopic(question: string): Topic {
+  return TOPIC_WORDS.find(([, pattern]) => pattern.test(question))?.[0] ?? 'containers-inventory';
+}
