@@ -11,6 +11,8 @@ export interface Chart {
   readonly title: string;
   /** One sentence under the chart: what it shows and what it stands on. */
   readonly caption: string;
+  /** Takes the page's full width instead of half of it. */
+  readonly wide: boolean;
   readonly spec: TopLevelSpec;
 }
 
@@ -46,6 +48,7 @@ export function passAtKChart(metrics: Metrics): Chart | null {
   const domain = ks.length === 1 ? [ks[0]! / 2, ks[0]! * 2] : [ks[0]!, ks[ks.length - 1]!];
   return {
     id: 'pass-at-k',
+    wide: false,
     title: 'pass@k by variant',
     caption: `Unbiased pass@k per variant on a log₂ k axis; shaded: ${pct(metrics)} bootstrap interval over items.`,
     spec: {
@@ -88,6 +91,7 @@ export function accuracyChart(metrics: Metrics): Chart | null {
   const x = { field: 'variant', type: 'nominal', sort: variants(metrics), title: null, axis: { labelAngle: 0, labelFontSize: 12 } } as const;
   return {
     id: 'accuracy',
+    wide: false,
     title: 'Accuracy (pass@1) per variant',
     caption: `Bars: pass@1; whiskers: ${pct(metrics)} bootstrap interval over items.`,
     spec: {
@@ -119,6 +123,7 @@ export function spreadChart(metrics: Metrics): Chart | null {
   const order = variants(metrics).filter((v) => v in metrics.spread);
   return {
     id: 'spread',
+    wide: true,
     title: 'Accuracy over instance sets',
     caption: `Histogram of pass@1 per set (${sets} sets); the rule marks the mean.`,
     spec: {
@@ -126,7 +131,7 @@ export function spreadChart(metrics: Metrics): Chart | null {
       config: CONFIG,
       data: { values: rows },
       facet: { field: 'variant', type: 'nominal', sort: order, title: null },
-      columns: Math.min(3, order.length),
+      columns: Math.min(6, order.length),
       spec: {
         width: 128,
         height: 96,
@@ -166,11 +171,12 @@ export function heatmapChart(metrics: Metrics): Chart | null {
   );
   if (rows.length === 0) return null;
   const x = { field: 'variant', type: 'nominal', sort: order, title: null, axis: { orient: 'top', labelAngle: 0, domain: false, ticks: false } } as const;
-  const y = { field: 'template', type: 'nominal', sort: templates, title: null, axis: { domain: false, ticks: false, labelLimit: 260 } } as const;
+  const y = { field: 'template', type: 'nominal', sort: templates, title: null, axis: { domain: false, ticks: false, labelLimit: 340 } } as const;
   return {
     id: 'heatmap',
+    wide: true,
     title: 'pass@1 by template and variant',
-    caption: `Each cell: pass@1 in percent over the template's items of that variant (${templates.length} templates).`,
+    caption: `Each cell: pass@1 in percent over the template's items of that variant (${templates.length} templates); blank: the template makes no such variant.`,
     spec: {
       $schema: SCHEMA,
       config: CONFIG,

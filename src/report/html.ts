@@ -14,7 +14,7 @@ import { coverageTable, groupByVariantTable, passAtKTable, spreadTable, variantT
 export async function renderHtml(metrics: Metrics): Promise<string> {
   const figures = await Promise.all(
     charts(metrics).map(
-      async (chart) => `<figure class="chart" id="chart-${esc(chart.id)}" data-chart="${esc(chart.id)}">
+      async (chart) => `<figure class="chart${chart.wide ? ' wide' : ''}" id="chart-${esc(chart.id)}" data-chart="${esc(chart.id)}">
   <figcaption><h3>${esc(chart.title)}</h3><p>${esc(chart.caption)}</p></figcaption>
   <div class="plot">${scopeIds(await renderSvg(chart.spec), `${chart.id}-`)}</div>
 </figure>`,
@@ -115,6 +115,7 @@ section { margin-bottom: 18px; }
 .headlines { background: #fff; border: 1px solid var(--line); border-left: 4px solid var(--accent); border-radius: 10px; padding: 14px 22px; }
 .headlines li { margin: 3px 0; font-size: 15px; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(560px, 1fr)); gap: 18px; }
+.chart.wide { grid-column: 1 / -1; }
 .chart { margin: 0; background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 16px 18px; overflow-x: auto; }
 .chart figcaption p { margin: 2px 0 10px; color: var(--muted); font-size: 13px; }
 .plot svg { display: block; max-width: 100%; height: auto; }
