@@ -75,6 +75,9 @@ export function signFlipTest(differences: Float64Array, permutations: number, rn
     if (pairs * steps <= EXACT_WORK) return { p_value: exactConvolution(grid, counts, positives), method: 'exact', permutations: 0 };
   }
 
+  if (!(Number.isInteger(permutations) && permutations >= 1)) {
+    throw new RangeError(`sign-flip test: the exact distribution is too large here, and Monte Carlo needs at least 1 permutation, got ${permutations}`);
+  }
   // The observed statistic, computed the same way as the permuted ones so
   // that equal totals compare equal despite floating-point rounding.
   let observed = 0;

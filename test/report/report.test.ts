@@ -13,6 +13,8 @@ import { textTable } from '../../src/report/table.js';
 import { variantTable } from '../../src/report/tables.js';
 import type { Drop } from '../../src/score/drop.js';
 import type { Metrics } from '../../src/score/metrics.js';
+import { scoreFiles } from '../../src/score/score.js';
+import { completion, fakeJudge, record } from '../score/support.js';
 import { fixtureMetrics } from './fixture.js';
 
 let metrics: Metrics;
@@ -69,6 +71,30 @@ describe('renderHtml', () => {
     const page = await renderHtml(hostile);
     expect(page).not.toContain('<img src=x');
     expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;.jsonl');
+  });
+});
+
+describe('renderHtml on thin runs', () => {
+  it('draws a base-only run with one sample per item (a single k) without warnings, and a run with nothing scored', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rf-thin-'));
+    const records = [0, 1, 2].map((set) => record('apples', set, 'base', String(10 + set)));
+    const dataset = join(dir, 'd.jsonl');
+    writeFileSync(dataset, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const predictions = join(dir, 'p.jsonl');
+    writeFileSync(predictions, records.map((r, i) => JSON.stringify({ id: r.id, output: completion(i === 0 ? '99' : r.answer) })).join('\n') + '\n');
+    const thin = await scoreFiles(dataset, [predictions], { judge: fakeJudge, bootstrap: 100 });
+    expect(thin.options.k).toEqual([1]);
+    for (const chart of charts(thin)) expect((await renderChart(chart.spec)).warnings, chart.id).toEqual([]);
+    const page = await renderHtml(thin);
+    expect(page).not.toContain('Robustness');
+    expect(page.match(/<figure class="chart/g)).toHaveLength(4);
+
+    writeFileSync(predictions, '{"id": "elsewhere:test:1:0:base", "output": "#### 1"}\n');
+    const empty = await scoreFiles(dataset, [predictions], { judge: fakeJudge, bootstrap: 100 });
+    expect(empty.coverage.scored_items).toBe(0);
+    const emptyPage = await renderHtml(empty);
+    expect(emptyPage).toContain('3 dataset items of 3 had no prediction');
+    expect(emptyPage.match(/<figure class="chart/g)).toBeNull();
   });
 });
 

@@ -74,7 +74,7 @@ duplicated samples are counted and listed in metrics.json, and summarised on std
       judge: verifierJudge(),
       ...(k !== undefined && { k }),
       bootstrap: integerFlag('score', values.bootstrap, 'bootstrap', 1000),
-      permutations: integerFlag('score', values.permutations, 'permutations', 10_000),
+      permutations: integerFlag('score', values.permutations, 'permutations', 10_000, 1),
       seed: integerFlag('score', values.seed, 'seed', 0),
       dropDuplicates: values['drop-duplicates'] === true,
       ...(values['lm-eval-filter'] !== undefined && { lmEvalFilter: values['lm-eval-filter'] }),
