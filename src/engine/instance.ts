@@ -202,10 +202,11 @@ function runConstraints(constraints: readonly CheckedExpr[], env: Env): Rejectio
 }
 
 function answerMisfit(answer: CompiledAnswer, value: N.Num): Cause | undefined {
+  // Plain numbers are integers and fit every type; only the other forms need looking at.
   if (typeof value !== 'number') {
-    if (answer.type === 'integer') return 'not-integer';
+    if (answer.type === 'integer' && !N.isInteger(value)) return 'not-integer';
     if (answer.type === 'decimal') {
-      const places = value.decimalPlaces();
+      const places = N.decimalPlaces(value);
       if (places === null || places > answer.places) return 'too-many-places';
     }
   }
@@ -236,7 +237,7 @@ function runSolution(
       throw error;
     }
     if (N.sign(value) < 0) return refuse(line, 'negative');
-    if (typeof value !== 'number' && !template.anyIntermediate && !value.isFiniteDecimal()) return refuse(line, 'repeating');
+    if (typeof value !== 'number' && !template.anyIntermediate && !N.isFiniteDecimal(value)) return refuse(line, 'repeating');
     steps.push(value);
   }
   let value: N.Num;

@@ -14,12 +14,11 @@ export class DisplayError extends RangeError {
 }
 
 function fixed(value: N.Num, places: number, filter: string): string {
-  const r = N.toRational(value);
-  const exactPlaces = r.decimalPlaces();
+  const exactPlaces = N.decimalPlaces(value);
   if (exactPlaces === null || exactPlaces > places) {
-    throw new DisplayError(`${filter} cannot show ${r.toCanonical()} with ${places} decimal places without rounding`);
+    throw new DisplayError(`${filter} cannot show ${N.canonical(value)} with ${places} decimal places without rounding`);
   }
-  return r.toFixed(places);
+  return N.toFixed(value, places);
 }
 
 /**
@@ -29,7 +28,7 @@ function fixed(value: N.Num, places: number, filter: string): string {
  */
 export function formatNumber(value: N.Num, format: NumberFormat): string {
   if (format.kind === 'plain' || typeof value === 'number') return N.canonical(value);
-  if (format.kind === 'fraction') return value.toFractionString();
+  if (format.kind === 'fraction') return N.fractionString(value);
   return fixed(value, format.places, 'a decimal variable');
 }
 
@@ -56,7 +55,7 @@ export const FILTERS: Readonly<Record<string, (value: N.Num, argument: number | 
   /** Whole amounts without cents (`5`), others with two places (`3.50`), as prices are written. */
   money: (value) => (typeof value === 'number' ? String(value) : fixed(value, 2, 'money')),
   fixed: (value, places) => fixed(value, places ?? 2, 'fixed'),
-  frac: (value) => N.toRational(value).toFractionString(),
+  frac: (value) => N.fractionString(value),
   percent: (value) => `${N.canonical(value)}%`,
   words: (value) => {
     if (typeof value !== 'number') throw new DisplayError(`words needs a whole number, not ${N.canonical(value)}`);
