@@ -63,3 +63,20 @@ export {
   type Claim,
 } from './verify/index.js';
 export { evaluateArithmetic, tryEvaluateArithmetic, type ArithmeticOptions, type ArithmeticResult } from './exact/arith.js';
+
+// Scoring (the HTML report is its own entry point, `reasonforge/report`, as it loads vega)
+export { scoreFiles, formatMetrics, type ScoreOptions } from './score/score.js';
+export { verifierJudge } from './score/verifier-judge.js';
+export type { Judge, SampleVerdict } from './score/judge.js';
+export { passAtK } from './score/pass-at-k.js';
+export { majAtK, type Votes, type MajSampling } from './score/maj-at-k.js';
+export { bootstrapMeans, type Interval } from './score/bootstrap.js';
+export { signFlipTest, type SignFlipResult } from './score/sign-flip.js';
+export { spreadOverSets, type Spread, type SetAccuracy } from './score/spread.js';
+export { Rng } from './score/rng.js';
+export { parsePrediction, type PredictionLine } from './score/predictions.js';
+export type { Metrics, Coverage, ItemRow } from './score/metrics.js';
+export type { GroupMetrics } from './score/group.js';
+export { renderMarkdown } from './report/markdown.js';
+export { loadMetrics, checkMetrics } from './report/load-metrics.js';
+export { dropSentence } from './report/headlines.js';
