@@ -9,7 +9,8 @@
  * JSON.stringify plus writing to a file; and, on the same records, the floor:
  * JSON.stringify alone, and stringify plus writing. Last, it streams a long
  * run and samples the resident memory, to show that it does not grow with the
- * number of records.
+ * number of records (run under node --expose-gc for that part:
+ *   node --expose-gc --import tsx bench/generate.ts).
  */
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,17 +87,26 @@ function measure(label: string, variants: GeneratedVariant[]): void {
   console.log(`  floor, same records: JSON.stringify ${fmt(stringify)}/s; stringify + write ${fmt(write)}/s`);
 }
 
+/** Live heap after a full collection at every 50,000 records: flat if nothing is retained (needs --expose-gc). */
 function memory(): void {
-  const streamSets = Number(values['stream-sets']);
-  const samples: number[] = [];
-  let n = 0;
-  global.gc?.();
-  const before = process.memoryUsage().rss;
-  for (const _record of generateRecords(plan(['base', 'names', 'numbers', 'noop', 'p1', 'p2'], 4000, streamSets))) {
-    if (++n % 50_000 === 0) samples.push(process.memoryUsage().rss);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) {
+    console.log('memory: skipped; run with node --expose-gc --import tsx bench/generate.ts to measure it');
+    return;
   }
-  const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-  console.log(`stream of ${fmt(n)} records (all variants, ${streamSets} sets): RSS before ${mb(before)}, at 50k-record marks ${samples.map(mb).join(', ')}`);
+  const streamSets = Number(values['stream-sets']);
+  const marks: number[] = [];
+  let n = 0;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (const _record of generateRecords(plan(['base', 'names', 'numbers', 'noop', 'p1', 'p2'], 4000, streamSets))) {
+    if (++n % 50_000 === 0) {
+      gc();
+      marks.push(process.memoryUsage().heapUsed);
+    }
+  }
+  const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)}`;
+  console.log(`memory: stream of ${fmt(n)} records (all variants, ${streamSets} sets); live heap after GC ${mb(before)} MiB before, then at each 50k records: ${marks.map(mb).join(', ')} MiB`);
 }
 
 console.log(`reasonforge generate bench: ${library.templates.length} templates, ${sets} sets a round, node ${process.version}`);

@@ -1,7 +1,7 @@
 import seedrandom from 'seedrandom';
 import { ReasonforgeError } from '../errors.js';
 import * as N from '../exact/num.js';
-import { isEntity, type Env } from '../expr/types.js';
+import type { Entity, Env } from '../expr/types.js';
 import { itemId } from '../records/ids.js';
 import type { BindingValue, InsertedClause, ProblemRecord, Step, VariantInfo } from '../records/problem.js';
 import type { CompiledTemplate } from '../template/compiled.js';
@@ -197,10 +197,13 @@ function place(text: CompiledText, env: Env, after: number, clause: Omit<Inserte
 
 export function bindingsOf(template: CompiledTemplate, env: Env): Record<string, BindingValue> {
   const bindings: Record<string, BindingValue> = {};
-  for (const slot of template.slots) {
+  const slots = template.slots;
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i]!;
     const value = env[slot.index];
     if (value === undefined) continue;
-    bindings[slot.name] = isEntity(value) ? value.name : N.toJsonValue(value);
+    // The slot's compiled kind says what it holds; asking the value would be a megamorphic check per binding.
+    bindings[slot.name] = slot.kind === 'entity' ? (value as Entity).name : N.toJsonValue(value as N.Num);
   }
   return bindings;
 }

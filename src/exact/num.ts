@@ -269,6 +269,9 @@ export function toJsonValue(a: Num): number | string {
   if (typeof a === 'number') return a;
   const places = decimalPlaces(a);
   if (places === null) return fractionString(a);
+  // |n| < 2^26 has at most 8 digits, so with at most 7 places the decimal has at most 15 significant
+  // digits: the correctly rounded quotient is the double whose shortest form is exactly that decimal.
+  if (a instanceof SmallFraction && places <= 7) return a.n / a.d;
   const text = toFixed(a, places);
   // Only hand out a JSON number when it reads back as exactly the same decimal.
   return String(Number(text)) === text ? Number(text) : text;

@@ -69,6 +69,9 @@ describe('Num', () => {
         expect(N.toFixed(a, places)).toBe(r.toFixed(places));
         expect(N.fractionString(a)).toBe(r.toFractionString());
         expect(N.toNumber(a)).toBeCloseTo(r.toNumber(), 6);
+        // JSON carries the exact decimal: what a reader parses back is the same value.
+        const json = N.toJsonValue(a);
+        expect(N.toRational(N.numFrom(JSON.parse(JSON.stringify(json)) as number | string)).equals(r)).toBe(true);
         expectSmallestForm(a);
       }),
     );
