@@ -1,3 +1,5 @@
+import { hashString } from '../engine/hash.js';
+
 /**
  * The random stream behind every resampling in scoring: bootstrap draws,
  * sign flips and maj@k subsets. Statistics need tens of millions of draws, so
@@ -24,7 +26,7 @@ export class Rng {
   /** The stream for `seed` and a path of labels, e.g. (7, 'bootstrap', 'by_variant', 'noop'). */
   static keyed(seed: number, ...labels: readonly (string | number)[]): Rng {
     const key = `${seed}\u0000${labels.join('\u0000')}`;
-    return new Rng(hash32(key, 0x9e3779b9), hash32(key, 0x85ebca6b), hash32(key, 0xc2b2ae35), hash32(key, 0x27d4eb2f));
+    return new Rng(hashString(key, 0x9e3779b9), hashString(key, 0x85ebca6b), hashString(key, 0xc2b2ae35), hashString(key, 0x27d4eb2f));
   }
 
   /** A uniform 32-bit unsigned integer. */
@@ -115,19 +117,4 @@ function popcount(x: number): number {
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   x = (x + (x >>> 4)) & 0x0f0f0f0f;
   return Math.imul(x, 0x01010101) >>> 24;
-}
-
-/** FNV-1a over UTF-16 code units with a murmur3 finaliser: one seed word from a key. */
-function hash32(text: string, basis: number): number {
-  let h = (0x811c9dc5 ^ basis) >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }

@@ -1,20 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ReasonforgeError } from '../../src/errors.js';
+import { reasonforgeErrorOf } from '../support/errors.js';
 import { KeyedPermutation } from '../../src/engine/permutation.js';
 import { TemplateSampler } from '../../src/engine/sampler.js';
 import { compileFixture, fixtureSpec } from '../support/spec.js';
 import { runs } from '../support/runs.js';
 
-function errorOf(run: () => unknown): ReasonforgeError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ReasonforgeError) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('KeyedPermutation', () => {
   it('is a bijection of [0, size) for every size and key', () => {
@@ -43,7 +34,7 @@ describe('TemplateSampler', () => {
   it('says how many distinct items a template holds when asked for more', () => {
     const tiny = compileFixture({ variables: { ...fixtureSpec().variables, bags: { int: [2, 3] }, per_bag: { int: [3, 4] }, lost: { int: [1, 4] } } });
     const sampler = new TemplateSampler(tiny, 1);
-    const error = errorOf(() => sampler.nth(0, 50));
+    const error = reasonforgeErrorOf(() => sampler.nth(0, 50));
     expect(error.kind).toBe('template-exhausted');
     expect(error.message).toMatch(/template "fixture-marbles" has only \d+ distinct test base instances, and set \d+ was asked for/);
     expect(error.message).toMatch(/span 16 combinations/);
@@ -52,7 +43,7 @@ describe('TemplateSampler', () => {
 
   it('names the template, its acceptance and the check that fails most when constraints cannot be met', () => {
     const impossible = compileFixture({ constraints: ['lost < total', 'bags > 100'], variables: { ...fixtureSpec().variables, lost: { int: [1, 2000] } } });
-    const error = errorOf(() => new TemplateSampler(impossible, 1).nth(0, 0));
+    const error = reasonforgeErrorOf(() => new TemplateSampler(impossible, 1).nth(0, 0));
     expect(error.kind).toBe('template-unsatisfiable');
     expect(error.message).toContain('template "fixture-marbles"');
     expect(error.message).toContain('acceptance 0.000%');
@@ -62,7 +53,7 @@ describe('TemplateSampler', () => {
 
   it('stops on a template whose answer disagrees with its last step, naming the pointer', () => {
     const broken = compileFixture({ answer: { expr: 'total - lost + 1', type: 'integer' } });
-    const error = errorOf(() => new TemplateSampler(broken, 1).nth(0, 0));
+    const error = reasonforgeErrorOf(() => new TemplateSampler(broken, 1).nth(0, 0));
     expect(error.kind).toBe('template-bug');
     expect(error.where.pointer).toBe('/answer/expr');
     expect(error.message).toMatch(/gives \d+ but the last solution step gives \d+/);

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ReasonforgeError } from '../../src/errors.js';
+import type { ReasonforgeError } from '../../src/errors.js';
 import * as N from '../../src/exact/num.js';
 import { compileTemplate } from '../../src/template/compile.js';
 import { makeEntity } from '../../src/template/pools.js';
+import { reasonforgeErrorOf } from '../support/errors.js';
 import { compileFixture, fixtureSpec, pools } from '../support/spec.js';
 
 function failure(overrides: Parameters<typeof compileFixture>[0]): ReasonforgeError {
-  try {
-    compileFixture(overrides);
-  } catch (error) {
-    if (error instanceof ReasonforgeError) return error;
-    throw error;
-  }
-  throw new Error('expected the template to be refused');
+  return reasonforgeErrorOf(() => compileFixture(overrides));
 }
 
 describe('compileTemplate', () => {

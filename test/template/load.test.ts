@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ReasonforgeError } from '../../src/errors.js';
+import { reasonforgeErrorOf } from '../support/errors.js';
 import { DEFAULT_GENERATORS_DIR, loadLibrary, loadTemplateFile, loadTemplates } from '../../src/template/load.js';
 import { fixtureSpec, pools } from '../support/spec.js';
 
@@ -13,15 +13,6 @@ function tempGenerators(files: Record<string, string>): string {
   return dir;
 }
 
-function errorOf(run: () => unknown): ReasonforgeError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ReasonforgeError) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('loading template files', () => {
   it('loads a valid file', () => {
@@ -39,14 +30,14 @@ describe('loading template files', () => {
     [{ ...fixtureSpec(), solution: [{ text: 'no calculation here', expr: 'bags * 2' }] }, '/solution/0/text', /must match pattern/],
   ])('names the file and JSON pointer of a schema violation (%#)', (spec, pointer, message) => {
     const dir = tempGenerators({ 'bad.json': JSON.stringify(spec, null, 2) });
-    const error = errorOf(() => loadTemplateFile(join(dir, 'bad.json'), pools));
+    const error = reasonforgeErrorOf(() => loadTemplateFile(join(dir, 'bad.json'), pools));
     expect(error.where).toEqual({ file: join(dir, 'bad.json'), pointer });
     expect(error.message).toMatch(message);
   });
 
   it('names the line of a JSON syntax error', () => {
     const dir = tempGenerators({ 'broken.json': '{\n  "id": "x",\n  "version": 1,,\n}\n' });
-    const error = errorOf(() => loadTemplateFile(join(dir, 'broken.json'), pools));
+    const error = reasonforgeErrorOf(() => loadTemplateFile(join(dir, 'broken.json'), pools));
     expect(error.kind).toBe('json-invalid');
     expect(error.where.line).toBe(3);
     expect(error.message).toContain(`${join(dir, 'broken.json')}:3: column`);
