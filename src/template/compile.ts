@@ -12,10 +12,10 @@ import type {
   DomainVar,
   Premise,
   Slot,
-  SlotOrigin,
   SolutionLine,
 } from './compiled.js';
 import { PLAIN } from './format.js';
+import { checkPoolCapacity, classifyVariables, type Declared } from './classify.js';
 import { clausePositions, introductionIndex } from './positions.js';
 import type { Pool } from './pools.js';
 import type { AnswerSpec, SolutionLineSpec, TemplateSpec, VariableSpec } from './spec.js';
@@ -26,15 +26,6 @@ import { domainOf, type Domain } from './variables.js';
 export const MAX_DOMAIN_SIZE = 2 ** 50;
 const DEFAULT_RANGE: readonly [number, number] = [1, 100_000];
 
-interface Declared {
-  readonly name: string;
-  readonly pointer: string;
-  /** Undefined for derived values. */
-  readonly spec?: VariableSpec;
-  readonly domain?: Domain;
-  readonly clause?: string;
-  readonly slot: number;
-}
 
 /**
  * Turns a schema-valid template into the engine's model, checking everything
@@ -183,39 +174,7 @@ export function compileTemplate(spec: TemplateSpec, file: string, pools: Readonl
     ...[...solution, ...extensionParts.flatMap((e) => e.solution)].flatMap((line) => line.text.uses),
   ]);
 
-  const origins = new Map<string, SlotOrigin>();
-  for (const d of declared.values()) {
-    if (d.domain === undefined) {
-      if (!usedInExpr.has(d.name) && !anyTextUses.has(d.name)) fail(d.pointer, `the derived value "${d.name}" is never used`);
-      origins.set(d.name, 'derived');
-      continue;
-    }
-    const isEntity = d.domain.kind === 'entity';
-    if (d.clause === undefined) {
-      if (isEntity && !usedInExpr.has(d.name)) {
-        if (!anyTextUses.has(d.name)) fail(d.pointer, `the variable "${d.name}" is never used`);
-        origins.set(d.name, 'cosmetic');
-        continue;
-      }
-      if (!baseTextUses.has(d.name)) {
-        const inClause = [...clauseTexts.entries()].find(([, texts]) => texts.some((t) => t.uses.includes(d.name)));
-        fail(
-          d.pointer,
-          inClause !== undefined
-            ? `"${d.name}" is only stated in the clause "${inClause[0]}"; declare it in that clause's variables`
-            : usedInExpr.has(d.name)
-              ? `"${d.name}" is sampled but the premises and question never state it; every sampled value must appear in the problem`
-              : `the variable "${d.name}" is never used`,
-        );
-      }
-      origins.set(d.name, 'domain');
-      continue;
-    }
-    const ownTexts = clauseTexts.get(d.clause) ?? [];
-    if (!ownTexts.some((t) => t.uses.includes(d.name))) fail(d.pointer, `"${d.name}" is never stated in the text of its clause "${d.clause}"`);
-    if (isEntity && usedInExpr.has(d.name)) fail(d.pointer, `"${d.name}" is a clause's name or word; clause arithmetic may only read numbers`);
-    origins.set(d.name, isEntity ? 'cosmetic' : 'clause');
-  }
+  const origins = classifyVariables(declared, { usedInExpr, baseTextUses, clauseTexts, anyTextUses }, fail);
 
   const slots: Slot[] = [...declared.values()].map((d) => ({
     name: d.name,
@@ -295,36 +254,4 @@ function checkUniqueIds(spec: TemplateSpec, fail: (pointer: string, message: str
   };
   spec.distractors.forEach((d, i) => check(d.id, `/distractors/${i}/id`));
   spec.extensions.forEach((e, i) => check(e.id, `/extensions/${i}/id`));
-}
-
-/**
- * Names drawn from one pool are distinct within an item, and the names variant
- * replaces every cosmetic draw with one not used by the base item; the pool
- * must be big enough for both.
- */
-function checkPoolCapacity(
-  domain: readonly DomainVar[],
-  cosmetic: readonly CosmeticVar[],
-  declared: ReadonlyMap<string, Declared>,
-  fail: (pointer: string, message: string) => never,
-): void {
-  const demand = new Map<Pool, { structural: number; cosmetic: number; pointer: string }>();
-  const entry = (pool: Pool, pointer: string) => {
-    let found = demand.get(pool);
-    if (found === undefined) demand.set(pool, (found = { structural: 0, cosmetic: 0, pointer }));
-    return found;
-  };
-  const pointerOf = (slot: number) => [...declared.values()].find((d) => d.slot === slot)!.pointer;
-  for (const v of domain) if (v.domain.pool !== undefined) entry(v.domain.pool, pointerOf(v.slot)).structural++;
-  for (const c of cosmetic) entry(c.pool, pointerOf(c.slot)).cosmetic++;
-  for (const [pool, need] of demand) {
-    if (need.structural > 0 && need.cosmetic > 0) {
-      // The numbers variant keeps the base's names but redraws what the arithmetic reads; sharing a pool could make them collide.
-      fail(need.pointer, `the pool "${pool.id}" serves both a variable the arithmetic reads and a name-only variable; use separate pools or word lists`);
-    }
-    const required = need.structural + 2 * need.cosmetic;
-    if (pool.entries.length < required) {
-      fail(need.pointer, `the pool "${pool.id}" has ${pool.entries.length} entries; this template needs at least ${required} (distinct draws, and fresh ones for the names variant)`);
-    }
-  }
 }
