@@ -1,4 +1,5 @@
 import { ReasonforgeError, unknownName } from '../errors.js';
+import { TOPICS } from '../template/spec.js';
 import type { CompiledTemplate } from '../template/compiled.js';
 
 function globToRegExp(glob: string): RegExp {
@@ -36,4 +37,12 @@ export function matchesPattern(id: string, pattern: string | undefined): boolean
     .split(',')
     .map((p) => p.trim())
     .some((part) => (part.includes('*') ? globToRegExp(part).test(id) : part === id));
+}
+
+/** Keeps the templates of the given topics (comma-separated); an unknown topic names the valid ones. */
+export function selectTopics(templates: readonly CompiledTemplate[], topics: string | undefined): CompiledTemplate[] {
+  if (topics === undefined || topics.trim() === '') return [...templates];
+  const wanted = topics.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  for (const topic of wanted) if (!(TOPICS as readonly string[]).includes(topic)) throw unknownName('topic', topic, TOPICS);
+  return templates.filter((t) => wanted.includes(t.topic));
 }

@@ -88,6 +88,14 @@ describe('reasonforge generate', () => {
     expect(cli(['generate', '--generators', generators, '--seed', '1']).stderr).toBe('');
   });
 
+  it('selects by topic', () => {
+    const rows = JSON.parse(cli(['list', '--json']).stdout) as { id: string; topic: string }[];
+    const records = cli(['generate', '--seed', '2', '--variants', 'base', '--topics', 'ages,sports-scores']).stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const expected = rows.filter((r) => r.topic === 'ages' || r.topic === 'sports-scores').map((r) => r.id);
+    expect(records.map((r) => r.template.id).sort()).toEqual(expected.sort());
+    expect(expected.length).toBeGreaterThan(2);
+  });
+
   it('splits into shards that concatenate to the whole', () => {
     const args = ['generate', '--seed', '8', '--sets', '3', '--variants', ALL];
     const whole = cli(args).stdout;
@@ -99,6 +107,7 @@ describe('reasonforge generate', () => {
   it.each([
     [['--seed', '1', '--templates', 'no-such-template'], 1, /unknown template "no-such-template"; valid templates: /],
     [['--seed', '1', '--templates', 'zzz-*'], 1, /no template matches "zzz-\*"/],
+    [['--seed', '1', '--topics', 'astrology'], 1, /unknown topic "astrology"; valid topics: shopping-money, time-schedules/],
     [['--seed', '1', '--variants', 'base,noops'], 1, /unknown variant "noops"; valid variants: base, names, numbers, noop, p1, p2/],
     [['--sets', '2'], 2, /--seed is required/],
     [['--seed', 'one'], 2, /--seed must be an integer/],

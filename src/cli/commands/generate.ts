@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { buildManifest, RecordCounter } from '../../dataset/manifest.js';
 import { GenerationPlan, generateRecords, type Shard } from '../../engine/generate.js';
-import { selectTemplates } from '../../engine/select.js';
+import { selectTemplates, selectTopics } from '../../engine/select.js';
 import { GENERATED_VARIANTS, parseVariants } from '../../engine/variants.js';
 import { ReasonforgeError } from '../../errors.js';
 import { AtomicFile, writeFileAtomic } from '../../io/atomic-write.js';
@@ -19,6 +19,7 @@ const OPTIONS = {
   sets: { type: 'string' },
   variants: { type: 'string' },
   templates: { type: 'string' },
+  topics: { type: 'string' },
   split: { type: 'string' },
   shard: { type: 'string' },
   out: { type: 'string' },
@@ -44,7 +45,8 @@ export const generate: Command = {
   --seed S            the seed (a non-negative integer); the same arguments give the same bytes
   --sets K            instances per template (default 1); set j holds one instance of every template
   --variants LIST     comma-separated: base,names,numbers,noop,p1,p2 (default: all six)
-  --templates PATTERN comma-separated ids or globs, e.g. 'shopping-*,ages-*' (default all)
+  --templates PATTERN comma-separated ids or globs, e.g. 'bakery-*,bike-shop-commission-pay' (default all)
+  --topics LIST       only these topics, e.g. shopping-money,ages (see reasonforge list)
   --split test|train  which split (default test); one seed's splits never share an item
   --shard i/n         only the i-th of n contiguous parts; parts 0..n-1 concatenate to the whole
   --out FILE          write FILE and FILE.manifest.json atomically instead of stdout
@@ -65,7 +67,7 @@ export const generate: Command = {
     const sets = integerFlag('generate', values.sets, 'sets', 1, 1);
     const variants = parseVariants(listFlag(values.variants) ?? [...GENERATED_VARIANTS]);
     const fromGsm = values['from-gsm-symbolic'];
-    let templates = selectTemplates(library.templates, values.templates);
+    let templates = selectTopics(selectTemplates(library.templates, values.templates), values.topics);
     if (fromGsm !== undefined) {
       const imported = importForCommand('generate', fromGsm, library, io.stderr);
       const checked = preflight(selectTemplates(imported.templates.map((t) => t.template), values.templates), { seed, sets, split, variants });
