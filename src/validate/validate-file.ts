@@ -60,7 +60,8 @@ export async function validateFile(file: string, library: TemplateLibrary): Prom
     try {
       template = library.get(record.template.id);
     } catch {
-      defects.push({ line: number, message: `unknown template "${record.template.id}"` });
+      const hint = record.template.id.startsWith('gsm-symbolic/') ? '; records made from GSM-Symbolic templates need --from-gsm-symbolic DIR' : '';
+      defects.push({ line: number, message: `unknown template "${record.template.id}"${hint}` });
       continue;
     }
     for (const message of checkAddress(record)) defects.push({ line: number, message });

@@ -49,6 +49,19 @@ describe('reasonforge list, show, validate, lint', () => {
     expect(result.stdout).toContain(`${bad}:4: not valid JSON`);
   });
 
+  it('validates output made from GSM-Symbolic templates when told where they are', () => {
+    const release = join(REPO, 'test', 'gsm-symbolic', 'fixtures', 'release');
+    const dir = mkdtempSync(join(tmpdir(), 'rf-val-'));
+    const file = join(dir, 'gs.jsonl');
+    writeFileSync(file, cli(['generate', '--from-gsm-symbolic', release, '--seed', '1', '--sets', '2', '--variants', 'base,names,numbers']).stdout);
+    const without = cli(['validate', file]);
+    expect(without.status).toBe(1);
+    expect(without.stdout).toMatch(/unknown template "gsm-symbolic\/[^"]+"; records made from GSM-Symbolic templates need --from-gsm-symbolic DIR/);
+    const withRelease = cli(['validate', file, '--from-gsm-symbolic', release]);
+    expect(withRelease.status).toBe(0);
+    expect(withRelease.stderr).toMatch(/\d+ records, no defects/);
+  });
+
   it('lints a template and fails a generators folder with a broken one, naming file and pointer', () => {
     const id = JSON.parse(cli(['list', '--json']).stdout)[0].id as string;
     const ok = cli(['lint', '--templates', id, '--samples', '50']);

@@ -1,24 +1,33 @@
+import { createLibrary } from '../../template/load.js';
 import { formatDefect, validateFile } from '../../validate/validate-file.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 import { EXIT_FAILURE, EXIT_OK, type Command } from '../command.js';
+import { FROM_GSM_SYMBOLIC_OPTION, importForCommand } from '../gsm-symbolic.js';
 import { GENERATORS_OPTION, libraryFor } from '../shared.js';
 
 export const validate: Command = {
   name: 'validate',
   summary: 'check a dataset: schema, recomputed answers, annotations, variant links',
-  usage: `Usage: reasonforge validate FILE [--generators DIR]
+  usage: `Usage: reasonforge validate FILE [--generators DIR] [--from-gsm-symbolic DIR]
 
   Checks every line of a reasonforge JSONL file against schemas/problem.schema.json,
   recomputes each answer and step from its bindings, checks every <<expr=value>>,
   re-renders each question, and checks that variants agree with their base items
   and that no id or question repeats. Prints each defect as FILE:LINE: message and
-  exits 1 if there is any.`,
+  exits 1 if there is any. With --from-gsm-symbolic DIR, the templates translated from
+  GSM-Symbolic's annotated files in DIR are known too, so their output can be checked.`,
 
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs('validate', args, GENERATORS_OPTION);
+    const { values, positionals } = parseCommandArgs('validate', args, { ...GENERATORS_OPTION, ...FROM_GSM_SYMBOLIC_OPTION });
     if (positionals.length !== 1) throw new UsageError('validate: give exactly one file');
     const file = positionals[0]!;
-    const report = await validateFile(file, libraryFor(values.generators));
+    let library = libraryFor(values.generators);
+    const release = values['from-gsm-symbolic'];
+    if (release !== undefined) {
+      const imported = importForCommand('validate', release, library, io.stderr).templates.map((t) => t.template);
+      library = createLibrary(library.dir, [...library.templates, ...imported], library.pools);
+    }
+    const report = await validateFile(file, library);
     for (const defect of report.defects) io.stdout.write(`${formatDefect(file, defect)}\n`);
     const lines = new Set(report.defects.map((d) => d.line)).size;
     io.stderr.write(
