@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GenerationPlan, generateRecords, loadLibrary, type ProblemRecord } from '../dist/index.js';
 import { loadDataset } from '../dist/score/dataset.js';
-import { lineBatches } from '../dist/score/line-batches.js';
+import { lineBatches } from '../dist/io/line-batches.js';
 import { scoreItems } from '../dist/score/item-scores.js';
 import { readPredictions } from '../dist/score/read-predictions.js';
 import { buildMetrics, formatMetrics, sha256File } from '../dist/score/score.js';

@@ -1,6 +1,4 @@
-import { createReadStream, existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { ReasonforgeError } from '../errors.js';
+import { lineBatches } from './line-batches.js';
 
 export interface Line {
   /** 1-based, as editors and compilers count. */
@@ -10,13 +8,8 @@ export interface Line {
 
 /** Streams a text file's lines with their numbers; `-` reads standard input. */
 export async function* readLines(path: string, stdin: NodeJS.ReadableStream = process.stdin): AsyncGenerator<Line> {
-  if (path !== '-' && !existsSync(path)) throw new ReasonforgeError('file-missing', 'no such file', { file: path });
-  const input = path === '-' ? stdin : createReadStream(path, { encoding: 'utf8' });
-  const reader = createInterface({ input, crlfDelay: Infinity });
-  let number = 0;
-  for await (const text of reader) {
-    number++;
-    yield { number, text };
+  for await (const { first, lines } of lineBatches(path, stdin)) {
+    for (let i = 0; i < lines.length; i++) yield { number: first + i, text: lines[i]! };
   }
 }
 

@@ -2,7 +2,7 @@ import { ReasonforgeError } from '../errors.js';
 import { parseJsonLine } from '../io/jsonl.js';
 import type { ProblemRecord } from '../records/problem.js';
 import { recordSchemaProblem } from '../records/validate-record.js';
-import { lineBatches } from './line-batches.js';
+import { lineBatches } from '../io/line-batches.js';
 
 /** What scoring keeps of a dataset record: enough to judge, group and pair it. */
 export interface DatasetItem {

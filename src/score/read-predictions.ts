@@ -1,7 +1,7 @@
 import { parseJsonLine } from '../io/jsonl.js';
 import type { Dataset } from './dataset.js';
 import type { Judge } from './judge.js';
-import { lineBatches } from './line-batches.js';
+import { lineBatches } from '../io/line-batches.js';
 import { parsePrediction, type PredictionFormat } from './predictions.js';
 import { CORRECT, NO_ANSWER, SampleStore, STEPS_VALID } from './sample-store.js';
 

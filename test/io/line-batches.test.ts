@@ -1,11 +1,12 @@
 import fc from 'fast-check';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readLines } from '../../src/io/jsonl.js';
-import { lineBatches } from '../../src/score/line-batches.js';
+import { lineBatches } from '../../src/io/line-batches.js';
 import { runs } from '../support/runs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rf-lines-'));
@@ -24,9 +25,17 @@ describe('lineBatches', () => {
       fc.asyncProperty(fc.array(line, { maxLength: 30 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), async (lines, eol, finalNewline) => {
         const path = join(dir, 'lines.txt');
         writeFileSync(path, lines.join(eol) + (finalNewline && lines.length > 0 ? eol : ''));
-        const expected: { number: number; text: string }[] = [];
-        for await (const l of readLines(path)) expected.push({ number: l.number, text: l.text });
+        // The lines as written; a last empty line with no newline after it adds nothing to the file.
+        const written = !finalNewline && lines[lines.length - 1] === '' ? lines.slice(0, -1) : lines;
+        const expected = written.map((text, i) => ({ number: i + 1, text }));
         expect(await collect(path)).toEqual(expected);
+        // node:readline, the reference for numbering lines, agrees; readLines is built on lineBatches.
+        const byReadline: { number: number; text: string }[] = [];
+        for await (const text of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) byReadline.push({ number: byReadline.length + 1, text });
+        expect(byReadline).toEqual(expected);
+        const read: { number: number; text: string }[] = [];
+        for await (const l of readLines(path)) read.push({ number: l.number, text: l.text });
+        expect(read).toEqual(expected);
       }),
       { numRuns: runs(100, 1000) },
     );
