@@ -1,31 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { ReasonforgeError } from '../errors.js';
-import { readLines, parseJsonLine } from '../io/jsonl.js';
 import { VARIANT_IDS, type ProblemRecord, type VariantId } from '../records/problem.js';
-import { recordSchemaProblem } from '../records/validate-record.js';
+import { readRecords } from '../records/read-records.js';
 import type { LoadedDataset } from './types.js';
 
 /**
- * Reads a reasonforge JSONL dataset for export. Every line must pass the
- * record schema: an exporter that skipped bad lines would hand a tool a
- * different benchmark than the one named. The first bad line is an error
- * naming the file and line.
+ * Reads a reasonforge JSONL dataset for export (see readRecords: the first
+ * bad line stops it), with its manifest when there is one; ids must be unique.
  */
 export async function loadDataset(path: string): Promise<LoadedDataset> {
   const records: ProblemRecord[] = [];
   const ids = new Map<string, number>();
-  for await (const { number, text } of readLines(path)) {
-    const parsed = parseJsonLine(text);
-    if (!parsed.ok) throw new ReasonforgeError('record-invalid', parsed.message, { file: path, line: number });
-    const problem = recordSchemaProblem(parsed.value);
-    if (problem !== null) throw new ReasonforgeError('record-invalid', `${problem.pointer} ${problem.message}`, { file: path, line: number });
-    const record = parsed.value as ProblemRecord;
+  for await (const { record, line } of readRecords(path)) {
     const first = ids.get(record.id);
-    if (first !== undefined) throw new ReasonforgeError('record-invalid', `duplicate id ${record.id} (first on line ${first})`, { file: path, line: number });
-    ids.set(record.id, number);
+    if (first !== undefined) throw new ReasonforgeError('dataset-invalid', `duplicate id ${record.id} (first on line ${first})`, { file: path, line });
+    ids.set(record.id, line);
     records.push(record);
   }
-  if (records.length === 0) throw new ReasonforgeError('record-invalid', 'the dataset has no records', { file: path });
   const manifestPath = `${path}.manifest.json`;
   let manifest: Record<string, unknown> | null = null;
   if (existsSync(manifestPath)) {

@@ -1,8 +1,6 @@
 import { ReasonforgeError } from '../errors.js';
-import { parseJsonLine } from '../io/jsonl.js';
 import type { ProblemRecord } from '../records/problem.js';
-import { recordSchemaProblem } from '../records/validate-record.js';
-import { lineBatches } from '../io/line-batches.js';
+import { readRecords } from '../records/read-records.js';
 
 /** What scoring keeps of a dataset record: enough to judge, group and pair it. */
 export interface DatasetItem {
@@ -31,28 +29,11 @@ export function datasetOf(records: readonly ProblemRecord[], file = '<memory>'):
   return { file, items, index };
 }
 
-/**
- * Reads a reasonforge JSONL dataset. Every line must be a valid record
- * (schemas/problem.schema.json) with a unique id: scoring against a broken
- * dataset would produce numbers nobody can trust, so the first bad line stops
- * it, named by file and line.
- */
+/** Reads a reasonforge JSONL dataset (see readRecords: the first bad line stops it); ids must be unique. */
 export async function loadDataset(file: string): Promise<Dataset> {
   const items: DatasetItem[] = [];
   const index = new Map<string, number>();
-  for await (const { first, lines } of lineBatches(file)) {
-    for (let i = 0; i < lines.length; i++) {
-      const number = first + i;
-      const parsed = parseJsonLine(lines[i]!);
-      if (!parsed.ok) throw new ReasonforgeError('dataset-invalid', parsed.message, { file, line: number });
-      const problem = recordSchemaProblem(parsed.value);
-      if (problem !== null) {
-        throw new ReasonforgeError('dataset-invalid', `not a reasonforge record: ${problem.pointer} ${problem.message}`, { file, line: number });
-      }
-      addItem(items, index, parsed.value as ProblemRecord, { file, line: number });
-    }
-  }
-  if (items.length === 0) throw new ReasonforgeError('dataset-empty', 'holds no records', { file });
+  for await (const { record, line } of readRecords(file)) addItem(items, index, record, { file, line });
   return { file, items, index };
 }
 
