@@ -11,7 +11,7 @@ import {
 } from '../../src/arbitraries/index.js';
 import { Rational } from '../../src/exact/rational.js';
 import { checkSteps, verify } from '../../src/verify/index.js';
-import { runs } from '../verify/runs.js';
+import { runs } from '../support/runs.js';
 
 const valueAndItem = canonicalAnswerArb();
 

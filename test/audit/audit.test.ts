@@ -6,7 +6,13 @@ import { auditRecord } from '../../src/audit/audit-record.js';
 import type { AuditCheckers, CheckedAnnotation } from '../../src/audit/checker.js';
 import { VERIFIER_CHECKERS } from '../../src/audit/default-checker.js';
 import { formatFinding } from '../../src/audit/findings.js';
-import { GSM8K_TEST, HAVE_GSM8K, needsGsm8k, runCli, tempDir } from '../import/cli.js';
+import { cli as runCli, tempDir } from '../support/cli.js';
+import { sharedFile, titleNeeding } from '../support/shared-data.js';
+
+const gsm8kTest = sharedFile('gsm8k', 'test.jsonl');
+const GSM8K_TEST = gsm8kTest.path;
+const HAVE_GSM8K = gsm8kTest.present;
+const needsGsm8k = (title: string) => titleNeeding(title, gsm8kTest);
 
 /** A stand-in checker: the audit's own logic is tested apart from the verifier's arithmetic. */
 function fake(verdicts: Record<string, CheckedAnnotation['verdict']>, values: Record<string, string> = {}): AuditCheckers {

@@ -1,25 +1,20 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../support/cli.js';
 
 /**
  * `reasonforge verify`, tested by spawning the built binary (npm test builds
  * first). The command is a thin shell over verify(); these tests check the
  * shell: flags, input, output, exit codes.
  */
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const binary = join(root, 'bin/reasonforge.js');
-const built = existsSync(join(root, 'dist/cli/commands/verify.js'));
-
 function run(args: string[], input?: string): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [binary, ...args], { input, encoding: 'utf8', cwd: root });
+  const result = cli(args, input === undefined ? {} : { input });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe.skipIf(!built)(built ? 'reasonforge verify' : 'reasonforge verify — SKIPPED: dist/ missing, run npm run build', () => {
+describe('reasonforge verify', () => {
   let dir = '';
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'rf-verify-'));

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateArithmetic, tryEvaluateArithmetic } from '../../src/exact/arith.js';
 import { Rational } from '../../src/exact/rational.js';
-import { measure, runs } from '../verify/runs.js';
+import { measure, runs } from '../support/runs.js';
 
 const value = (text: string): string | null => evaluateArithmetic(text)?.toCanonical() ?? null;
 

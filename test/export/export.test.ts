@@ -9,7 +9,7 @@ import { EXPORT_FORMATS, exportFormat, type ExportedFile, type ExportInput } fro
 import { gsm8kRecord } from '../../src/import/gsm8k.js';
 import type { ProblemRecord } from '../../src/records/problem.js';
 import { loadLibrary } from '../../src/template/load.js';
-import { runCli, tempDir } from '../import/cli.js';
+import { cli as runCli, tempDir } from '../support/cli.js';
 
 const library = loadLibrary();
 const generate = (split: 'test' | 'train', variants: ('base' | 'names' | 'numbers' | 'noop' | 'p1' | 'p2')[]) => [

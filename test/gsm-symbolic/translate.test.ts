@@ -9,7 +9,7 @@ import type { ProblemRecord } from '../../src/records/problem.js';
 import { recordSchemaProblem } from '../../src/records/validate-record.js';
 import { loadLibrary } from '../../src/template/load.js';
 import { checkRecord } from '../../src/validate/check-record.js';
-import { runCli, tempDir } from '../import/cli.js';
+import { cli as runCli, tempDir } from '../support/cli.js';
 
 /** Templates of our own writing in the release's format; the release itself may not be redistributed. */
 const RELEASE = fileURLToPath(new URL('fixtures/release/', import.meta.url));

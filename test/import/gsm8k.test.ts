@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { canonicalAnswer } from '../../src/import/final-answer.js';
 import { gsm8kRecord, stepsOf } from '../../src/import/gsm8k.js';
 import { recordSchemaProblem } from '../../src/records/validate-record.js';
-import { GSM8K_TEST, HAVE_GSM8K, needsGsm8k, runCli, tempDir } from './cli.js';
+import { cli as runCli, tempDir } from '../support/cli.js';
+import { sharedFile, titleNeeding } from '../support/shared-data.js';
+
+const gsm8kTest = sharedFile('gsm8k', 'test.jsonl');
+const GSM8K_TEST = gsm8kTest.path;
+const HAVE_GSM8K = gsm8kTest.present;
+const needsGsm8k = (title: string) => titleNeeding(title, gsm8kTest);
 
 const LINE = {
   question: 'A baker fills 3 trays with 12 rolls each and sells 20. How many rolls are left?',

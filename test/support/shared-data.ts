@@ -9,3 +9,8 @@ export function sharedFile(...parts: string[]): { path: string; present: boolean
   const path = join(SHARED_DATA, ...parts);
   return { path, present: existsSync(path) };
 }
+
+/** A title that says the test is skipped, and why, when its data file is absent. */
+export function titleNeeding(title: string, file: { path: string; present: boolean }): string {
+  return file.present ? title : `${title} (skipped: ${file.path} not found; CI has ../shared/data beside the repository, or set RF_SHARED_DATA)`;
+}

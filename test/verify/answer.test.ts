@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { equivalentAnswerArb, canonicalAnswerArb } from '../../src/arbitraries/index.js';
 import { normalizeAnswer, parseAnswer } from '../../src/verify/answer.js';
-import { runs } from './runs.js';
+import { runs } from '../support/runs.js';
 
 describe('normalizeAnswer', () => {
   it.each([

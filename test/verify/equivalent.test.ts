@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalAnswerArb, equivalentAnswerArb } from '../../src/arbitraries/index.js';
 import { compareAnswers, equivalent, type EquivalenceOptions } from '../../src/verify/equivalent.js';
-import { runs } from './runs.js';
+import { runs } from '../support/runs.js';
 
 describe('equivalent: exact values', () => {
   it.each([

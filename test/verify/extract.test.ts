@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractAnswer, type ExtractionStrategy } from '../../src/verify/extract.js';
-import { runs } from './runs.js';
+import { runs } from '../support/runs.js';
 
 describe('extractAnswer', () => {
   it.each<[string, string, ExtractionStrategy]>([

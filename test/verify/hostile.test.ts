@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSteps, compareAnswers, verify, type Verdict } from '../../src/verify/index.js';
-import { measure } from './runs.js';
+import { measure } from '../support/runs.js';
 
 /**
  * The hard limits of the issue on the worst inputs we could think of: a

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { latexToPlain, MIXED_PLUS, needsLatexRewrite } from '../../src/verify/latex.js';
-import { measure, runs } from './runs.js';
+import { measure, runs } from '../support/runs.js';
 
 const plain = (text: string): string => latexToPlain(text).text;
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { sharedFile } from '../support/shared-data.js';
+import { sharedFile, titleNeeding } from '../support/shared-data.js';
 
 /**
  * The real data beside the repository (../shared/data in CI, or wherever
@@ -19,7 +19,7 @@ export function dataFile(relative: string): DataFile {
   return {
     path,
     present,
-    title: (what) => (present ? what : `${what} — SKIPPED: ${path} not found (set RF_SHARED_DATA to the shared data directory)`),
+    title: (what) => titleNeeding(what, { path, present }),
   };
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkAnnotations, checkSteps, findClaims } from '../../src/verify/steps.js';
-import { measure, runs } from './runs.js';
+import { measure, runs } from '../support/runs.js';
 
 describe('checkSteps', () => {
   it('finds a wrong claim and says where it is', () => {

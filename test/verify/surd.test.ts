@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Rational } from '../../src/exact/rational.js';
 import { Surd } from '../../src/verify/surd.js';
-import { runs } from './runs.js';
+import { runs } from '../support/runs.js';
 
 const rationalArb = fc.tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: 1, max: 12 })).map(([n, d]) => Rational.of(n, d));
 const rootArb = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 6 })).map(([n, d]) => Surd.sqrt(Rational.of(n, d))!);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { completionArb, canonicalAnswerArb, equivalentAnswerArb, wrongAnswerArb } from '../../src/arbitraries/index.js';
 import { checkAnnotations, checkSteps, compareAnswers, extractAnswer, normalizeAnswer, verify, type Verdict } from '../../src/verify/index.js';
-import { FULL, measure, runs } from './runs.js';
+import { FULL, measure, runs } from '../support/runs.js';
 
 /**
  * The hard limits of the issue: any string in, a verdict out, never an
