@@ -195,7 +195,7 @@ function place(text: CompiledText, env: Env, after: number, clause: Omit<Inserte
   return { after, text: rendered, info: { ...clause, after, text: rendered }, numericSlots: text.numericSlots };
 }
 
-export function bindingsOf(template: CompiledTemplate, env: Env): Record<string, BindingValue> {
+function bindingsOf(template: CompiledTemplate, env: Env): Record<string, BindingValue> {
   const bindings: Record<string, BindingValue> = {};
   const slots = template.slots;
   for (let i = 0; i < slots.length; i++) {

@@ -7,8 +7,10 @@ import { compileFixture } from '../support/spec.js';
 const template = compileFixture();
 const base = generateOne(template, 4, 'test', 2, 'base');
 const p1 = generateOne(template, 4, 'test', 2, 'p1');
-const mutate = (record: ProblemRecord, change: (r: Record<string, unknown> & ProblemRecord) => void): ProblemRecord => {
-  const copy = structuredClone(record) as Record<string, unknown> & ProblemRecord;
+/** A record whose fields a test may overwrite. */
+type Editable = { -readonly [K in keyof ProblemRecord]: ProblemRecord[K] } & { bindings: Record<string, number | string> };
+const mutate = (record: ProblemRecord, change: (r: Editable) => void): ProblemRecord => {
+  const copy = structuredClone(record) as Editable;
   change(copy);
   return copy;
 };
@@ -22,39 +24,39 @@ describe('checkRecord', () => {
   });
 
   it.each([
-    ['a wrong answer', (r: ProblemRecord & Record<string, unknown>) => (r['answer'] = String(Number(r.answer) + 1)), /the answer is \d+, but "total - lost" gives \d+/],
-    ['a changed binding', (r: ProblemRecord & Record<string, unknown>) => ((r.bindings as Record<string, number>)['lost'] = Number(r.bindings['lost']) + 1), /binding "total" is|step 2 says/],
-    ['a missing binding', (r: ProblemRecord & Record<string, unknown>) => delete (r.bindings as Record<string, number>)['bags'], /binding "bags" is missing/],
-    ['an edited question', (r: ProblemRecord & Record<string, unknown>) => (r['question'] = r.question.replace('marbles', 'beads')), /the question does not match its template and bindings/],
-    ['a wrong answer type', (r: ProblemRecord & Record<string, unknown>) => (r['answer_type'] = 'decimal'), /answer_type is decimal, but the template says integer/],
-    ['an unknown template version', (r: ProblemRecord & Record<string, unknown>) => (r['template'] = { id: template.id, version: 9 }), /made by version 9/],
+    ['a wrong answer', (r: Editable) => (r.answer = String(Number(r.answer) + 1)), /the answer is \d+, but "total - lost" gives \d+/],
+    ['a changed binding', (r: Editable) => (r.bindings['lost'] = Number(r.bindings['lost']) + 1), /binding "total" is|step 2 says/],
+    ['a missing binding', (r: Editable) => delete r.bindings['bags'], /binding "bags" is missing/],
+    ['an edited question', (r: Editable) => (r.question = r.question.replace('marbles', 'beads')), /the question does not match its template and bindings/],
+    ['a wrong answer type', (r: Editable) => (r.answer_type = 'decimal'), /answer_type is decimal, but the template says integer/],
+    ['an unknown template version', (r: Editable) => (r.template = { id: template.id, version: 9 }), /made by version 9/],
   ])('reports %s', (_what, change, message) => {
     const defects = checkRecord(mutate(base, change), template);
     expect(defects.join('\n')).toMatch(message);
   });
 
   it('reports a p1 record that lost its inserted clause', () => {
-    const defects = checkRecord(mutate(p1, (r) => (r['variant'] = { kind: 'p1' })), template);
+    const defects = checkRecord(mutate(p1, (r) => (r.variant = { kind: 'p1' })), template);
     expect(defects).toContain('the p1 variant inserts 1 clause(s), but the record lists 0');
   });
 });
 
 describe('checkSolutionText', () => {
   it('reports an annotation whose arithmetic is wrong, and one that is only rounded', () => {
-    const wrong = checkSolutionText(mutate(base, (r) => (r['solution'] = claim(r.solution, '7'))));
+    const wrong = checkSolutionText(mutate(base, (r) => (r.solution = claim(r.solution, '7'))));
     expect(wrong.join('\n')).toMatch(/solution line 1: <<[^>]+=7>> is wrong; \S+ = \d+/);
     // GSM8K sometimes rounds (the audit allows it where a solution says so); our own files never may.
-    const rounded = mutate(base, (r) => (r['solution'] = r.solution.replace(/<<[^>]+>>\d+/, '<<10/3=3.33>>3.33')));
+    const rounded = mutate(base, (r) => (r.solution = r.solution.replace(/<<[^>]+>>\d+/, '<<10/3=3.33>>3.33')));
     expect(rounded.solution).not.toBe(base.solution);
     expect(checkSolutionText(rounded)).toContain('solution line 1: <<10/3=3.33>> is wrong; 10/3 = 10/3');
   });
 
   it('reports text that does not repeat the value, an unclosed <<, a missing final line', () => {
-    const repeat = checkSolutionText(mutate(base, (r) => (r['solution'] = r.solution.replace(/>>(\d+)/, '>>x$1'))));
+    const repeat = checkSolutionText(mutate(base, (r) => (r.solution = r.solution.replace(/>>(\d+)/, '>>x$1'))));
     expect(repeat.join('\n')).toMatch(/the text after <<[^>]+>> does not repeat/);
-    const unclosed = checkSolutionText(mutate(base, (r) => (r['solution'] = r.solution.replace('>>', ''))));
+    const unclosed = checkSolutionText(mutate(base, (r) => (r.solution = r.solution.replace('>>', ''))));
     expect(unclosed).toContain('the solution has a << that is not closed by >> on its line');
-    const final = checkSolutionText(mutate(base, (r) => (r['solution'] = r.solution.replace(/#### .*$/, '#### 0'))));
+    const final = checkSolutionText(mutate(base, (r) => (r.solution = r.solution.replace(/#### .*$/, '#### 0'))));
     expect(final).toContain(`the solution's last line is "#### 0", not "#### ${base.answer}"`);
   });
 });
