@@ -5,6 +5,7 @@ import { aggregate, type TopicOf } from './aggregate.js';
 import { loadDataset, type Dataset } from './dataset.js';
 import { scoreItems, type ItemScores } from './item-scores.js';
 import type { Judge } from './judge.js';
+import { checkJobs, judgeInWorkers } from './judge-pool.js';
 import { DEFAULT_MAJ_EXACT_LIMIT, DEFAULT_MAJ_SUBSETS } from './maj-at-k.js';
 import { METRICS_FORMAT, METRICS_FORMAT_VERSION, type Coverage, type Metrics, type MetricsOptions } from './metrics.js';
 import { notesFor } from './notes.js';
@@ -28,6 +29,8 @@ export interface ScoreOptions {
   readonly majSubsets?: number;
   /** Called once per prediction line read. */
   readonly onLine?: () => void;
+  /** Threads that judge the predictions (default 1: this one). The metrics are the same for every value. */
+  readonly jobs?: number;
 }
 
 export const DEFAULT_BOOTSTRAP = 1000;
@@ -37,9 +40,12 @@ export const CONFIDENCE = 0.95;
 /** `reasonforge score` as a library call: dataset and prediction files in, metrics.json's content out. */
 export async function scoreFiles(datasetFile: string, predictionFiles: readonly string[], options: ScoreOptions): Promise<Metrics> {
   const dataset = await loadDataset(datasetFile);
+  const jobs = options.jobs ?? 1;
+  checkJobs(jobs, options.judge);
   const { store, report } = await readPredictions(predictionFiles, dataset, options.judge, {
     ...(options.lmEvalFilter !== undefined && { lmEvalFilter: options.lmEvalFilter }),
     ...(options.onLine !== undefined && { onLine: options.onLine }),
+    ...(jobs > 1 && { startPool: () => judgeInWorkers(jobs, dataset, options.judge) }),
   });
   const resolved = resolveOptions(options);
   const scores = scoreItems(dataset, store, options.judge, {

@@ -9,6 +9,7 @@ import { topicsOf } from '../../score/topics.js';
 import { verifierJudge } from '../../score/verifier-judge.js';
 import { integerFlag, listFlag, parseCommandArgs, requireString, UsageError } from '../args.js';
 import { EXIT_FAILURE, EXIT_OK, type Command } from '../command.js';
+import { defaultJobs } from '../../parallel/pool.js';
 import { GENERATORS_OPTION, libraryFor } from '../shared.js';
 
 const OPTIONS = {
@@ -23,6 +24,7 @@ const OPTIONS = {
   'drop-duplicates': { type: 'boolean' },
   'lm-eval-filter': { type: 'string' },
   quiet: { type: 'boolean' },
+  jobs: { type: 'string' },
   ...GENERATORS_OPTION,
 } as const;
 
@@ -55,6 +57,8 @@ export const score: Command = {
   --lm-eval-filter NAME   lm-evaluation-harness: read the lines of this filter (default: the first seen)
   --generators DIR        read template topics from DIR instead of the built-in templates
   --quiet                 no table on stdout
+  --jobs N                judge in N worker threads (default: one per core); metrics.json is
+                          the same for every N
 
 Prints the per-variant table and one line per perturbation ("noop costs 18.0 points (95% CI
 14.0 to 22.0, p < 0.001; ...)"). Unreadable lines, unknown ids, items without predictions and
@@ -79,6 +83,7 @@ duplicated samples are counted and listed in metrics.json, and summarised on std
       dropDuplicates: values['drop-duplicates'] === true,
       ...(values['lm-eval-filter'] !== undefined && { lmEvalFilter: values['lm-eval-filter'] }),
       topicOf: topicsOf(library),
+      jobs: integerFlag('score', values.jobs, 'jobs', defaultJobs(), 1),
     });
     writeFileAtomic(out, formatMetrics(metrics), { force: true });
     if (!values.quiet) {
