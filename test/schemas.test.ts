@@ -14,7 +14,7 @@ const schemaNames = readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.schema.j
 describe('precompiled schema validators', () => {
   it('exist in dist/ for every schema, made from its current text, and the built schemaValidator uses them', async () => {
     const dist = (await built('schemas.js')) as typeof import('../src/schemas.js');
-    expect(schemaNames.sort()).toEqual(['metrics', 'problem', 'template']);
+    expect(schemaNames.sort()).toEqual(['manifest', 'metrics', 'problem', 'template']);
     for (const name of schemaNames) {
       const file = new URL(`${name}.cjs`, dist.PRECOMPILED_DIR).pathname;
       const module = require(file) as { default: unknown; schemaSha256: string };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { buildManifest, RecordCounter } from '../../dataset/manifest.js';
+import { buildManifest, formatManifest, RecordCounter } from '../../dataset/manifest.js';
 import { GenerationPlan, generateRecords, type Shard } from '../../engine/generate.js';
 import { selectTemplates, selectTopics } from '../../engine/select.js';
 import { GENERATED_VARIANTS, parseVariants } from '../../engine/variants.js';
@@ -130,7 +130,7 @@ export const generate: Command = {
       file.commit();
       const source = fromGsm === undefined ? (values.generators ?? null) : `gsm-symbolic:${fromGsm}`;
       const manifest = buildManifest(plan, counter.counts(), { file: basename(out), bytes, sha256: hash.digest('hex') }, source);
-      writeFileAtomic(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`, { force: true });
+      writeFileAtomic(manifestPath, formatManifest(manifest), { force: true });
       io.stderr.write(`reasonforge generate: wrote ${counter.records} records to ${out} (${manifest.data.sha256.slice(0, 12)}…) and ${manifestPath}\n`);
     }
     return EXIT_OK;
