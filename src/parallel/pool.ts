@@ -60,10 +60,18 @@ export class WorkerPool<Task, Result> {
     return this.workers.length;
   }
 
+  /** Runs `task` on the worker with the fewest tasks waiting. */
   run(task: Task, transfer: readonly Transferable[] = []): Promise<Result> {
-    if (this.failure !== null) return Promise.reject(this.failure);
     let chosen = 0;
     for (let w = 1; w < this.workers.length; w++) if (this.waiting[w]!.size < this.waiting[chosen]!.size) chosen = w;
+    return this.runOn(chosen, task, transfer);
+  }
+
+  /** Runs `task` on worker `index`, after the tasks already sent to it: for workers that keep state between tasks. */
+  runOn(index: number, task: Task, transfer: readonly Transferable[] = []): Promise<Result> {
+    if (this.failure !== null) return Promise.reject(this.failure);
+    const chosen = index;
+    if (this.workers[chosen] === undefined) throw new RangeError(`the pool has no worker ${index}`);
     const id = this.nextId++;
     const result = new Promise<Result>((resolve, reject) => {
       this.waiting[chosen]!.set(id, { resolve: resolve as (value: unknown) => void, reject });

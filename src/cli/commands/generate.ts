@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { basename } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, dirname, resolve } from 'node:path';
 import { buildManifest, formatManifest, RecordCounter } from '../../dataset/manifest.js';
-import { GenerationPlan, generateRecords, type Shard } from '../../engine/generate.js';
+import { jsonlChunks } from '../../dataset/jsonl-chunks.js';
+import { chunksFromWorkers, jobsFor, type RunDescription } from '../../dataset/parallel-generate.js';
+import { GenerationPlan, type Shard } from '../../engine/generate.js';
+import { defaultJobs } from '../../parallel/pool.js';
 import { selectTemplates, selectTopics } from '../../engine/select.js';
 import { GENERATED_VARIANTS, parseVariants } from '../../engine/variants.js';
 import { ReasonforgeError } from '../../errors.js';
@@ -24,6 +28,7 @@ const OPTIONS = {
   shard: { type: 'string' },
   out: { type: 'string' },
   force: { type: 'boolean' },
+  jobs: { type: 'string' },
   ...GENERATORS_OPTION,
   ...FROM_GSM_SYMBOLIC_OPTION,
 } as const;
@@ -51,6 +56,8 @@ export const generate: Command = {
   --shard i/n         only the i-th of n contiguous parts; parts 0..n-1 concatenate to the whole
   --out FILE          write FILE and FILE.manifest.json atomically instead of stdout
   --force             replace FILE if it exists
+  --jobs N            generate in N worker threads (default: one per core with --out, else 1);
+                      the output is the same bytes for every N
   --generators DIR    use the templates in DIR instead of the built-in ones
   --from-gsm-symbolic DIR
                       generate from GSM-Symbolic's annotated templates in DIR (ids like
@@ -94,32 +101,32 @@ export const generate: Command = {
         if (existsSync(path)) throw new ReasonforgeError('file-exists', 'already exists; pass --force to replace it', { file: path });
       }
     }
+    const jobs = jobsFor(plan, integerFlag('generate', values.jobs, 'jobs', out === undefined ? 1 : defaultJobs(), 1));
     const file = out === undefined ? null : new AtomicFile(out, { force: true });
     const stdout = file === null ? new StreamWriter(io.stdout) : null;
     const hash = createHash('sha256');
     const counter = new RecordCounter();
     const progress = new Progress(io.stderr, io.stderrIsTTY, plan.end - plan.start, 'generate');
-    let bytes = 0;
-    let chunk = '';
-    const flush = async () => {
-      if (chunk === '') return;
-      hash.update(chunk);
-      bytes += Buffer.byteLength(chunk);
-      if (file !== null) file.write(chunk);
-      else await stdout!.write(chunk);
-      chunk = '';
+    const run: RunDescription = {
+      seed,
+      sets,
+      split,
+      variants: plan.config.variants,
+      templates: templates.map((t) => ({ id: t.id, version: t.version })),
+      generators: values.generators === undefined ? null : resolve(values.generators),
+      gsmSymbolic: fromGsm === undefined ? null : resolve(fromGsm),
     };
+    const chunks = jobs === 1 ? jsonlChunks(plan, counter) : chunksFromWorkers(plan, run, counter, { jobs, spillDir: out === undefined ? tmpdir() : dirname(resolve(out)) });
+    let bytes = 0;
     try {
-      for (const record of generateRecords(plan)) {
-        chunk += `${JSON.stringify(record)}\n`;
-        counter.add(record.template!.id, record.variant.kind);
-        progress.tick();
-        if (chunk.length >= 1 << 16) {
-          await flush();
-          if (stdout?.isClosed) break;
-        }
+      for await (const { data, records } of chunks) {
+        hash.update(data);
+        bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+        if (file !== null) file.write(data);
+        else await stdout!.write(data);
+        progress.advance(records);
+        if (stdout?.isClosed) break;
       }
-      await flush();
     } catch (error) {
       file?.abort();
       progress.finish();
