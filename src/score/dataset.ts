@@ -23,33 +23,48 @@ export interface Dataset {
 
 /** Builds a Dataset from records already in memory (tests, library users). */
 export function datasetOf(records: readonly ProblemRecord[], file = '<memory>'): Dataset {
-  const items: DatasetItem[] = [];
-  const index = new Map<string, number>();
-  records.forEach((record, i) => addItem(items, index, record, { file, line: i + 1 }));
-  return { file, items, index };
+  const builder = new DatasetBuilder(file);
+  records.forEach((record, i) => builder.add(itemOf(record, i + 1)));
+  return builder.finish();
 }
 
 /** Reads a reasonforge JSONL dataset (see readRecords: the first bad line stops it); ids must be unique. */
 export async function loadDataset(file: string): Promise<Dataset> {
-  const items: DatasetItem[] = [];
-  const index = new Map<string, number>();
-  for await (const { record, line } of readRecords(file)) addItem(items, index, record, { file, line });
-  return { file, items, index };
+  const builder = new DatasetBuilder(file);
+  for await (const { record, line } of readRecords(file)) builder.add(itemOf(record, line));
+  return builder.finish();
 }
 
-function addItem(items: DatasetItem[], index: Map<string, number>, record: ProblemRecord, where: { file: string; line: number }): void {
-  const first = index.get(record.id);
-  if (first !== undefined) {
-    throw new ReasonforgeError('dataset-invalid', `duplicate id ${record.id} (first on line ${items[first]!.line})`, where);
-  }
-  index.set(record.id, items.length);
-  items.push({
+/** What scoring keeps of a record read from `line`. */
+export function itemOf(record: ProblemRecord, line: number): DatasetItem {
+  return {
     id: record.id,
     answer: record.answer,
     variant: record.variant.kind,
     baseId: record.base_id,
     template: record.template?.id ?? null,
     set: record.set,
-    line: where.line,
-  });
+    line,
+  };
+}
+
+/** Collects items in file order, refusing a repeated id. */
+export class DatasetBuilder {
+  private readonly items: DatasetItem[] = [];
+  private readonly index = new Map<string, number>();
+
+  constructor(private readonly file: string) {}
+
+  add(item: DatasetItem): void {
+    const first = this.index.get(item.id);
+    if (first !== undefined) {
+      throw new ReasonforgeError('dataset-invalid', `duplicate id ${item.id} (first on line ${this.items[first]!.line})`, { file: this.file, line: item.line });
+    }
+    this.index.set(item.id, this.items.length);
+    this.items.push(item);
+  }
+
+  finish(): Dataset {
+    return { file: this.file, items: this.items, index: this.index };
+  }
 }

@@ -1,5 +1,4 @@
 import { lineBatches } from '../io/line-batches.js';
-import type { WorkerPool } from '../parallel/pool.js';
 import type { Dataset } from './dataset.js';
 import type { Judge } from './judge.js';
 import { FORMATS, isJudged, judgeLines, MALFORMED, type AnswerKey, type JudgedLines } from './judge-lines.js';
@@ -36,14 +35,8 @@ export interface ReadOptions {
   readonly lmEvalFilter?: string;
   /** Called after each line, for progress bars. */
   readonly onLine?: () => void;
-  /** Starts worker threads that judge batches for this dataset and judge (see judgeInWorkers); called once the input has a second batch. */
-  readonly startPool?: () => WorkerPool<JudgeTask, JudgedLines>;
-}
-
-/** One batch of lines for a judge worker, with the lm-eval filter in use when it was read (null: none chosen yet). */
-export interface JudgeTask {
-  readonly lines: readonly string[];
-  readonly filterInUse: string | null;
+  /** Judges batches elsewhere (worker threads: ScorePool), keeping up to `inFlight` of them under way while reading on. */
+  readonly judgeElsewhere?: { judge(lines: readonly string[], filterInUse: string | null): Promise<JudgedLines>; readonly inFlight: number };
 }
 
 /**
@@ -57,29 +50,22 @@ export interface JudgeTask {
 export async function readPredictions(files: readonly string[], dataset: Dataset, judge: Judge, options: ReadOptions = {}): Promise<{ store: SampleStore; report: ReadReport }> {
   const reader = new VerdictReader(options);
   const key: AnswerKey = { index: dataset.index, answers: dataset.items.map((item) => item.answer) };
-  let pool: WorkerPool<JudgeTask, JudgedLines> | null = null;
-  let batches = 0;
-  // Batches read but not yet taken: enough to keep every worker busy, few enough to bound memory.
+  const elsewhere = options.judgeElsewhere;
+  // Batches read but not yet taken (none when judging here).
   const inFlight: { file: number; first: number; filterInUse: string | null; judged: Promise<JudgedLines> }[] = [];
-  try {
-    for (let f = 0; f < files.length; f++) {
-      reader.startFile(files[f]!);
-      for await (const { first, lines } of lineBatches(files[f]!)) {
-        // Workers start with the second batch: an input of one batch is judged sooner than they start.
-        if (batches++ === 1 && options.startPool !== undefined) pool = options.startPool();
-        const filterInUse = reader.filterInUse;
-        const judged = pool === null ? Promise.resolve(judgeLines(lines, key, judge, filterInUse)) : pool.run({ lines, filterInUse });
-        inFlight.push({ file: f, first, filterInUse, judged });
-        while (inFlight.length > (pool === null ? 0 : 2 * pool.size)) {
-          const next = inFlight.shift()!;
-          reader.take(next.file, next.first, await next.judged, next.filterInUse);
-        }
+  for (let f = 0; f < files.length; f++) {
+    reader.startFile(files[f]!);
+    for await (const { first, lines } of lineBatches(files[f]!)) {
+      const filterInUse = reader.filterInUse;
+      const judged = elsewhere === undefined ? Promise.resolve(judgeLines(lines, key, judge, filterInUse)) : elsewhere.judge(lines, filterInUse);
+      inFlight.push({ file: f, first, filterInUse, judged });
+      while (inFlight.length > (elsewhere?.inFlight ?? 0)) {
+        const next = inFlight.shift()!;
+        reader.take(next.file, next.first, await next.judged, next.filterInUse);
       }
     }
-    for (const next of inFlight) reader.take(next.file, next.first, await next.judged, next.filterInUse);
-  } finally {
-    await pool?.close();
   }
+  for (const next of inFlight) reader.take(next.file, next.first, await next.judged, next.filterInUse);
   return { store: reader.store, report: reader.report };
 }
 

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { GENERATOR } from '../version.js';
-import { aggregate, type TopicOf } from './aggregate.js';
+import { computeGroup, planGroups, type Groupings, type TopicOf } from './aggregate.js';
 import { loadDataset, type Dataset } from './dataset.js';
 import { scoreItems, type ItemScores } from './item-scores.js';
 import type { Judge } from './judge.js';
-import { checkJobs, judgeInWorkers } from './judge-pool.js';
+import type { GroupMetrics, StatOptions } from './group.js';
+import { checkJobs, ScorePool } from './score-pool.js';
 import { DEFAULT_MAJ_EXACT_LIMIT, DEFAULT_MAJ_SUBSETS } from './maj-at-k.js';
 import { METRICS_FORMAT, METRICS_FORMAT_VERSION, type Coverage, type Metrics, type MetricsOptions } from './metrics.js';
 import { notesFor } from './notes.js';
@@ -37,26 +38,55 @@ export const DEFAULT_BOOTSTRAP = 1000;
 export const DEFAULT_PERMUTATIONS = 10_000;
 export const CONFIDENCE = 0.95;
 
+/** Less input than this and scoring stays in one thread: starting workers would cost more than they save. */
+export const PARALLEL_MIN_BYTES = 4 << 20;
+
+/** How many threads `scoreFiles` uses for `jobs` on these inputs: `jobs`, or 1 for a small input (standard input counts as large). */
+export function scoringThreads(jobs: number, files: readonly string[]): number {
+  if (jobs <= 1) return 1;
+  let bytes = 0;
+  for (const file of files) bytes += file === '-' || !existsSync(file) ? PARALLEL_MIN_BYTES : statSync(file).size;
+  return bytes >= PARALLEL_MIN_BYTES ? jobs : 1;
+}
+
 /** `reasonforge score` as a library call: dataset and prediction files in, metrics.json's content out. */
 export async function scoreFiles(datasetFile: string, predictionFiles: readonly string[], options: ScoreOptions): Promise<Metrics> {
-  const dataset = await loadDataset(datasetFile);
+  const inputs = [datasetFile, ...predictionFiles];
   const jobs = options.jobs ?? 1;
   checkJobs(jobs, options.judge);
-  const { store, report } = await readPredictions(predictionFiles, dataset, options.judge, {
-    ...(options.lmEvalFilter !== undefined && { lmEvalFilter: options.lmEvalFilter }),
-    ...(options.onLine !== undefined && { onLine: options.onLine }),
-    ...(jobs > 1 && { startPool: () => judgeInWorkers(jobs, dataset, options.judge) }),
-  });
-  const resolved = resolveOptions(options);
-  const scores = scoreItems(dataset, store, options.judge, {
-    ...(options.k !== undefined && { ks: options.k }),
-    seed: resolved.seed,
-    dropDuplicates: options.dropDuplicates === true,
-    majExactLimit: resolved.maj_exact_limit,
-    majSubsets: resolved.maj_subsets,
-  });
-  const hashes = await Promise.all([datasetFile, ...predictionFiles].map(sha256File));
-  return buildMetrics(dataset, scores, report, { ...resolved, k: scores.ks, lm_eval_filter: report.lmEvalFilter.used }, options.topicOf ?? (() => null), hashes);
+  const threads = scoringThreads(jobs, inputs);
+  const pool = threads > 1 ? new ScorePool(threads, options.judge) : null;
+  try {
+    const dataset = pool === null ? await loadDataset(datasetFile) : await pool.loadDataset(datasetFile);
+    // Hashing runs in the workers between the judging batches; in one thread, after the rest.
+    const hashing = pool === null ? null : Promise.all(inputs.map((file) => pool.sha256(file)));
+    hashing?.catch(() => undefined);
+    const { store, report } = await readPredictions(predictionFiles, dataset, options.judge, {
+      ...(options.lmEvalFilter !== undefined && { lmEvalFilter: options.lmEvalFilter }),
+      ...(options.onLine !== undefined && { onLine: options.onLine }),
+      ...(pool !== null && { judgeElsewhere: { judge: (lines: readonly string[], filterInUse: string | null) => pool.judge(lines, filterInUse), inFlight: pool.inFlight } }),
+    });
+    const resolved = resolveOptions(options);
+    const scores = scoreItems(dataset, store, options.judge, {
+      ...(options.k !== undefined && { ks: options.k }),
+      seed: resolved.seed,
+      dropDuplicates: options.dropDuplicates === true,
+      majExactLimit: resolved.maj_exact_limit,
+      majSubsets: resolved.maj_subsets,
+    });
+    const stats: StatOptions = { seed: resolved.seed, resamples: resolved.bootstrap, permutations: resolved.permutations, confidence: resolved.confidence };
+    const plan = planGroups(dataset, options.topicOf ?? (() => null));
+    let groups: GroupMetrics[];
+    if (pool === null) groups = plan.specs.map((spec) => computeGroup(spec, dataset, scores, stats));
+    else {
+      await pool.shareScores(scores);
+      groups = await pool.groups(plan.specs, stats);
+    }
+    const hashes = hashing === null ? await Promise.all(inputs.map(sha256File)) : await hashing;
+    return buildMetrics(dataset, scores, report, { ...resolved, k: scores.ks, lm_eval_filter: report.lmEvalFilter.used }, plan.assemble(groups), hashes);
+  } finally {
+    await pool?.close();
+  }
 }
 
 function resolveOptions(options: ScoreOptions): Omit<MetricsOptions, 'k' | 'lm_eval_filter'> {
@@ -71,8 +101,7 @@ function resolveOptions(options: ScoreOptions): Omit<MetricsOptions, 'k' | 'lm_e
   };
 }
 
-export function buildMetrics(dataset: Dataset, scores: ItemScores, report: ReadReport, options: MetricsOptions, topicOf: TopicOf, hashes: readonly (string | null)[]): Metrics {
-  const groupings = aggregate(dataset, scores, { seed: options.seed, resamples: options.bootstrap, permutations: options.permutations, confidence: options.confidence }, topicOf);
+export function buildMetrics(dataset: Dataset, scores: ItemScores, report: ReadReport, options: MetricsOptions, groupings: Groupings, hashes: readonly (string | null)[]): Metrics {
   const coverage = coverageOf(dataset, scores, report);
   const metrics: Omit<Metrics, 'notes'> = {
     format: METRICS_FORMAT,

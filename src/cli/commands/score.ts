@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../../io/atomic-write.js';
 import { headlines } from '../../report/headlines.js';
 import { textTable } from '../../report/table.js';
 import { variantTable } from '../../report/tables.js';
-import { formatMetrics, scoreFiles } from '../../score/score.js';
+import { formatMetrics, scoreFiles, scoringThreads } from '../../score/score.js';
 import { topicsOf } from '../../score/topics.js';
 import { verifierJudge } from '../../score/verifier-judge.js';
 import { integerFlag, listFlag, parseCommandArgs, requireString, UsageError } from '../args.js';
@@ -57,8 +57,8 @@ export const score: Command = {
   --lm-eval-filter NAME   lm-evaluation-harness: read the lines of this filter (default: the first seen)
   --generators DIR        read template topics from DIR instead of the built-in templates
   --quiet                 no table on stdout
-  --jobs N                judge in N worker threads (default: one per core); metrics.json is
-                          the same for every N
+  --jobs N                score in N worker threads (default: one per core; one thread for less
+                          than 4 MB of input); metrics.json is the same for every N
 
 Prints the per-variant table and one line per perturbation ("noop costs 18.0 points (95% CI
 14.0 to 22.0, p < 0.001; ...)"). Unreadable lines, unknown ids, items without predictions and
@@ -74,6 +74,8 @@ duplicated samples are counted and listed in metrics.json, and summarised on std
     const k = parseKs(values.k);
     const library = libraryFor(values.generators);
     const started = Date.now();
+    const jobs = integerFlag('score', values.jobs, 'jobs', defaultJobs(), 1);
+    const threads = scoringThreads(jobs, [dataset, ...predictions]);
     const metrics = await scoreFiles(dataset, predictions, {
       judge: verifierJudge(),
       ...(k !== undefined && { k }),
@@ -83,7 +85,7 @@ duplicated samples are counted and listed in metrics.json, and summarised on std
       dropDuplicates: values['drop-duplicates'] === true,
       ...(values['lm-eval-filter'] !== undefined && { lmEvalFilter: values['lm-eval-filter'] }),
       topicOf: topicsOf(library),
-      jobs: integerFlag('score', values.jobs, 'jobs', defaultJobs(), 1),
+      jobs,
     });
     writeFileAtomic(out, formatMetrics(metrics), { force: true });
     if (!values.quiet) {
@@ -93,7 +95,8 @@ duplicated samples are counted and listed in metrics.json, and summarised on std
     }
     for (const note of metrics.notes) io.stderr.write(`reasonforge score: note: ${note}\n`);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    io.stderr.write(`reasonforge score: ${metrics.coverage.samples.toLocaleString('en-US')} samples of ${metrics.coverage.scored_items.toLocaleString('en-US')} items in ${seconds} s; wrote ${out}\n`);
+    const how = threads === 1 ? '' : ` with ${threads} worker threads`;
+    io.stderr.write(`reasonforge score: ${metrics.coverage.samples.toLocaleString('en-US')} samples of ${metrics.coverage.scored_items.toLocaleString('en-US')} items in ${seconds} s${how}; wrote ${out}\n`);
     if (metrics.coverage.scored_items === 0) {
       io.stderr.write('reasonforge score: no prediction matched any dataset item; is this the right dataset?\n');
       return EXIT_FAILURE;

@@ -2,14 +2,14 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProblemRecord } from '../../src/records/problem.js';
-import { datasetOf } from '../../src/score/dataset.js';
-import { checkJobs, judgeInWorkers } from '../../src/score/judge-pool.js';
+import { PARALLEL_MIN_BYTES } from '../../src/score/score.js';
+import { checkJobs, ScorePool } from '../../src/score/score-pool.js';
 import type { Metrics } from '../../src/score/metrics.js';
 import { verifierJudge } from '../../src/score/verifier-judge.js';
 import { cli, tempDir } from '../support/cli.js';
 import { reasonforgeErrorOf } from '../support/errors.js';
 import { completionFor, type Outcome } from './completions.js';
-import { fakeJudge, lcg, record } from './support.js';
+import { fakeJudge, lcg } from './support.js';
 
 /**
  * `score --jobs N` judges batches of lines in worker threads and takes their
@@ -47,19 +47,22 @@ beforeAll(() => {
     ['strict-match', 'flexible-extract'].map((filter) => JSON.stringify({ doc_id: docId, doc: r, resps: [[text(r)]], filtered_resps: ['x'], filter })),
   );
   writeFileSync(harness, `${logged.join('\n')}\n`);
-  expect(statSync(plain).size + statSync(harness).size).toBeGreaterThan(4 << 20);
+  // Enough input for worker threads: less is scored in one thread.
+  expect(statSync(dataset).size + statSync(plain).size + statSync(harness).size).toBeGreaterThan(PARALLEL_MIN_BYTES);
 });
 
-function score(jobs: number): { metrics: string; stderr: string } {
+function score(jobs: number): { metrics: string; stderr: string; threads: string } {
   const out = join(dir, 'metrics.json');
   const result = cli(['score', '--dataset', dataset, '--predictions', plain, '--predictions', harness, '--out', out, '--force', '--bootstrap', '50', '--permutations', '200', '--quiet', '--jobs', String(jobs)]);
   expect(result.status, result.stderr).toBe(0);
-  return { metrics: readFileSync(out, 'utf8'), stderr: result.stderr.replace(/in [\d.]+ s/, 'in S s') };
+  const threads = /in [\d.]+ s( with \d worker threads)?;/.exec(result.stderr)?.[1] ?? '';
+  return { metrics: readFileSync(out, 'utf8'), stderr: result.stderr.replace(/in [\d.]+ s( with \d worker threads)?/, 'in S s'), threads };
 }
 
 describe('score --jobs', () => {
   it('writes the same metrics.json, byte for byte, with 1, 2 and 3 worker threads', () => {
     const one = score(1);
+    expect(one.threads).toBe('');
     const metrics = JSON.parse(one.metrics) as Metrics;
     // Every path of the reader is taken: otherwise the comparison would prove less than it seems.
     expect(metrics.coverage.malformed.count).toBeGreaterThan(0);
@@ -69,14 +72,57 @@ describe('score --jobs', () => {
     expect(metrics.inputs.predictions[0]!.formats.outputs).toBeGreaterThan(0);
     for (const jobs of [2, 3]) {
       const many = score(jobs);
+      expect(many.threads).toBe(` with ${jobs} worker threads`);
       expect(many.metrics).toBe(one.metrics);
       expect(many.stderr).toBe(one.stderr);
     }
   });
 
+  it('stops on the first bad dataset line with the same one-line error for every job count', () => {
+    const lines = readFileSync(dataset, 'utf8').trimEnd().split('\n');
+    const broken = (name: string, edit: (copy: string[]) => void) => {
+      const copy = [...lines];
+      edit(copy);
+      const file = join(dir, name);
+      writeFileSync(file, `${copy.join('\n')}\n`);
+      return file;
+    };
+    const cases: [string, RegExp][] = [
+      // A repeated id just before a line that is not a record, in the same batch: the repeat comes first.
+      [
+        broken('repeat.jsonl', (copy) => {
+          copy[1199] = copy[10]!;
+          copy[1200] = '{"id": 1}';
+        }),
+        /repeat\.jsonl:1200: duplicate id \S+ \(first on line 11\)/,
+      ],
+      [
+        broken('not-a-record.jsonl', (copy) => {
+          copy[1300] = '{"id": "x", "question": 3}';
+        }),
+        /not-a-record\.jsonl:1301: not a reasonforge record/,
+      ],
+    ];
+    for (const [file, message] of cases) {
+      const run = (jobs: number) => cli(['score', '--dataset', file, '--predictions', plain, '--out', join(dir, 'never.json'), '--quiet', '--jobs', String(jobs)]);
+      const one = run(1);
+      expect(one.status).toBe(1);
+      expect(one.stderr).toMatch(message);
+      expect(one.stderr.trimEnd().split('\n')).toHaveLength(1);
+      for (const jobs of [2, 3]) expect(run(jobs)).toEqual(one);
+    }
+  });
+
+  it('scores a small input in one thread whatever --jobs says', () => {
+    const small = join(dir, 'small.jsonl');
+    writeFileSync(small, `${readFileSync(plain, 'utf8').split('\n').slice(0, 50).join('\n')}\n`);
+    const result = cli(['score', '--dataset', dataset, '--predictions', small, '--out', join(dir, 'small.json'), '--bootstrap', '0', '--quiet', '--jobs', '2']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/items in [\d.]+ s; wrote/);
+  });
+
   it('refuses a judge that worker threads cannot rebuild, rather than judging in one thread unasked', () => {
-    const data = datasetOf([record('t', 0, 'base', '1')]);
-    const error = reasonforgeErrorOf(() => judgeInWorkers(2, data, fakeJudge));
+    const error = reasonforgeErrorOf(() => new ScorePool(2, fakeJudge));
     expect(error.kind).toBe('config-invalid');
     expect(error.message).toMatch(/needs a judge they can rebuild/);
     expect(() => checkJobs(1, fakeJudge)).not.toThrow();
