@@ -48,6 +48,46 @@ export function itemOf(record: ProblemRecord, line: number): DatasetItem {
   };
 }
 
+/**
+ * Items as columns: how they cross between threads, since a structured clone
+ * of one object per item costs several times more than of a few arrays.
+ */
+export interface ItemColumns {
+  readonly id: string[];
+  readonly answer: string[];
+  readonly variant: string[];
+  readonly baseId: string[];
+  readonly template: (string | null)[];
+  readonly set: number[];
+  readonly line: number[];
+}
+
+export function emptyColumns(): ItemColumns {
+  return { id: [], answer: [], variant: [], baseId: [], template: [], set: [], line: [] };
+}
+
+export function pushItem(columns: ItemColumns, item: DatasetItem): void {
+  columns.id.push(item.id);
+  columns.answer.push(item.answer);
+  columns.variant.push(item.variant);
+  columns.baseId.push(item.baseId);
+  columns.template.push(item.template);
+  columns.set.push(item.set);
+  columns.line.push(item.line);
+}
+
+export function itemsOf(columns: ItemColumns): DatasetItem[] {
+  return columns.id.map((id, i) => ({
+    id,
+    answer: columns.answer[i]!,
+    variant: columns.variant[i]!,
+    baseId: columns.baseId[i]!,
+    template: columns.template[i] ?? null,
+    set: columns.set[i]!,
+    line: columns.line[i]!,
+  }));
+}
+
 /** Collects items in file order, refusing a repeated id. */
 export class DatasetBuilder {
   private readonly items: DatasetItem[] = [];

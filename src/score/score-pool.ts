@@ -4,11 +4,14 @@ import { revive, type SentError } from '../parallel/protocol.js';
 import { emptyDataset } from '../records/read-records.js';
 import { ReasonforgeError } from '../errors.js';
 import type { GroupSpec } from './aggregate.js';
-import { DatasetBuilder, type Dataset, type DatasetItem } from './dataset.js';
+import { DatasetBuilder, emptyColumns, itemsOf, pushItem, type Dataset, type ItemColumns } from './dataset.js';
 import type { GroupMetrics, StatOptions } from './group.js';
-import type { ItemScores } from './item-scores.js';
+import { voteColumns, type ItemEstimates, type ItemScoreOptions, type ItemScores, type SampleCounts, type VoteColumns } from './item-scores.js';
+import type { SampleStore } from './sample-store.js';
 import type { Judge, JudgeRecipe } from './judge.js';
 import type { JudgedLines } from './judge-lines.js';
+
+export type EstimateOptions = Pick<ItemScoreOptions, 'seed' | 'majExactLimit' | 'majSubsets'>;
 
 export interface ScoreWorkerData {
   readonly judge: JudgeRecipe;
@@ -17,8 +20,10 @@ export interface ScoreWorkerData {
 export type ScoreTask =
   | { readonly kind: 'hash'; readonly file: string }
   | { readonly kind: 'records'; readonly file: string; readonly first: number; readonly lines: readonly string[] }
-  | { readonly kind: 'dataset'; readonly file: string; readonly items: readonly DatasetItem[] }
+  | { readonly kind: 'dataset'; readonly file: string; readonly items: ItemColumns }
   | { readonly kind: 'judge'; readonly lines: readonly string[]; readonly filterInUse: string | null }
+  | { readonly kind: 'answers'; readonly answers: readonly string[] }
+  | { readonly kind: 'estimate'; readonly columns: VoteColumns; readonly ks: readonly number[]; readonly options: EstimateOptions }
   | { readonly kind: 'scores'; readonly scores: ItemScores }
   | { readonly kind: 'groups'; readonly specs: readonly GroupSpec[]; readonly options: StatOptions };
 
@@ -62,11 +67,13 @@ export class ScorePool {
   /** loadDataset, with the lines parsed and schema-checked in the workers; then every worker gets the dataset. */
   async loadDataset(file: string): Promise<Dataset> {
     const builder = new DatasetBuilder(file);
-    let count = 0;
+    const columns = emptyColumns();
     const take = async (pending: Promise<unknown>) => {
-      const { items, error } = (await pending) as { items: DatasetItem[]; error: SentError | null };
-      for (const item of items) builder.add(item);
-      count += items.length;
+      const { items, error } = (await pending) as { items: ItemColumns; error: SentError | null };
+      for (const item of itemsOf(items)) {
+        builder.add(item);
+        pushItem(columns, item);
+      }
       if (error !== null) throw revive(error);
     };
     const pending: Promise<unknown>[] = [];
@@ -75,14 +82,42 @@ export class ScorePool {
       while (pending.length > this.inFlight) await take(pending.shift()!);
     }
     for (const next of pending) await take(next);
-    if (count === 0) throw emptyDataset(file);
+    if (columns.id.length === 0) throw emptyDataset(file);
     const dataset = builder.finish();
-    await this.broadcast({ kind: 'dataset', file, items: dataset.items });
+    await this.broadcast({ kind: 'dataset', file, items: columns });
     return dataset;
   }
 
   judge(lines: readonly string[], filterInUse: string | null): Promise<JudgedLines> {
     return this.pool.run({ kind: 'judge', lines, filterInUse }) as Promise<JudgedLines>;
+  }
+
+  /** estimateItems over all items, in ranges of about equal samples, put back together in item order. */
+  async estimate(dataset: Dataset, store: SampleStore, counts: SampleCounts, ks: readonly number[], options: EstimateOptions): Promise<ItemEstimates> {
+    await this.broadcast({ kind: 'answers', answers: store.answers });
+    const items = dataset.items.length;
+    const pieces = 4 * this.pool.size;
+    const perPiece = Math.max(1, store.size / pieces);
+    const bounds = [0];
+    let samples = 0;
+    for (let i = 0; i < items; i++) {
+      samples += counts.kept[i]!.length;
+      if (samples >= perPiece * bounds.length && i + 1 < items) bounds.push(i + 1);
+    }
+    bounds.push(items);
+    const parts = await Promise.all(
+      bounds.slice(1).map((to, p) => {
+        const columns = voteColumns(dataset, store, counts, bounds[p]!, to);
+        return this.pool.run({ kind: 'estimate', columns, ks, options }) as Promise<ItemEstimates>;
+      }),
+    );
+    const join = (pick: (part: ItemEstimates) => Float64Array[]) =>
+      ks.map((_, q) => {
+        const column = new Float64Array(items);
+        parts.forEach((part, p) => column.set(pick(part)[q]!, bounds[p]!));
+        return column;
+      });
+    return { pass: join((p) => p.pass), maj: join((p) => p.maj), cot: join((p) => p.cot), majSampled: parts.reduce((sum, p) => sum + p.majSampled, 0) };
   }
 
   shareScores(scores: ItemScores): Promise<void> {

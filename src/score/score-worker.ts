@@ -12,9 +12,9 @@ import { isReasonforgeError } from '../errors.js';
 import { sendable, serveTasks } from '../parallel/protocol.js';
 import { recordOfLine } from '../records/read-records.js';
 import { computeGroup } from './aggregate.js';
-import { DatasetBuilder, itemOf, type Dataset, type DatasetItem } from './dataset.js';
+import { DatasetBuilder, emptyColumns, itemOf, itemsOf, pushItem, type Dataset } from './dataset.js';
 import type { GroupMetrics } from './group.js';
-import type { ItemScores } from './item-scores.js';
+import { estimateItems, type ItemScores } from './item-scores.js';
 import { rebuildJudge } from './judge.js';
 import { judgeLines, transferList } from './judge-lines.js';
 import type { ScoreTask, ScoreWorkerData } from './score-pool.js';
@@ -23,6 +23,8 @@ const judge = await rebuildJudge((workerData as ScoreWorkerData).judge);
 let dataset: Dataset | null = null;
 let answers: string[] = [];
 let scores: ItemScores | null = null;
+/** The run's distinct extracted answers, which the estimators' vote columns index. */
+let extracted: readonly string[] = [];
 
 async function sha256(file: string): Promise<string> {
   const hash = createHash('sha256');
@@ -36,10 +38,10 @@ serveTasks<ScoreTask, unknown>(async (task) => {
       return { result: await sha256(task.file) };
     case 'records': {
       // Items up to the first bad line, then its error: the parent checks those items for repeated ids first, as one thread would.
-      const items: DatasetItem[] = [];
+      const items = emptyColumns();
       for (let i = 0; i < task.lines.length; i++) {
         try {
-          items.push(itemOf(recordOfLine(task.lines[i]!, task.file, task.first + i), task.first + i));
+          pushItem(items, itemOf(recordOfLine(task.lines[i]!, task.file, task.first + i), task.first + i));
         } catch (error) {
           if (!isReasonforgeError(error)) throw error;
           return { result: { items, error: sendable(error) } };
@@ -49,15 +51,22 @@ serveTasks<ScoreTask, unknown>(async (task) => {
     }
     case 'dataset': {
       const builder = new DatasetBuilder(task.file);
-      for (const item of task.items) builder.add(item);
+      for (const item of itemsOf(task.items)) builder.add(item);
       dataset = builder.finish();
-      answers = task.items.map((item) => item.answer);
+      answers = task.items.answer;
       return { result: null };
     }
     case 'judge': {
       if (dataset === null) throw new Error('a score worker was asked to judge before it had the dataset');
       const result = judgeLines(task.lines, { index: dataset.index, answers }, judge, task.filterInUse);
       return { result, transfer: transferList(result) };
+    }
+    case 'answers':
+      extracted = task.answers;
+      return { result: null };
+    case 'estimate': {
+      const result = estimateItems(task.columns, extracted, task.ks, judge, task.options);
+      return { result, transfer: [...result.pass, ...result.maj, ...result.cot].map((column) => column.buffer as ArrayBuffer) };
     }
     case 'scores':
       scores = task.scores;

@@ -3,7 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { GENERATOR } from '../version.js';
 import { computeGroup, planGroups, type Groupings, type TopicOf } from './aggregate.js';
 import { loadDataset, type Dataset } from './dataset.js';
-import { scoreItems, type ItemScores } from './item-scores.js';
+import { countSamples, estimateItems, itemScoresOf, kValues, voteColumns, type ItemScores } from './item-scores.js';
 import type { Judge } from './judge.js';
 import type { GroupMetrics, StatOptions } from './group.js';
 import { checkJobs, ScorePool } from './score-pool.js';
@@ -67,13 +67,14 @@ export async function scoreFiles(datasetFile: string, predictionFiles: readonly 
       ...(pool !== null && { judgeElsewhere: { judge: (lines: readonly string[], filterInUse: string | null) => pool.judge(lines, filterInUse), inFlight: pool.inFlight } }),
     });
     const resolved = resolveOptions(options);
-    const scores = scoreItems(dataset, store, options.judge, {
-      ...(options.k !== undefined && { ks: options.k }),
-      seed: resolved.seed,
-      dropDuplicates: options.dropDuplicates === true,
-      majExactLimit: resolved.maj_exact_limit,
-      majSubsets: resolved.maj_subsets,
-    });
+    const counts = countSamples(dataset, store, options.dropDuplicates === true);
+    const ks = kValues(counts, options.k === undefined ? {} : { ks: options.k });
+    const estimating = { seed: resolved.seed, majExactLimit: resolved.maj_exact_limit, majSubsets: resolved.maj_subsets };
+    const estimates =
+      pool === null
+        ? estimateItems(voteColumns(dataset, store, counts, 0, dataset.items.length), store.answers, ks, options.judge, estimating)
+        : await pool.estimate(dataset, store, counts, ks, estimating);
+    const scores = itemScoresOf(ks, counts, estimates);
     const stats: StatOptions = { seed: resolved.seed, resamples: resolved.bootstrap, permutations: resolved.permutations, confidence: resolved.confidence };
     const plan = planGroups(dataset, options.topicOf ?? (() => null));
     let groups: GroupMetrics[];
