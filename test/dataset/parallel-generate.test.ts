@@ -10,12 +10,12 @@ import { fixtureSpec } from '../support/spec.js';
 /** Worker threads load the built files (npm test builds first), so the parallel path is tested as built. */
 const built = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(REPO, 'dist', path)).href)) as T;
 const lib = await built<typeof import('../../src/index.js')>('index.js');
-const { chunksFromWorkers } = await built<typeof import('../../src/dataset/parallel-generate.js')>('dataset/parallel-generate.js');
+const { chunksInParallel } = await built<typeof import('../../src/dataset/parallel-generate.js')>('dataset/parallel-generate.js');
 const { jsonlChunks } = await built<typeof import('../../src/dataset/jsonl-chunks.js')>('dataset/jsonl-chunks.js');
 const { RecordCounter } = await built<typeof import('../../src/dataset/manifest.js')>('dataset/manifest.js');
 
 type Plan = InstanceType<typeof lib.GenerationPlan>;
-type Run = Parameters<typeof chunksFromWorkers>[1];
+type Run = Parameters<typeof chunksInParallel>[1];
 
 function runOf(plan: Plan, generators: string | null = null): Run {
   return { ...plan.config, templates: plan.config.templates.map((t) => ({ id: t.id, version: t.version })), generators, gsmSymbolic: null };
@@ -25,7 +25,7 @@ function runOf(plan: Plan, generators: string | null = null): Run {
 async function inWorkers(plan: Plan, jobs: number, run = runOf(plan)): Promise<{ text: string; counts: unknown; chunks: number }> {
   const counter = new RecordCounter();
   const parts: Buffer[] = [];
-  for await (const { data } of chunksFromWorkers(plan, run, counter, { jobs, spillDir: tempDir('spill'), chunkChars: 3000, replayShare: 0.1 })) parts.push(Buffer.from(data));
+  for await (const { data } of chunksInParallel(plan, run, counter, { jobs, spillDir: tempDir('spill'), chunkChars: 3000, replayShare: 0.1 })) parts.push(Buffer.from(data));
   return { text: Buffer.concat(parts).toString(), counts: counter.counts(), chunks: parts.length };
 }
 

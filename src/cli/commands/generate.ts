@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
 import { buildManifest, formatManifest, RecordCounter } from '../../dataset/manifest.js';
 import { jsonlChunks } from '../../dataset/jsonl-chunks.js';
-import { chunksFromWorkers, jobsFor, type RunDescription } from '../../dataset/parallel-generate.js';
+import { chunksInParallel, jobsFor, type RunDescription } from '../../dataset/parallel-generate.js';
 import { GenerationPlan, type Shard } from '../../engine/generate.js';
 import { defaultJobs } from '../../parallel/pool.js';
 import { selectTemplates, selectTopics } from '../../engine/select.js';
@@ -116,7 +116,7 @@ export const generate: Command = {
       generators: values.generators === undefined ? null : resolve(values.generators),
       gsmSymbolic: fromGsm === undefined ? null : resolve(fromGsm),
     };
-    const chunks = jobs === 1 ? jsonlChunks(plan, counter) : chunksFromWorkers(plan, run, counter, { jobs, spillDir: out === undefined ? tmpdir() : dirname(resolve(out)) });
+    const chunks = jobs === 1 ? jsonlChunks(plan, counter) : chunksInParallel(plan, run, counter, { jobs, spillDir: out === undefined ? tmpdir() : dirname(resolve(out)) });
     let bytes = 0;
     try {
       for await (const { data, records } of chunks) {
