@@ -120,10 +120,12 @@ export const generate: Command = {
     let bytes = 0;
     try {
       for await (const { data, records } of chunks) {
-        hash.update(data);
-        bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
-        if (file !== null) file.write(data);
-        else await stdout!.write(data);
+        // Encoded once, then hashed, counted and written as bytes: a string would be encoded by each.
+        const encoded = typeof data === 'string' ? Buffer.from(data) : data;
+        hash.update(encoded);
+        bytes += encoded.length;
+        if (file !== null) file.write(encoded);
+        else await stdout!.write(encoded);
         progress.advance(records);
         if (stdout?.isClosed) break;
       }
