@@ -12,8 +12,13 @@ export const exportCommand: Command = {
   exact command to run. Formats:
 ${EXPORT_FORMATS.map((f) => `    ${f.name.padEnd(13)} ${f.summary}`).join('\n')}
 
-  --fewshot FILE      solved examples for few-shot prompts (e.g. generate --split train)
-  --num-fewshot N     examples per prompt where the tool takes a number (default 5)
+  --fewshot FILE      solved examples for few-shot prompts (e.g. generate --split train):
+                      lm-eval and inspect put the same N base items of distinct templates,
+                      chosen by --fewshot-seed, before every question; hf writes the file as
+                      the train split; openai-evals and promptfoo take none. A file sharing
+                      ids, base items or questions with the dataset is refused.
+  --num-fewshot N     examples per prompt (default 5)
+  --fewshot-seed S    seed of the choice of examples (default 0)
   --name NAME         names tasks, evals and files (default: the dataset's file name)
   --license ID        the dataset card's license (hf; default mit, or "other" for imported items)
   --force             write into a directory that already holds files`,
@@ -28,6 +33,7 @@ ${EXPORT_FORMATS.map((f) => `    ${f.name.padEnd(13)} ${f.summary}`).join('\n')}
         out: { type: 'string' },
         fewshot: { type: 'string' },
         'num-fewshot': { type: 'string' },
+        'fewshot-seed': { type: 'string' },
         name: { type: 'string' },
         license: { type: 'string' },
         force: { type: 'boolean' },
@@ -36,6 +42,8 @@ ${EXPORT_FORMATS.map((f) => `    ${f.name.padEnd(13)} ${f.summary}`).join('\n')}
     );
     if (positionals.length > 0) throw new UsageError('export: unexpected arguments');
     const format = exportFormat(requireString('export', values.format, 'format'));
+    if (values.fewshot !== undefined && format.fewshot === 'unused') throw new UsageError(`export: --format ${format.name} shows no examples, so --fewshot would be ignored; leave it out`);
+    if (values.fewshot === undefined && (values['num-fewshot'] !== undefined || values['fewshot-seed'] !== undefined)) throw new UsageError('export: --num-fewshot and --fewshot-seed need --fewshot FILE');
     const datasetPath = requireString('export', values.dataset, 'dataset');
     const out = resolve(requireString('export', values.out, 'out'));
     const dataset = await loadDataset(datasetPath);
@@ -46,6 +54,7 @@ ${EXPORT_FORMATS.map((f) => `    ${f.name.padEnd(13)} ${f.summary}`).join('\n')}
       name: values.name ?? basename(datasetPath, extname(datasetPath)),
       outDir: out,
       numFewshot: integerFlag('export', values['num-fewshot'], 'num-fewshot', 5, 0),
+      fewshotSeed: integerFlag('export', values['fewshot-seed'], 'fewshot-seed', 0),
       ...(values.license !== undefined && { license: values.license }),
     });
     writeExport(out, files, values.force ?? false);
