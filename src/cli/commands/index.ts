@@ -23,4 +23,5 @@ export const commands: readonly CommandEntry[] = [
   { name: 'run', load: async () => (await import('./run.js')).run },
   { name: 'score', load: async () => (await import('./score.js')).score },
   { name: 'report', load: async () => (await import('./report.js')).report },
+  { name: 'compare', load: async () => (await import('./compare.js')).compare },
 ];
