@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,8 @@ import { GenerationPlan, generateRecords } from '../../src/engine/generate.js';
 import { lockPath } from '../../src/run/lock.js';
 import { readRunRecord } from '../../src/run/record.js';
 import { loadLibrary } from '../../src/template/load.js';
-import { BIN, REPO, tempDir } from '../support/cli.js';
+import { tempDir } from '../support/cli.js';
+import { startCli } from '../support/spawn-cli.js';
 import { questionOf, startFakeServer, type FakeServer, type FakeServerOptions } from '../support/openai-server.js';
 
 /**
@@ -40,24 +41,10 @@ async function serve(options: FakeServerOptions = { answer: right }): Promise<Fa
   return server;
 }
 
-interface Finished {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function start(args: readonly string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<Finished> } {
-  const environment = { ...process.env, ...env };
-  if (!('OPENAI_API_KEY' in env)) delete environment['OPENAI_API_KEY'];
-  const child = spawn(process.execPath, [BIN, 'run', ...args], { cwd: REPO, env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const done = new Promise<Finished>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
-  return { child, done };
+function start(args: readonly string[], env: Record<string, string> = {}) {
+  const started = startCli(['run', ...args], env);
+  children.push(started.child);
+  return started;
 }
 
 const runArgs = (server: FakeServer, out: string, extra: string[] = []) => ['--dataset', dataset, '--endpoint', server.url, '--model', 'fake', '--out', out, '--samples', '2', '--seed', '1', '--concurrency', '2', ...extra];
