@@ -135,7 +135,7 @@ export function compareModels(input: ComparisonInput, options: CompareOptions): 
 
   const single = models.filter((m) => m.runs.length === 1).map((m) => m.label);
   if (single.length > 0) {
-    notes.push(`${single.join(', ')} ${single.length === 1 ? 'is' : 'are'} one run each, so the run-to-run spread is not known for ${single.length === 1 ? 'it' : 'them'}: give several runs with different --seed as LABEL=run1.json,run2.json.`);
+    notes.push(`${single.join(', ')} ${single.length === 1 ? 'is one run' : 'are one run each'}, so the run-to-run spread is not known for ${single.length === 1 ? 'it' : 'them'}: give several runs with different --seed as LABEL=run1.json,run2.json.`);
   }
   return {
     format: COMPARISON_FORMAT,

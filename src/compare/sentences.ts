@@ -30,12 +30,14 @@ export function crossoverText(x: Crossover, pair: PairComparison, metric: string
   if (x.leader === null) return `${pair.a} and ${pair.b} have the same ${metric} at every k up to ${count(x.k_max)}.`;
   const leader = x.leader === 'a' ? pair.a : pair.b;
   const other = x.leader === 'a' ? pair.b : pair.a;
-  const where = x.searched === 'grid' ? ' (maj@k is known only at the scored k)' : '';
+  const where = x.searched === 'grid' ? 'maj@k is known only at the scored k' : null;
   const share = x.interval === null ? '' : `; ${percent(x.interval.with_crossover / x.interval.resamples)} of ${count(x.interval.resamples)} bootstrap resamples cross`;
-  if (x.k === null) return `${leader} leads on ${metric} at every k up to ${count(x.k_max)}${where}: no crossover${share}.`;
-  const ci = x.interval === null ? '' : ` (${level(c)} ${x.interval.low === null ? `beyond ${count(x.k_max)}` : count(x.interval.low)} to ${x.interval.high === null ? `beyond ${count(x.k_max)}` : count(x.interval.high)})`;
+  if (x.k === null) return `${leader} leads on ${metric} at every k up to ${count(x.k_max)}${where === null ? '' : ` (${where})`}: no crossover${share}.`;
+  const parts: string[] = [];
+  if (x.interval !== null) parts.push(`${level(c)} ${x.interval.low === null ? `beyond ${count(x.k_max)}` : count(x.interval.low)} to ${x.interval.high === null ? `beyond ${count(x.k_max)}` : count(x.interval.high)}`);
+  if (where !== null) parts.push(where);
   const again = x.crossings.length > 1 ? `; the curves cross again at k = ${x.crossings.slice(1).map(count).join(', ')}` : '';
-  return `${other} overtakes ${leader} on ${metric} at k = ${count(x.k)}${ci}${where}; ${leader} leads below it${again}.`;
+  return `${other} overtakes ${leader} on ${metric} at k = ${count(x.k)}${parts.length === 0 ? '' : ` (${parts.join('; ')})`}; ${leader} leads below it${again}.`;
 }
 
 function atK(family: FamilyComparison, pair: PairComparison, k: number, c: Comparison): string | null {
