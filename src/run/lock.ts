@@ -19,7 +19,9 @@ export function acquireLock(out: string): () => void {
       closeSync(fd);
       return () => rmSync(path, { force: true });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new ReasonforgeError('file-unwritable', `cannot be created: ${(error as Error).message}`, { file: path });
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new ReasonforgeError('file-unwritable', 'cannot be written: its folder does not exist', { file: out });
+      if (code !== 'EEXIST') throw new ReasonforgeError('file-unwritable', `cannot be created: ${(error as Error).message}`, { file: path });
       const owner = Number.parseInt(readFileSync(path, 'utf8'), 10);
       if (Number.isSafeInteger(owner) && owner !== process.pid && alive(owner)) {
         throw new ReasonforgeError('run-locked', `another reasonforge run (process ${owner}) is writing ${out}; wait for it, or stop it first`, { file: path });

@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Comparison } from '../../src/compare/compare.js';
 import type { ProblemRecord } from '../../src/records/problem.js';
+import { formatMetrics, scoreFiles } from '../../src/score/score.js';
+import { verifierJudge } from '../../src/score/verifier-judge.js';
 import { tempDir } from '../support/cli.js';
 import { questionOf, startFakeServer, type FakeServer } from '../support/openai-server.js';
 import { startCli } from '../support/spawn-cli.js';
@@ -11,8 +13,8 @@ import { startCli } from '../support/spawn-cli.js';
  * The whole loop as a user types it, with the built binary: generate a
  * dataset, run two fake "models" on the test server (rl: right most of the
  * time on the items it can do and never on the rest; base: right less
- * often, on every item), run base twice with two seeds, score every run,
- * compare. The test then computes the curves, the crossover, the drop and
+ * often, on every item), run base twice with two seeds, score every run
+ * (with the real verifier), compare. The test then computes the curves, the crossover, the drop and
  * the coverage itself, from the predictions files and exact binomials, and
  * checks compare's figures against them.
  */
@@ -59,7 +61,11 @@ beforeAll(async () => {
   const run = (model: string, out: string, samples: number, seed: number) =>
     cli(['run', '--dataset', dataset, '--endpoint', server.url, '--model', model, '--samples', String(samples), '--seed', String(seed), '--temperature', '1', '--out', join(dir, out)]);
   await Promise.all([run('rl', 'rl.jsonl', SAMPLES, 1), run('base', 'base-1.jsonl', SAMPLES / 2, 1), run('base', 'base-2.jsonl', SAMPLES / 2, 2)]);
-  await Promise.all(['rl', 'base-1', 'base-2'].map((name) => cli(['score', '--dataset', dataset, '--predictions', join(dir, `${name}.jsonl`), '--out', join(dir, `${name}.json`), '--bootstrap', '0', '--quiet'])));
+  // score is the library's own call here (its binary has tests of its own): one process loads the verifier once.
+  for (const name of ['rl', 'base-1', 'base-2']) {
+    const metrics = await scoreFiles(dataset, [join(dir, `${name}.jsonl`)], { judge: verifierJudge(), bootstrap: 0, permutations: 100 });
+    writeFileSync(join(dir, `${name}.json`), formatMetrics(metrics));
+  }
   compareOutput = await cli(['compare', `RL=${join(dir, 'rl.json')}`, `BASE=${join(dir, 'base-1.json')},${join(dir, 'base-2.json')}`, '--json', join(dir, 'c.json'), '--md', join(dir, 'c.md'), '--bootstrap', '300', '--seed', '4']);
   comparison = JSON.parse(readFileSync(join(dir, 'c.json'), 'utf8')) as Comparison;
 }, 120_000);

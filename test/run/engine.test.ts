@@ -86,8 +86,9 @@ describe('runEngine', () => {
   });
 
   it('retries a request that outlives its timeout', async () => {
-    // The first request is held and never answered, so it times out whatever the machine's speed.
-    const { made, result, failures } = await engine({ answer: echo, fault: (r) => (r.number === 1 ? { kind: 'hold' } : null) }, { concurrency: 1 }, 2, { timeoutMs: 200 });
+    // The first request is held and never answered, so it times out whatever the machine's speed;
+    // the bound is wide enough for the retry's answer to arrive on a busy machine.
+    const { made, result, failures } = await engine({ answer: echo, fault: (r) => (r.number === 1 ? { kind: 'hold' } : null) }, { concurrency: 1 }, 2, { timeoutMs: 1500 });
     expect(made).toEqual(all(2));
     expect(result.retries).toBe(1);
     expect(failures).toEqual([]);

@@ -141,6 +141,12 @@ describe('runModel', () => {
     await expect(runModel(options(server, { out: nextOut(), fewshot: { file: dataset, count: 2, seed: 0 } }))).rejects.toThrow(/is also in the dataset/);
   });
 
+  it('says so when the output folder does not exist', async () => {
+    const server = await serve();
+    await expect(runModel(options(server, { out: join(dir, 'missing', 'p.jsonl') }))).rejects.toThrow(/missing\/p\.jsonl: cannot be written: its folder does not exist/);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('will not share its output with a live session, and takes over the lock of a dead one', async () => {
     const server = await serve();
     const out = nextOut();
