@@ -114,15 +114,16 @@ describe('reasonforge run (built binary)', () => {
     expect([...pairs(out)].sort()).toEqual(everyPair);
   });
 
-  it('exits 1 naming the items whose requests kept failing, and counts cut-off outputs', async () => {
+  it('exits 1 naming the items whose requests kept failing, counts cut-off outputs, and warns of greedy samples', async () => {
     const bad = records[3]!;
     const server = await serve({
       answer: (request, choice) => ({ ...right(request, choice), finish_reason: questionOf(request.prompt) === records[0]!.question ? 'length' : 'stop' }),
       fault: (r) => (questionOf(r.prompt) === bad.question ? { kind: 'status', status: 500 } : null),
     });
     const out = join(dir, 'failing.jsonl');
-    const result = await start(runArgs(server, out, ['--retries', '2', '--retry-delay', '0'])).done;
+    const result = await start(runArgs(server, out, ['--retries', '2', '--retry-delay', '0', '--temperature', '0'])).done;
     expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/note: --temperature 0 with --samples 2: greedy decoding makes the samples alike/);
     expect(result.stderr).toContain(`reasonforge run: ${bad.id}: samples 0-1 failed: gave up after 3 attempts; the last: HTTP 500: injected HTTP 500`);
     expect(result.stderr).toMatch(/2 samples were cut off at --max-tokens \(finish_reason "length"\)/);
     expect(result.stderr).toMatch(/2 samples failed \(listed above\); run the same command again to make them/);

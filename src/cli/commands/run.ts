@@ -145,6 +145,7 @@ Exit status: 0 when every sample is in the file, 1 when some failed or the serve
               `${skipped > 0 ? `, ${skipped.toLocaleString('en-US')} already in ${out}` : ''}; temperature ${temperature}, top_p ${topP}, max_tokens ${maxTokens}, seed ${seed ?? 'none'}; ` +
               (apiKey === undefined || apiKey === '' ? `no API key (${apiKeyEnv} is not set)` : `API key from ${apiKeyEnv}`),
           );
+          if (samples > 1 && temperature === 0) say(`note: --temperature 0 with --samples ${samples}: greedy decoding makes the samples alike, so pass@k will be about pass@1`);
           ui.progress = new RunProgress(io.stderrIsTTY ? (text) => io.stderr.write(text) : null, toDo, Date.now, started);
         },
         onProgress: (state) => ui.progress?.update(state),
