@@ -6,5 +6,7 @@ export default defineConfig({
     // Property suites over every template are CPU-bound; two workers match the machine.
     maxWorkers: 2,
     testTimeout: 60_000,
+    // Set-up hooks spawn the built binary and score fixtures, as tests do: the same bound.
+    hookTimeout: 60_000,
   },
 });

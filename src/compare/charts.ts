@@ -75,7 +75,8 @@ function differenceChart(c: Comparison, index: number): Chart {
   const order = families.map((f) => f.metric);
   const color = { field: 'metric', type: 'nominal', sort: order, title: 'Metric' } as const;
   return {
-    id: `difference-${slug(pair.b)}`,
+    // Labels may differ only in case; the pair's number keeps chart ids (and the SVG ids scoped by them) apart.
+    id: `difference-${index + 1}`,
     wide: false,
     title: `${pair.b} − ${pair.a} at each k`,
     caption: `Paired difference over items (positive: ${pair.b} ahead), ${pct(c)} bootstrap interval shaded; the curve crosses zero where one model overtakes the other.`,

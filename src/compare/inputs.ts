@@ -87,9 +87,12 @@ export function loadComparison(specs: readonly ModelSpec[]): ComparisonInput {
   const rows = first.metrics.items;
   for (const run of all) {
     const theirs = run.metrics.items;
-    const differs = theirs.length !== rows.length ? 0 : theirs.findIndex((row, i) => row.id !== rows[i]!.id);
-    if (theirs.length !== rows.length || differs >= 0) {
-      throw new ReasonforgeError('compare-dataset', `its items differ from those of ${first.file} (at item ${differs + 1}) although the dataset sha256 is the same; was it edited?`, { file: run.file });
+    if (theirs.length !== rows.length) {
+      throw new ReasonforgeError('compare-dataset', `has ${theirs.length} items and ${first.file} ${rows.length}, although their dataset sha256 is the same; was one of them edited?`, { file: run.file });
+    }
+    const differs = theirs.findIndex((row, i) => row.id !== rows[i]!.id);
+    if (differs >= 0) {
+      throw new ReasonforgeError('compare-dataset', `item ${differs + 1} is ${theirs[differs]!.id} here and ${rows[differs]!.id} in ${first.file}, although their dataset sha256 is the same; was one of them edited?`, { file: run.file });
     }
   }
   const items = rows.map((row) => ({ id: row.id, variant: row.variant, baseId: row.base_id ?? null }));

@@ -137,7 +137,7 @@ export async function runEngine(config: EngineConfig): Promise<EngineResult> {
       if (result.kind === 'aborted') return;
       if (result.kind === 'ok') {
         const got = Math.min(result.choices.length, n);
-        if (result.choices.length !== n && state.nPerRequest > 1 && result.choices.length < n) {
+        if (result.choices.length < n && state.nPerRequest > 1) {
           state.nPerRequest = Math.max(1, result.choices.length);
           note(`the server returned ${result.choices.length} of the ${n} samples asked for in one request; asking for ${state.nPerRequest} at a time from now on`);
         } else if (result.choices.length > n) {
@@ -193,14 +193,23 @@ export async function runEngine(config: EngineConfig): Promise<EngineResult> {
     }
   };
 
+  // An error no request explains (the output cannot be written) stops every worker; it is thrown
+  // once all have stopped, so none is left writing after the caller has closed the file.
+  let broken: { error: unknown } | null = null;
   const worker = async () => {
-    for (let task = next(); task !== undefined && !stop.signal.aborted; task = next()) await perform(task);
+    try {
+      for (let task = next(); task !== undefined && !stop.signal.aborted; task = next()) await perform(task);
+    } catch (error) {
+      broken ??= { error };
+      stop.abort(error);
+    }
   };
   try {
     await Promise.all(Array.from({ length: Math.max(1, config.concurrency) }, worker));
   } finally {
     config.signal.removeEventListener('abort', onAbort);
   }
+  if (broken !== null) throw (broken as { error: unknown }).error;
   return {
     written: state.written,
     failures,

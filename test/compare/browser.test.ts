@@ -64,7 +64,7 @@ describe.skipIf(!available)(`compare.html in headless Chromium${available ? '' :
         return { id: f.getAttribute('data-chart'), width: box?.width ?? 0, height: box?.height ?? 0, lines: painted('line mark'), points: painted('point'), bars: painted('bar'), errorbars: painted('errorbar'), rules: painted('rule mark'), ticks: painted('tick') };
       }),
     );
-    expect(drawn.map((d) => d.id)).toEqual(['curves-pass-k', 'curves-cot-pass-k', 'curves-maj-k', 'difference-base', 'drops', 'coverage', 'runs']);
+    expect(drawn.map((d) => d.id)).toEqual(['curves-pass-k', 'curves-cot-pass-k', 'curves-maj-k', 'difference-1', 'drops', 'coverage', 'runs']);
     for (const chart of drawn) {
       expect(chart.width, chart.id!).toBeGreaterThan(250);
       expect(chart.height, chart.id!).toBeGreaterThan(100);
@@ -77,7 +77,7 @@ describe.skipIf(!available)(`compare.html in headless Chromium${available ? '' :
     expect(byId['curves-cot-pass-k']).toMatchObject({ lines: 2, points: 2 * ks, rules: crossings[1] });
     expect(byId['curves-maj-k']).toMatchObject({ lines: 2, points: 2 * majKs, rules: crossings[2] });
     // Three metrics' differences, and the zero line.
-    expect(byId['difference-base']).toMatchObject({ lines: 3, points: 2 * ks + majKs, rules: 1 });
+    expect(byId['difference-1']).toMatchObject({ lines: 3, points: 2 * ks + majKs, rules: 1 });
     expect(byId['drops']).toMatchObject({ bars: 2 * comparison.drops.length, errorbars: 2 * comparison.drops.length });
     expect(byId['coverage']!.errorbars).toBe(2);
     expect(byId['runs']).toMatchObject({ points: 2, ticks: 2 });

@@ -1,10 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareModels, type Comparison } from '../../src/compare/compare.js';
 import { loadComparison, parseModelSpecs } from '../../src/compare/inputs.js';
 import { renderComparisonMarkdown } from '../../src/compare/markdown.js';
 import { headlineSentences } from '../../src/compare/sentences.js';
+import type { Metrics } from '../../src/score/metrics.js';
 import { scoreFiles } from '../../src/score/score.js';
 import { fakeJudge, record } from '../score/support.js';
 import { writeCompareFixture, type CompareFixture } from './fixture.js';
@@ -141,6 +142,19 @@ describe('loadComparison', () => {
     const file = join(fixture.dir, 'other.metrics.json');
     writeFileSync(file, JSON.stringify(metrics));
     expect(() => loadComparison(parseModelSpecs([`A=${fixture.metrics['rl']![0]}`, `B=${file}`]))).toThrow(/other\.metrics\.json: was scored on .*other\.jsonl \(sha256 [0-9a-f]{12}\), and .* on .*dataset\.jsonl .*; models compare only on the same dataset/);
+  });
+
+  it('leaves out items a model has no samples for, from every figure, and says how many', async () => {
+    const metrics = JSON.parse(readFileSync(fixture.metrics['base']![0]!, 'utf8')) as Metrics;
+    const gone = new Set(metrics.items.slice(0, 5).map((i) => i.id));
+    const partial = { ...metrics, inputs: { ...metrics.inputs, predictions: [{ ...metrics.inputs.predictions[0]!, sha256: 'e'.repeat(64) }] }, items: metrics.items.map((i) => (gone.has(i.id) ? { ...i, n: 0, c: 0, c_cot: 0, maj: i.maj!.map(() => null) } : i)) };
+    const file = join(fixture.dir, 'partial.metrics.json');
+    writeFileSync(file, JSON.stringify(partial));
+    const c = compareModels(loadComparison(parseModelSpecs([`RL=${fixture.metrics['rl']![0]}`, `BASE=${file}`])), { bootstrap: 0, permutations: 100, seed: 0, confidence: 0.95 });
+    expect(c.items).toEqual({ dataset: fixture.records.length, compared: fixture.records.length - 5, left_out: 5 });
+    expect(c.overall.items).toBe(fixture.records.length - 5);
+    expect(c.notes[0]).toBe(`5 of ${fixture.records.length} dataset items are left out of every figure (5 without samples in BASE).`);
+    expect(c.overall.pass_at_k.pairs[0]!.crossover.interval).toBeNull();
   });
 
   it('refuses the same run twice, and malformed model arguments', () => {

@@ -147,6 +147,19 @@ describe('runEngine', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('stops every worker when the output cannot be written, then throws that error', async () => {
+    let writes = 0;
+    const attempt = engine({ answer: echo }, { concurrency: 3, write: () => {
+      writes++;
+      throw new Error('disk full');
+    } });
+    await expect(attempt).rejects.toThrow('disk full');
+    // Each of the three workers sent one request at most: after the first failed write nobody took another task.
+    expect(writes).toBeGreaterThanOrEqual(1);
+    expect(writes).toBeLessThanOrEqual(3);
+    expect(server!.requests.length).toBeLessThanOrEqual(3);
+  });
+
   it('stops sending at an abort and returns what was written', async () => {
     const controller = new AbortController();
     const { result, made } = await engine({ answer: echo }, { concurrency: 1, signal: controller.signal, write: () => controller.abort(new Error('stop')) });
