@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { ReasonforgeError } from '../errors.js';
+import { printable, ReasonforgeError } from '../errors.js';
 import { mostSpecificError, schemaValidator } from '../schemas.js';
 import type { Metrics } from '../score/metrics.js';
 
@@ -8,9 +8,9 @@ export function loadMetrics(file: string): Metrics {
   if (!existsSync(file)) throw new ReasonforgeError('file-missing', 'no such file', { file });
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
+    value = JSON.parse(readFileSync(file, 'utf8').replace(/^\ufeff/, ''));
   } catch (error) {
-    throw new ReasonforgeError('metrics-invalid', `not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { file });
+    throw new ReasonforgeError('metrics-invalid', `not valid JSON: ${printable(error instanceof Error ? error.message : String(error))}`, { file });
   }
   return checkMetrics(value, file);
 }

@@ -1,4 +1,5 @@
 import { writeFileAtomic } from '../../io/atomic-write.js';
+import { checkInputFile, checkOutputFile } from '../../io/paths.js';
 import { loadMetrics } from '../../report/load-metrics.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { parseCommandArgs, UsageError } from '../args.js';
@@ -27,8 +28,13 @@ At least one of --html and --md. METRICS.json must be what "reasonforge score" w
     const { values, positionals } = parseCommandArgs('report', args, OPTIONS);
     if (positionals.length !== 1) throw new UsageError('report: give exactly one metrics.json');
     if (values.html === undefined && values.md === undefined) throw new UsageError('report: give --html FILE, --md FILE or both');
-    const metrics = loadMetrics(positionals[0]!);
     const force = values.force === true;
+    // Both outputs are checked before either is written, and before the slow rendering.
+    if (values.html !== undefined) checkOutputFile(values.html, { force, flag: '--html' });
+    if (values.md !== undefined) checkOutputFile(values.md, { force, flag: '--md' });
+    if (values.html !== undefined && values.html === values.md) throw new UsageError('report: --html and --md name the same file');
+    checkInputFile(positionals[0]!);
+    const metrics = loadMetrics(positionals[0]!);
     const written: string[] = [];
     if (values.html !== undefined) {
       // vega and vega-lite take a third of a second to load: only this command pays for them.
