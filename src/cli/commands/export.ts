@@ -39,10 +39,10 @@ ${EXPORT_FORMATS.map((f) => `    ${f.name.padEnd(13)} ${f.summary}`).join('\n')}
     const format = exportFormat(requireString('export', values.format, 'format'));
     const datasetPath = requireString('export', values.dataset, 'dataset');
     const outArg = requireString('export', values.out, 'out');
+    const numFewshot = integerFlag('export', values['num-fewshot'], 'num-fewshot', 5, 0);
     checkOutputFolder(outArg, { force: values.force === true, flag: '--out' });
     checkInputFile(datasetPath, { flag: '--dataset' });
     if (values.fewshot !== undefined) checkInputFile(values.fewshot, { flag: '--fewshot' });
-    const numFewshot = integerFlag('export', values['num-fewshot'], 'num-fewshot', 5, 0);
     const out = resolve(outArg);
     const dataset = await loadDataset(datasetPath);
     const fewshot = values.fewshot === undefined ? undefined : await loadDataset(values.fewshot);

@@ -81,18 +81,22 @@ problem, the exit code is 1 and nothing is written, so the same command can simp
     const predictions = values.predictions ?? [];
     if (predictions.length === 0) throw new UsageError('score: --predictions is required');
     const out = requireString('score', values.out, 'out');
+    // Every value is checked before any file, and every file before the scoring starts.
+    const k = parseKs(values.k);
+    const bootstrap = integerFlag('score', values.bootstrap, 'bootstrap', 1000);
+    const permutations = integerFlag('score', values.permutations, 'permutations', 10_000, 1);
+    const seed = integerFlag('score', values.seed, 'seed', 0);
     checkOutputFile(out, { force: values.force === true, flag: '--out' });
     checkInputFile(dataset, { flag: '--dataset' });
     for (const file of predictions) checkInputFile(file, { flag: '--predictions' });
-    const k = parseKs(values.k);
     const library = libraryFor(values.generators);
     const started = Date.now();
     const metrics = await scoreFiles(dataset, predictions, {
       judge: verifierJudge(),
       ...(k !== undefined && { k }),
-      bootstrap: integerFlag('score', values.bootstrap, 'bootstrap', 1000),
-      permutations: integerFlag('score', values.permutations, 'permutations', 10_000, 1),
-      seed: integerFlag('score', values.seed, 'seed', 0),
+      bootstrap,
+      permutations,
+      seed,
       dropDuplicates: values['drop-duplicates'] === true,
       ...(values['lm-eval-filter'] !== undefined && { lmEvalFilter: values['lm-eval-filter'] }),
       topicOf: topicsOf(library),
