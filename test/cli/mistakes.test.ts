@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../support/cli.js';
@@ -285,5 +286,34 @@ describe('export', () => {
     expect(existsSync(join(out, 'stale_task.yaml'))).toBe(false);
     expect(readdirSync(out)).toContain('README.txt');
     expect(readdirSync(dir).filter((name) => name.startsWith('.exported'))).toEqual([]);
+  });
+});
+
+describe('siblings found by trying more mistakes', () => {
+  it('show refuses a seed past 2^53 - 1 instead of regenerating a neighbouring item', async () => {
+    const result = await runMain(['show', 'bakery-trays-left:test:99999999999999999999:0:base']);
+    expect(result.status).toBe(2);
+    expect(oneLine(result.stderr)).toContain('is not an item id');
+  });
+
+  it('export refuses a --name that is a path or empty, and an empty --license', async () => {
+    for (const name of ['../x', 'a/b', '']) {
+      const result = await runMain(['export', '--format', 'lm-eval', '--dataset', dataset, '--out', join(dir, 'named'), '--name', name]);
+      expect(result.status).toBe(2);
+      expect(oneLine(result.stderr)).toContain('--name must be 1 to 100 letters');
+    }
+    const license = await runMain(['export', '--format', 'hf', '--dataset', dataset, '--out', join(dir, 'named'), '--license', '']);
+    expect(license.status).toBe(2);
+    expect(existsSync(join(dir, 'named'))).toBe(false);
+  });
+
+  it('refuses to rename over a pipe or device (as --out /dev/null would replace /dev/null)', async () => {
+    // A FIFO of our own stands for /dev/null: a regression must not replace a device of the machine.
+    const fifo = join(tempDir('fifo'), 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const result = await runMain(['generate', '--seed', '1', '--templates', 'bakery-*', '--out', fifo, '--force']);
+    expect(result.status).toBe(1);
+    expect(oneLine(result.stderr)).toContain(`${fifo}: is not a regular file`);
+    expect(statSync(fifo).isFIFO()).toBe(true);
   });
 });

@@ -93,3 +93,13 @@ describe('writeFolderAtomic', () => {
     expect(readdirSync(parent)).toEqual(['out']);
   });
 });
+
+describe('checkOutputFile and special files', () => {
+  it('refuses a device as the target, even with --force: renaming over /dev/null would replace the device', () => {
+    // Only checked, never written: checkOutputFile does not touch the path.
+    expect(refusal(() => checkOutputFile('/dev/null', { force: true }))).toEqual([
+      'output-path',
+      '/dev/null: is not a regular file (a device, pipe or socket); give a file name, or --out - for standard output',
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import { basename, extname, resolve } from 'node:path';
 import { EXPORT_FORMATS, exportFormat, loadDataset, writeExport } from '../../export/index.js';
 import { checkInputFile, checkOutputFolder } from '../../io/paths.js';
+import { printable } from '../../errors.js';
 import { integerFlag, parseCommandArgs, requireString, UsageError } from '../args.js';
 import { EXIT_OK, type Command } from '../command.js';
 
@@ -40,6 +41,11 @@ ${EXPORT_FORMATS.map((f) => `    ${f.name.padEnd(13)} ${f.summary}`).join('\n')}
     const datasetPath = requireString('export', values.dataset, 'dataset');
     const outArg = requireString('export', values.out, 'out');
     const numFewshot = integerFlag('export', values['num-fewshot'], 'num-fewshot', 5, 0);
+    // The name becomes file and task names: a path or an empty name would scatter or hide them.
+    if (values.name !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(values.name)) {
+      throw new UsageError(`export: --name must be 1 to 100 letters, digits, dots, dashes or underscores, starting with a letter or digit, got "${printable(values.name)}"`);
+    }
+    if (values.license !== undefined) requireString('export', values.license, 'license');
     checkOutputFolder(outArg, { force: values.force === true, flag: '--out' });
     checkInputFile(datasetPath, { flag: '--dataset' });
     if (values.fewshot !== undefined) checkInputFile(values.fewshot, { flag: '--fewshot' });
