@@ -317,3 +317,18 @@ describe('siblings found by trying more mistakes', () => {
     expect(statSync(fifo).isFIFO()).toBe(true);
   });
 });
+
+describe('"-" is standard input for every file read', () => {
+  it('report - reads metrics.json from standard input; score refuses "-" twice', async () => {
+    const metrics = join(dir, 'from-stdin.json');
+    const scored = await runMain(['score', '--dataset', dataset, '--predictions', write('stdin-p.jsonl', records.map((r) => JSON.stringify({ id: r.id, output: `#### ${r.answer}` }))), '--out', metrics, '--bootstrap', '10', '--quiet']);
+    expect(scored.status, scored.stderr).toBe(0);
+    const md = join(dir, 'from-stdin.md');
+    const reported = await runMain(['report', '-', '--md', md], { stdin: readFileSync(metrics, 'utf8') });
+    expect(reported.status, reported.stderr).toBe(0);
+    expect(readFileSync(md, 'utf8')).toContain('## reasonforge results');
+    const twice = await runMain(['score', '--dataset', '-', '--predictions', '-', '--out', join(dir, 'never.json')]);
+    expect(twice.status).toBe(2);
+    expect(oneLine(twice.stderr)).toContain('standard input can be read once');
+  });
+});

@@ -89,6 +89,7 @@ problem, the exit code is 1 and nothing is written, so the same command can simp
     checkOutputFile(out, { force: values.force === true, flag: '--out' });
     checkInputFile(dataset, { flag: '--dataset' });
     for (const file of predictions) checkInputFile(file, { flag: '--predictions' });
+    if ([dataset, ...predictions].filter((file) => file === '-').length > 1) throw new UsageError('score: standard input can be read once: give "-" to one of --dataset and --predictions');
     const library = libraryFor(values.generators);
     const started = Date.now();
     const metrics = await scoreFiles(dataset, predictions, {
