@@ -17,6 +17,10 @@ export interface OptionDef {
   readonly type: 'string' | 'boolean';
   /** The option may be repeated; its values are collected in order. */
   readonly multiple?: boolean;
+  /** A one-letter alias, given as `-x` (node:util parseArgs' spelling, so specs carry over). */
+  readonly short?: string;
+  /** The value when the option is not given. */
+  readonly default?: string | boolean | readonly string[];
 }
 
 export type OptionSpec = Readonly<Record<string, OptionDef>>;
@@ -39,7 +43,8 @@ export class UsageError extends ReasonforgeError<'usage'> {
 /** Where a usage error sends the reader for the whole list. */
 const seeHelp = (command: string) => `(reasonforge help ${command} lists them)`;
 
-export function parseCommandArgs<const O extends OptionSpec>(command: string, args: readonly string[], options: O, allowPositionals = true): Parsed<O> {
+export function parseCommandArgs<const O extends OptionSpec>(command: string, argv: readonly string[], options: O, allowPositionals = true): Parsed<O> {
+  let args = argv;
   const values: Record<string, string | boolean | string[]> = {};
   const positionals: string[] = [];
   const names = Object.keys(options);
@@ -48,6 +53,12 @@ export function parseCommandArgs<const O extends OptionSpec>(command: string, ar
     if (arg === '--') {
       positionals.push(...args.slice(i + 1));
       break;
+    }
+    const alias = arg.length === 2 && arg[0] === '-' ? names.find((n) => options[n]!.short === arg[1]) : undefined;
+    if (alias !== undefined) {
+      args = [...args.slice(0, i), `--${alias}`, ...args.slice(i + 1)];
+      i--;
+      continue;
     }
     if (!arg.startsWith('--')) {
       if (arg.length > 1 && arg.startsWith('-') && !/^-[0-9.]/.test(arg)) {
@@ -86,6 +97,10 @@ export function parseCommandArgs<const O extends OptionSpec>(command: string, ar
       }
       values[name] = value;
     }
+  }
+  for (const name of names) {
+    const fallback = options[name]!.default;
+    if (values[name] === undefined && fallback !== undefined) values[name] = Array.isArray(fallback) ? [...(fallback as string[])] : (fallback as string | boolean);
   }
   if (!allowPositionals && positionals.length > 0) {
     throw new UsageError(`${command}: unexpected argument "${printable(positionals[0]!)}"; this command takes only options ${seeHelp(command)}`);

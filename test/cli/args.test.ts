@@ -82,3 +82,12 @@ describe('nearest and editDistance', () => {
     expect(nearest('zzzzzz', ['base', 'names'])).toBeNull();
   });
 });
+
+describe('parseCommandArgs: node:util spellings carried over', () => {
+  it('reads a declared one-letter alias and fills defaults; an alias given with its long form is still given twice', () => {
+    const spec = { samples: { type: 'string', short: 'n', default: '10' }, json: { type: 'boolean', short: 'j' } } as const;
+    expect(parseCommandArgs('t', ['-n', '5', '-j'], spec).values).toEqual({ samples: '5', json: true });
+    expect(parseCommandArgs('t', [], spec).values).toEqual({ samples: '10' });
+    expect(usageMessage(() => parseCommandArgs('t', ['-n', '5', '--samples', '6'], spec))).toBe('t: --samples is given twice ("5" and "6"); it takes one value');
+  });
+});
