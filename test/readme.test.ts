@@ -139,6 +139,13 @@ describe.sequential('the README, block by block', () => {
     });
   }
 
+  it('links only files the repository has, and speaks to users, not of issues or notes', () => {
+    for (const [, target] of README.matchAll(/\]\(([^)#:]+)(?:#[^)]*)?\)/g)) expect(existsSync(join(REPO, target!)), `README links ${target}`).toBe(true);
+    for (const file of ['docs/architecture.md', 'docs/design.md', 'LICENSE']) expect(README).toContain(file);
+    expect(README).not.toMatch(/\bDESIGN\.md\b/);
+    expect(README).not.toMatch(/\bthe issue\b|\bnotes of\b/i);
+  });
+
   it('ran the first command twice without an error: it is the one a new user retries', () => {
     const first = blocks[0]!.code.split('\n').find((line) => line.startsWith('npx reasonforge generate'))!;
     const again = shell(first);
