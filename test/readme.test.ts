@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, REPO, tempDir } from './support/cli.js';
 import { SHARED_DATA } from './support/shared-data.js';
 
@@ -126,10 +126,11 @@ const title = (block: Block) => {
 };
 
 describe.sequential('the README, block by block', () => {
+  beforeAll(setUp);
+
   it('has blocks to run, each in a language the test knows', () => {
     expect(blocks.length).toBeGreaterThan(10);
     for (const block of blocks) expect(['sh', 'ts'], `README.md:${block.line}`).toContain(block.language);
-    setUp();
   });
 
   for (const block of blocks) {
