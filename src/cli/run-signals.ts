@@ -1,13 +1,15 @@
+import { SIGNAL_EXIT_CODES as EXIT_CODES } from '../io/interrupt.js';
+
 /**
  * Ctrl-C, kill and a closed terminal for `reasonforge run`, in one place so
  * that it can join the interrupt handling the other commands share. `run`
  * appends each response to its output as it arrives (no temporary file), so
  * there is nothing to clean up: the first signal aborts the run, which stops
  * sending, abandons the requests in flight, finishes the run record and
- * returns; the command then exits 128 + the signal's number (130 for SIGINT).
+ * returns; the command then exits 128 + the signal's number (130 for SIGINT),
+ * the codes of the shared interrupt handling (src/io/interrupt.ts).
  * A second signal exits at once: every line already written is on disk.
  */
-const EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 type Handled = keyof typeof EXIT_CODES;
 
 export interface SignalTrap {

@@ -1,4 +1,4 @@
-import { CurveCache } from './curve.js';
+import type { CurveCache } from './curve.js';
 import { crossover, type Crossover } from './crossover.js';
 import type { ComparedModel } from './inputs.js';
 import { figure, pairedDifference, type Difference, type Figure, type StatOptions } from './paired.js';

@@ -20,7 +20,7 @@ describe('readExistingOutput', () => {
     const partial = '{"id":"b","sample":0,"outp';
     writeFileSync(file, complete + partial);
     const existing = await readExistingOutput(file, ids);
-    expect(Object.fromEntries([...existing.done].map(([id, s]) => [id, [...s].sort()]))).toEqual({ a: [0, 1], b: [1] });
+    expect(Object.fromEntries([...existing.done].map(([id, s]) => [id, [...s].sort((x, y) => x - y)]))).toEqual({ a: [0, 1], b: [1] });
     expect(existing).toMatchObject({ lines: 3, completeBytes: Buffer.byteLength(complete), partialBytes: Buffer.byteLength(partial) });
     const appender = new SampleAppender(file, existing);
     appender.append([line('b', 0)]);

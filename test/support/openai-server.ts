@@ -85,11 +85,10 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
   const heldWaiters: { count: number; resolve: () => void }[] = [];
   const sockets = new Set<Socket>();
   const checkHeld = () => {
-    for (const waiter of [...heldWaiters]) {
-      if (held.length >= waiter.count) {
-        heldWaiters.splice(heldWaiters.indexOf(waiter), 1);
-        waiter.resolve();
-      }
+    const ready = heldWaiters.filter((waiter) => held.length >= waiter.count);
+    for (const waiter of ready) {
+      heldWaiters.splice(heldWaiters.indexOf(waiter), 1);
+      waiter.resolve();
     }
   };
 

@@ -64,7 +64,7 @@ the items every model answered; pass@k is exact at every k up to the fewest samp
     if (values.baseline !== undefined && !specs.some((s) => s.label === values.baseline)) {
       throw new UsageError(`compare: --baseline ${values.baseline} is not one of the models (${specs.map((s) => s.label).join(', ')})`);
     }
-    const ks = listFlag(values.k)?.map((part) => {
+    const ks = listFlag('compare', values.k, 'k')?.map((part) => {
       if (!/^[1-9][0-9]*$/.test(part) || !Number.isSafeInteger(Number(part))) throw new UsageError(`compare: --k values must be integers >= 1, got "${part}"`);
       return Number(part);
     });

@@ -96,8 +96,7 @@ Exit status: 0 when every sample is in the file, 1 when some failed or the serve
     const temperature = numberFlag(values.temperature, 'temperature', samples > 1 ? 1 : 0, (n) => n >= 0 && n <= 2, 'a number from 0 to 2');
     const topP = numberFlag(values['top-p'], 'top-p', 1, (n) => n > 0 && n <= 1, 'a number above 0 and at most 1');
     const maxTokens = integerFlag('run', values['max-tokens'], 'max-tokens', DEFAULT_MAX_TOKENS, 1);
-    const seed = values.seed === undefined ? null : integerFlag('run', values.seed, 'seed', 0);
-    if (seed !== null && seed > SEED_MAX) throw new UsageError(`run: --seed must be at most ${SEED_MAX}, got "${values.seed}"`);
+    const seed = values.seed === undefined ? null : integerFlag('run', values.seed, 'seed', 0, 0, SEED_MAX);
     const concurrency = integerFlag('run', values.concurrency, 'concurrency', DEFAULT_CONCURRENCY, 1);
     const nPerRequest = values['n-per-request'] === undefined ? undefined : integerFlag('run', values['n-per-request'], 'n-per-request', 1, 1);
     const timeout = numberFlag(values.timeout, 'timeout', DEFAULT_TIMEOUT_S, (n) => n > 0, 'a number of seconds above 0');
