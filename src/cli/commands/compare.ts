@@ -5,6 +5,7 @@ import { headlineSentences } from '../../compare/sentences.js';
 import { familyTable } from '../../compare/tables.js';
 import { isReasonforgeError } from '../../errors.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
+import { checkInputFile, checkOutputFile } from '../../io/paths.js';
 import { textTable } from '../../report/table.js';
 import { CONFIDENCE, DEFAULT_BOOTSTRAP, DEFAULT_PERMUTATIONS } from '../../score/score.js';
 import { integerFlag, listFlag, parseCommandArgs, UsageError } from '../args.js';
@@ -69,6 +70,9 @@ the items every model answered; pass@k is exact at every k up to the fewest samp
       return Number(part);
     });
     const force = values.force === true;
+    // Every path is checked before the work: a minute of bootstrap should not end in "already exists".
+    for (const [flag, path] of [['--json', values.json], ['--md', values.md], ['--html', values.html]] as const) if (path !== undefined) checkOutputFile(path, { force, flag });
+    for (const spec of specs) for (const file of spec.files) checkInputFile(file);
     const comparison = compareModels(loadComparison(specs), {
       bootstrap: integerFlag('compare', values.bootstrap, 'bootstrap', DEFAULT_BOOTSTRAP),
       permutations: integerFlag('compare', values.permutations, 'permutations', DEFAULT_PERMUTATIONS, 1),

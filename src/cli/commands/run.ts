@@ -1,4 +1,5 @@
 import { ReasonforgeError } from '../../errors.js';
+import { checkInputFile, checkOutputFile } from '../../io/paths.js';
 import { DEFAULT_TEMPLATE, loadPromptTemplate } from '../../prompt/index.js';
 import type { SampleFailure } from '../../run/engine.js';
 import { summaryLines, RunProgress } from '../../run/progress.js';
@@ -104,6 +105,11 @@ Exit status: 0 when every sample is in the file, 1 when some failed or the serve
     const retryDelay = integerFlag('run', values['retry-delay'], 'retry-delay', DEFAULT_BASE_DELAY_MS, 0);
     if (values.fewshot === undefined && (values['num-fewshot'] !== undefined || values['fewshot-seed'] !== undefined)) throw new UsageError('run: --num-fewshot and --fewshot-seed need --fewshot FILE');
     const fewshot = values.fewshot === undefined ? null : { file: values.fewshot, count: integerFlag('run', values['num-fewshot'], 'num-fewshot', 5, 0), seed: integerFlag('run', values['fewshot-seed'], 'fewshot-seed', 0) };
+    // run appends to --out, so an existing file is fine; a folder, '-' or an empty name is not.
+    checkOutputFile(out, { force: true, flag: '--out' });
+    checkInputFile(dataset, { flag: '--dataset' });
+    if (values.prompt !== undefined) checkInputFile(values.prompt, { flag: '--prompt' });
+    if (values.fewshot !== undefined) checkInputFile(values.fewshot, { flag: '--fewshot' });
     const template = values.prompt === undefined ? DEFAULT_TEMPLATE : loadPromptTemplate(values.prompt);
     const apiKeyEnv = values['api-key-env'] ?? 'OPENAI_API_KEY';
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(apiKeyEnv)) throw new UsageError(`run: --api-key-env takes the name of an environment variable, got "${apiKeyEnv}"`);
