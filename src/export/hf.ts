@@ -1,3 +1,4 @@
+import { checkFewshotDisjoint } from '../prompt/index.js';
 import type { ProblemRecord, VariantId } from '../records/problem.js';
 import { byVariant, jsonl } from './dataset.js';
 import { generationCommand, provenanceLines, safeName } from './provenance.js';
@@ -104,7 +105,10 @@ interface SplitFile {
 export const hf: ExportFormat = {
   name: 'hf',
   summary: 'Hugging Face datasets folder: data files per split and a dataset card',
+  fewshot: 'split',
   build(input: ExportInput): ExportedFile[] {
+    // The --fewshot file becomes the train split, all of it: a split that shares items with test would leak.
+    if (input.fewshot !== undefined) checkFewshotDisjoint(input.dataset, input.fewshot);
     const files: ExportedFile[] = [];
     const byConfig = new Map<VariantId, SplitFile[]>();
     const add = (variant: VariantId, split: 'test' | 'train', records: readonly ProblemRecord[]) => {
@@ -155,8 +159,9 @@ export const hf: ExportFormat = {
       `# ${input.name}`,
       '',
       'Grade-school math word problems with exact answers and worked solutions in GSM8K format, made by',
-      '[reasonforge](https://www.npmjs.com/package/reasonforge). Every item is one variant of a template instance;',
-      'variants of one instance share `base_id`, so accuracy drops can be measured on paired items.',
+      'reasonforge. Every item is one variant of a template instance; variants of one instance share `base_id`,',
+      'so accuracy drops can be measured on paired items. reasonforge is not on the npm registry yet: install it',
+      'from a clone of its repository (`npm ci`, then `npx reasonforge ...` inside it, or `npm install /path/to/clone`).',
       '',
       '## How it was made',
       '',
@@ -183,7 +188,7 @@ export const hf: ExportFormat = {
       '## License',
       '',
       foreign && input.license === undefined
-        ? 'Some items come from outside reasonforge (imported GSM8K-format data, or GSM-Symbolic templates). Their text is under the license of its source; check it before redistributing, and set the license with `reasonforge export --format hf --license ID`.'
+        ? 'Some items come from outside reasonforge (imported GSM8K-format data, or GSM-Symbolic templates). Their text is under the license of its source; check it before redistributing, and set the license with `npx reasonforge export --format hf --license ID`.'
         : `${license}.`,
       '',
     ].join('\n');

@@ -35,7 +35,8 @@ export interface Coverage {
   readonly duplicates: {
     readonly count: number;
     readonly dropped: boolean;
-    readonly entries: ReadonlyArray<{ id: string; file: string; line: number; first_file: string; first_line: number }>;
+    /** `sample` is the place in the line's outputs, so two identical samples on one line are told apart. */
+    readonly entries: ReadonlyArray<{ id: string; file: string; line: number; sample: number; first_file: string; first_line: number; first_sample: number }>;
     readonly truncated: boolean;
   };
   readonly malformed: { readonly count: number; readonly entries: readonly LineProblem[]; readonly truncated: boolean };
@@ -51,10 +52,14 @@ export interface Coverage {
 export interface ItemRow {
   readonly id: string;
   readonly variant: string;
+  /** The base item it was made from (itself for base items): `compare` pairs drops with it. */
+  readonly base_id?: string;
   readonly n: number;
   readonly c: number;
   readonly c_cot: number;
   readonly no_answer: number;
+  /** maj@k at each of options.k (null where k > n): `compare` needs it per item, as no (n, c) gives it. */
+  readonly maj?: readonly (number | null)[];
 }
 
 export interface Metrics extends Groupings {

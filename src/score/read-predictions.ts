@@ -27,7 +27,7 @@ export interface ReadReport {
   /** Lines and samples whose id is not in the dataset, and the distinct ids. */
   readonly unknown: { lines: number; samples: number; ids: Map<string, number> };
   /** lm-eval lines skipped because they repeat another filter's view of the same generations. */
-  readonly lmEvalFilter: { used: string | null; skipped_lines: number };
+  readonly lmEvalFilter: { used: string | null; skipped_lines: number; readonly seen: Set<string> };
 }
 
 export interface ReadOptions {
@@ -81,7 +81,7 @@ class VerdictReader {
       files: [],
       malformed: { count: 0, entries: [] },
       unknown: { lines: 0, samples: 0, ids: new Map() },
-      lmEvalFilter: { used: options.lmEvalFilter ?? null, skipped_lines: 0 },
+      lmEvalFilter: { used: options.lmEvalFilter ?? null, skipped_lines: 0, seen: new Set() },
     };
   }
 
@@ -114,6 +114,7 @@ class VerdictReader {
       summary.formats[format]++;
       const filter = batch.filter[l] ?? null;
       if (format === 'lm-eval' && filter !== null) {
+        report.lmEvalFilter.seen.add(filter);
         report.lmEvalFilter.used ??= filter;
         if (filter !== report.lmEvalFilter.used) {
           report.lmEvalFilter.skipped_lines++;
@@ -131,7 +132,7 @@ class VerdictReader {
       if (samples !== batch.outputs[l]) throw new Error(`line ${number} of ${file} was not judged, yet its filter is the one in use`);
       for (let s = from; s < sample; s++) {
         const answer = batch.answer[s]!;
-        store.addJudged(item, batch.flags[s]!, answer < 0 ? null : batch.answers[answer]!, batch.hashA[s]!, batch.hashB[s]!, { file: f, line: number });
+        store.addJudged(item, batch.flags[s]!, answer < 0 ? null : batch.answers[answer]!, batch.hashA[s]!, batch.hashB[s]!, { file: f, line: number, sample: s - from });
       }
     }
   }

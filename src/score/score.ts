@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ReasonforgeError } from '../errors.js';
 import { GENERATOR } from '../version.js';
 import { computeGroup, planGroups, type Groupings, type TopicOf } from './aggregate.js';
 import { loadDataset, type Dataset } from './dataset.js';
@@ -14,7 +16,7 @@ import { LIST_LIMIT, readPredictions, type ReadReport } from './read-predictions
 
 export interface ScoreOptions {
   readonly judge: Judge;
-  /** k values (1 is always added); default every power of two up to the fewest samples of any item. */
+  /** k values (1 is always added); default every power of two up to the most samples of any item. */
   readonly k?: readonly number[];
   /** Bootstrap resamples per interval (default 1000; 0 for no intervals). */
   readonly bootstrap?: number;
@@ -57,15 +59,31 @@ export async function scoreFiles(datasetFile: string, predictionFiles: readonly 
   const threads = scoringThreads(jobs, inputs);
   const pool = threads > 1 ? new ScorePool(threads, options.judge) : null;
   try {
-    const dataset = pool === null ? await loadDataset(datasetFile) : await pool.loadDataset(datasetFile);
-    // Hashing runs in the workers between the judging batches; in one thread, after the rest.
-    const hashing = pool === null ? null : Promise.all(inputs.map((file) => pool.sha256(file)));
-    hashing?.catch(() => undefined);
+    let dataset: Dataset;
+    let hashes: (string | null)[];
+    if (pool === null) {
+      hashes = await Promise.all(inputs.map(sha256File));
+      refuseRepeatedFiles(predictionFiles, hashes.slice(1));
+      dataset = await loadDataset(datasetFile);
+    } else {
+      // The workers hash while they start on the dataset; a repeated file is still the first error reported.
+      const hashing = Promise.all(inputs.map((file) => pool.sha256(file)));
+      hashing.catch(() => undefined);
+      const loading = pool.loadDataset(datasetFile);
+      loading.catch(() => undefined);
+      hashes = await hashing;
+      refuseRepeatedFiles(predictionFiles, hashes.slice(1));
+      dataset = await loading;
+    }
     const { store, report } = await readPredictions(predictionFiles, dataset, options.judge, {
       ...(options.lmEvalFilter !== undefined && { lmEvalFilter: options.lmEvalFilter }),
       ...(options.onLine !== undefined && { onLine: options.onLine }),
       ...(pool !== null && { judgeElsewhere: { judge: (lines: readonly string[], filterInUse: string | null) => pool.judge(lines, filterInUse), inFlight: pool.inFlight } }),
     });
+    if (options.lmEvalFilter !== undefined && report.lmEvalFilter.seen.size > 0 && !report.lmEvalFilter.seen.has(options.lmEvalFilter)) {
+      const seen = [...report.lmEvalFilter.seen].map((f) => `"${f}"`).join(', ');
+      throw new ReasonforgeError('unknown-name', `no lm-evaluation-harness line is for the filter "${options.lmEvalFilter}"; the files hold ${seen}`, {}, { asked: options.lmEvalFilter });
+    }
     const resolved = resolveOptions(options);
     const counts = countSamples(dataset, store, options.dropDuplicates === true);
     const ks = kValues(counts, options.k === undefined ? {} : { ks: options.k });
@@ -83,11 +101,30 @@ export async function scoreFiles(datasetFile: string, predictionFiles: readonly 
       await pool.shareScores(scores);
       groups = await pool.groups(plan.specs, stats);
     }
-    const hashes = hashing === null ? await Promise.all(inputs.map(sha256File)) : await hashing;
     return buildMetrics(dataset, scores, report, { ...resolved, k: scores.ks, lm_eval_filter: report.lmEvalFilter.used }, plan.assemble(groups), hashes);
   } finally {
     await pool?.close();
   }
+}
+
+/**
+ * The same predictions given twice would count every sample twice and read
+ * as a model that answers everything twice: refused, by path and by content.
+ */
+function refuseRepeatedFiles(files: readonly string[], hashes: readonly (string | null)[]): void {
+  const byPath = new Map<string, string>();
+  const byHash = new Map<string, string>();
+  files.forEach((file, i) => {
+    const path = file === '-' ? '-' : resolve(file);
+    const earlier = byPath.get(path);
+    if (earlier !== undefined) throw new ReasonforgeError('usage', `the predictions file ${file} is given twice`);
+    byPath.set(path, file);
+    const hash = hashes[i];
+    if (hash === null || hash === undefined) return;
+    const same = byHash.get(hash);
+    if (same !== undefined) throw new ReasonforgeError('usage', `the predictions files ${same} and ${file} have the same content (sha256 ${hash.slice(0, 12)}…); each sample would count twice`);
+    byHash.set(hash, file);
+  });
 }
 
 function resolveOptions(options: ScoreOptions): Omit<MetricsOptions, 'k' | 'lm_eval_filter'> {
@@ -115,7 +152,16 @@ export function buildMetrics(dataset: Dataset, scores: ItemScores, report: ReadR
     options,
     coverage,
     ...groupings,
-    items: dataset.items.map((item, i) => ({ id: item.id, variant: item.variant, n: scores.n[i]!, c: scores.c[i]!, c_cot: scores.cCot[i]!, no_answer: scores.noAnswer[i]! })),
+    items: dataset.items.map((item, i) => ({
+      id: item.id,
+      variant: item.variant,
+      base_id: item.baseId,
+      n: scores.n[i]!,
+      c: scores.c[i]!,
+      c_cot: scores.cCot[i]!,
+      no_answer: scores.noAnswer[i]!,
+      maj: scores.maj.map((column) => (Number.isNaN(column[i]!) ? null : column[i]!)),
+    })),
   };
   // Key order: notes right after coverage, where a reader of the file looks first.
   const { items, overall, by_variant, by_template, by_topic, by_set, spread, ...head } = metrics;
@@ -154,7 +200,15 @@ function coverageOf(dataset: Dataset, scores: ItemScores, report: ReadReport): C
     duplicates: {
       count: scores.duplicates.count,
       dropped: scores.duplicates.dropped,
-      entries: scores.duplicates.entries.map((d) => ({ id: d.id, file: files[d.file]!, line: d.line, first_file: files[d.first_file]!, first_line: d.first_line })),
+      entries: scores.duplicates.entries.map((d) => ({
+        id: d.id,
+        file: files[d.file]!,
+        line: d.line,
+        sample: d.sample,
+        first_file: files[d.first_file]!,
+        first_line: d.first_line,
+        first_sample: d.first_sample,
+      })),
       truncated: scores.duplicates.count > scores.duplicates.entries.length,
     },
     malformed: { count: report.malformed.count, entries: report.malformed.entries, truncated: report.malformed.count > report.malformed.entries.length },

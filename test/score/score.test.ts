@@ -141,7 +141,13 @@ describe('scoreFiles', () => {
     expect(spread.mean).toBeCloseTo(mean(perSet), 12);
     expect(spread.histogram.bins.reduce((a, b) => a + b.count, 0)).toBe(SETS);
 
-    expect(metrics.items.find((i) => i.id === truths[0]!.record.id)).toEqual({ id: truths[0]!.record.id, variant: 'base', n: N, c: truths[0]!.c, c_cot: truths[0]!.cCot, no_answer: 0 });
+    expect(metrics.items.find((i) => i.id === truths[0]!.record.id)).toMatchObject({ id: truths[0]!.record.id, variant: 'base', base_id: truths[0]!.record.id, n: N, c: truths[0]!.c, c_cot: truths[0]!.cCot, no_answer: 0 });
+    // Per item, maj@k at every k: their mean over a variant's items is the variant's maj@k.
+    metrics.options.k.forEach((k, q) => {
+      const rows = metrics.items.filter((i) => i.variant === 'noop');
+      expect(mean(rows.map((i) => i.maj![q]!))).toBeCloseTo(metrics.by_variant['noop']!.maj_at_k[String(k)]!.estimate, 12);
+    });
+    expect(metrics.items.find((i) => i.variant === 'noop')!.base_id).toMatch(/:base$/);
   });
 
   it('is reproducible for one seed; another seed moves the intervals, never the estimates', async () => {
@@ -192,7 +198,7 @@ describe('scoreFiles', () => {
     const lines = outputLines().filter((line, i) => !(JSON.parse(line).id === short && i >= truths.length * 2));
     const metrics = await scoreFiles(datasetFile, [write('short.jsonl', lines)], { judge: fakeJudge, k: [1, 2, 4], bootstrap: 20, permutations: 100 });
     expect(Object.keys(metrics.by_variant['noop']!.pass_at_k)).toEqual(['1', '2']);
-    expect(metrics.by_variant['noop']!.omitted_k).toEqual([{ k: 4, reason: '1 of 10 items have fewer than 4 samples (fewest: 2)' }]);
+    expect(metrics.by_variant['noop']!.omitted_k).toEqual([{ k: 4, reason: `1 of 10 items have fewer than 4 samples (fewest: 2): ${short}`, short_items: [short] }]);
     expect(Object.keys(metrics.by_variant['p1']!.pass_at_k)).toEqual(['1', '2', '4']);
     expect(metrics.notes.some((n) => n.startsWith('k=4 is omitted for variant noop'))).toBe(true);
   });
