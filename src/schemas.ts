@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import type * as Ajv from 'ajv/dist/2020.js';
 import type { ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020.js';
 
 /** The package's own directories, found from this module whether it runs from src/ or dist/. */
@@ -49,7 +50,7 @@ let ajv: { compile(schema: object): ValidateFunction } | undefined;
 
 function compile(text: string): ValidateFunction {
   if (ajv === undefined) {
-    const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+    const { Ajv2020 } = require('ajv/dist/2020.js') as typeof Ajv;
     ajv = new Ajv2020(AJV_OPTIONS);
   }
   return ajv.compile(JSON.parse(text) as object);

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import type * as Schemas from '../src/schemas.js';
+import type * as RestrictedMathjs from '../src/expr/restricted-mathjs.js';
 import { GenerationPlan, generateRecords, loadLibrary } from '../src/index.js';
 import { PRECOMPILED_DIR, precompiledValidator, schemaSha256, SCHEMAS_DIR, schemaValidator } from '../src/schemas.js';
 import { REPO, tempDir } from './support/cli.js';
@@ -13,7 +15,7 @@ const schemaNames = readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.schema.j
 
 describe('precompiled schema validators', () => {
   it('exist in dist/ for every schema, made from its current text, and the built schemaValidator uses them', async () => {
-    const dist = (await built('schemas.js')) as typeof import('../src/schemas.js');
+    const dist = (await built('schemas.js')) as typeof Schemas;
     expect(schemaNames.sort()).toEqual(['manifest', 'metrics', 'problem', 'template']);
     for (const name of schemaNames) {
       const file = new URL(`${name}.cjs`, dist.PRECOMPILED_DIR).pathname;
@@ -34,7 +36,7 @@ describe('precompiled schema validators', () => {
 
   it('give the verdicts and errors of the validator compiled at run time', async () => {
     expect(PRECOMPILED_DIR.pathname).toContain('/src/');
-    const dist = (await built('schemas.js')) as typeof import('../src/schemas.js');
+    const dist = (await built('schemas.js')) as typeof Schemas;
     const plan = new GenerationPlan({ seed: 5, sets: 1, split: 'test', variants: ['base', 'p1'], templates: loadLibrary().templates.slice(0, 8) });
     const records = [...generateRecords(plan)] as unknown as Record<string, unknown>[];
     const broken = records.flatMap((r) => [
@@ -57,8 +59,8 @@ describe('the bundled mathjs parser', () => {
     const text = readFileSync(`${REPO}dist/expr/mathjs-parser.js`, 'utf8');
     expect(text).not.toMatch(/from\s*["']mathjs/);
     expect(text).not.toMatch(/import\(["']mathjs/);
-    const bundled = (await built('expr/restricted-mathjs.js')) as typeof import('../src/expr/restricted-mathjs.js');
-    const source = (await import('../src/expr/restricted-mathjs.js')) as typeof import('../src/expr/restricted-mathjs.js');
+    const bundled = (await built('expr/restricted-mathjs.js')) as typeof RestrictedMathjs;
+    const source = (await import('../src/expr/restricted-mathjs.js')) as typeof RestrictedMathjs;
     for (const expr of ['a * (b + 3) / 2', 'floor(x / 7) % 3', 'a > b and b != 0', 'round(12.345, 2)']) {
       expect(JSON.stringify(bundled.parseMath(expr))).toBe(JSON.stringify(source.parseMath(expr)));
     }

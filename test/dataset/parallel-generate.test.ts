@@ -2,6 +2,10 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type * as Library from '../../src/index.js';
+import type * as ParallelGenerate from '../../src/dataset/parallel-generate.js';
+import type * as JsonlChunks from '../../src/dataset/jsonl-chunks.js';
+import type * as Manifest from '../../src/dataset/manifest.js';
 import { MIN_RECORDS_PER_JOB, splitRange } from '../../src/dataset/parallel-generate.js';
 import { DEFAULT_GENERATORS_DIR } from '../../src/template/load.js';
 import { cli, REPO, tempDir } from '../support/cli.js';
@@ -9,10 +13,10 @@ import { fixtureSpec } from '../support/spec.js';
 
 /** Worker threads load the built files (npm test builds first), so the parallel path is tested as built. */
 const built = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(REPO, 'dist', path)).href)) as T;
-const lib = await built<typeof import('../../src/index.js')>('index.js');
-const { chunksInParallel } = await built<typeof import('../../src/dataset/parallel-generate.js')>('dataset/parallel-generate.js');
-const { jsonlChunks } = await built<typeof import('../../src/dataset/jsonl-chunks.js')>('dataset/jsonl-chunks.js');
-const { RecordCounter } = await built<typeof import('../../src/dataset/manifest.js')>('dataset/manifest.js');
+const lib = await built<typeof Library>('index.js');
+const { chunksInParallel } = await built<typeof ParallelGenerate>('dataset/parallel-generate.js');
+const { jsonlChunks } = await built<typeof JsonlChunks>('dataset/jsonl-chunks.js');
+const { RecordCounter } = await built<typeof Manifest>('dataset/manifest.js');
 
 type Plan = InstanceType<typeof lib.GenerationPlan>;
 type Run = Parameters<typeof chunksInParallel>[1];

@@ -2,11 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type * as Pool from '../../src/parallel/pool.js';
+import type * as Errors from '../../src/errors.js';
 import { REPO, tempDir } from '../support/cli.js';
 
 /** Worker threads load files, so the pool is tested as built (npm test builds first), with a worker written here. */
-const { WorkerPool } = (await import(pathToFileURL(join(REPO, 'dist/parallel/pool.js')).href)) as typeof import('../../src/parallel/pool.js');
-const { ReasonforgeError } = (await import(pathToFileURL(join(REPO, 'dist/errors.js')).href)) as typeof import('../../src/errors.js');
+const { WorkerPool } = (await import(pathToFileURL(join(REPO, 'dist/parallel/pool.js')).href)) as typeof Pool;
+const { ReasonforgeError } = (await import(pathToFileURL(join(REPO, 'dist/errors.js')).href)) as typeof Errors;
 const dist = (path: string) => JSON.stringify(pathToFileURL(join(REPO, 'dist', path)).href);
 const dir = tempDir('pool');
 const worker = join(dir, 'worker.mjs');
