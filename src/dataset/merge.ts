@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { ReasonforgeError } from '../errors.js';
 import { AtomicFile, writeFileAtomic } from '../io/atomic-write.js';
+import { checkInputFile, checkOutputFile, STDIO } from '../io/paths.js';
 import { formatManifest, manifestPathOf, readManifest, RecordCounter, type Manifest } from './manifest.js';
 
 interface Shard {
@@ -25,13 +26,10 @@ export function mergeShards(out: string, files: readonly string[], options: { re
   for (const file of files) {
     if (resolve(file) === resolve(out)) throw new ReasonforgeError('config-invalid', 'is both the output and one of the shards', { file });
   }
-  if (!options.force) {
-    for (const path of [out, outManifest]) {
-      if (existsSync(path)) throw new ReasonforgeError('file-exists', 'already exists; pass --force to replace it', { file: path });
-    }
-  }
+  for (const path of [out, outManifest]) checkOutputFile(path, { force: options.force === true });
   const shards = files.map((file) => {
-    if (!existsSync(file)) throw new ReasonforgeError('file-missing', 'no such file', { file });
+    if (file === STDIO) throw new ReasonforgeError('usage', 'a shard is a file with its manifest beside it; "-" (standard input) cannot be one');
+    checkInputFile(file);
     return { file, manifest: readManifest(file) };
   });
   checkOneConfiguration(shards);

@@ -108,9 +108,15 @@ describe('reasonforge merge', () => {
     expect(readFileSync(out, 'utf8') === readFileSync(shard('whole.jsonl'), 'utf8')).toBe(true);
   });
 
-  it('needs an output and at least one shard', () => {
+  it('needs an output file and at least one shard file', () => {
     const result = cli(['merge', join(dir, 'only.jsonl')]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('merge: give the output file, then at least one shard file');
+    const fromStdin = cli(['merge', join(tempDir('merge-out'), 'out.jsonl'), '-']);
+    expect(fromStdin.status).toBe(2);
+    expect(fromStdin.stderr).toBe('reasonforge merge: a shard is a file with its manifest beside it; "-" (standard input) cannot be one\n');
+    const intoFolder = cli(['merge', dir, shard('part-0.jsonl')]);
+    expect(intoFolder.status).toBe(1);
+    expect(intoFolder.stderr).toBe(`reasonforge merge: ${dir}: is a folder; give a file name (inside it, if you like)\n`);
   });
 });

@@ -136,6 +136,6 @@ describe('reasonforge generate --jobs', () => {
   it('refuses a job count that is not a whole number of at least 1', () => {
     const result = cli([...RUN, '--jobs', '0']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('--jobs must be an integer >= 1, got "0"');
+    expect(result.stderr).toBe('reasonforge generate: --jobs must be a whole number 1 or more (at most 9007199254740991), got "0"\n');
   });
 });

@@ -76,6 +76,7 @@ export const generate: Command = {
     const library = libraryFor(values.generators);
     const shard = parseShard(values.shard);
     const sets = integerFlag('generate', values.sets, 'sets', 1, 1);
+    const askedJobs = values.jobs === undefined ? undefined : integerFlag('generate', values.jobs, 'jobs', 1, 1);
     const variants = parseVariants(listFlag('generate', values.variants, 'variants') ?? [...GENERATED_VARIANTS]);
     const fromGsm = values['from-gsm-symbolic'];
     let templates = selectTopics(selectTemplates(library.templates, values.templates), values.topics);
@@ -102,7 +103,7 @@ export const generate: Command = {
     const manifestPath = out === undefined ? undefined : `${out}.manifest.json`;
     // Both files are checked before either is begun, so a refusal leaves nothing half done.
     if (out !== undefined) for (const path of [out, manifestPath!]) checkOutputFile(path, { force: values.force === true, flag: '--out' });
-    const jobs = jobsFor(plan, integerFlag('generate', values.jobs, 'jobs', out === undefined ? 1 : defaultJobs(), 1));
+    const jobs = jobsFor(plan, askedJobs ?? (out === undefined ? 1 : defaultJobs()));
     const output = openOutput(out, io.stdout, { force: true });
     const hash = createHash('sha256');
     const counter = new RecordCounter();

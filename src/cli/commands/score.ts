@@ -90,13 +90,13 @@ problem, the exit code is 1 and nothing is written, so the same command can simp
     const bootstrap = integerFlag('score', values.bootstrap, 'bootstrap', 1000);
     const permutations = integerFlag('score', values.permutations, 'permutations', 10_000, 1);
     const seed = integerFlag('score', values.seed, 'seed', 0);
+    const jobs = integerFlag('score', values.jobs, 'jobs', defaultJobs(), 1);
     checkOutputFile(out, { force: values.force === true, flag: '--out' });
     checkInputFile(dataset, { flag: '--dataset' });
     for (const file of predictions) checkInputFile(file, { flag: '--predictions' });
     if ([dataset, ...predictions].filter((file) => file === '-').length > 1) throw new UsageError('score: standard input can be read once: give "-" to one of --dataset and --predictions');
     const library = libraryFor(values.generators);
     const started = Date.now();
-    const jobs = integerFlag('score', values.jobs, 'jobs', defaultJobs(), 1);
     const threads = scoringThreads(jobs, [dataset, ...predictions]);
     const metrics = await scoreFiles(dataset, predictions, {
       judge: verifierJudge(),
