@@ -17,7 +17,6 @@
  * `reasonforge score` command with --jobs 1 against --jobs N (default: the
  * cores), alternating, checking that metrics.json is the same bytes.
  */
-import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +32,7 @@ import { buildMetrics, formatMetrics, sha256File } from '../dist/score/score.js'
 import { topicsOf } from '../dist/score/topics.js';
 import { verifierJudge } from '../dist/score/verifier-judge.js';
 import { completionFor, type Outcome } from '../test/score/completions.js';
+import { runThreaded, type ThreadedRun } from './support/thread-cpu.js';
 import { lcg } from '../test/score/support.js';
 
 const { values } = parseArgs({
@@ -182,19 +182,25 @@ console.log(`write metrics.json ${tWrite.toFixed(1).padStart(6)} s`);
 console.log(`total              ${tTotal.toFixed(1).padStart(6)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s cpu, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB${reuse ? '' : ' (including generating the inputs; --reuse for scoring alone)'}`);
 console.log(`result: pass@1 base ${(metrics.by_variant['base']!.pass_at_k['1']!.estimate * 100).toFixed(1)}%, noop drop ${(metrics.by_variant['noop']!.drop_vs_base!.estimate * 100).toFixed(1)} points, ${metrics.coverage.no_answer.toLocaleString('en-US')} samples without answer`);
 
-// 5. The command, one thread against worker threads, runs alternating so that both see the same load.
+// 5. The command, one thread against worker threads, runs alternating so that both see the same
+// load, with each thread's CPU time: max(CPU / cores, busiest thread) is the wall time on an idle
+// machine with perfect overlap (bench/support/thread-cpu.ts).
 const BIN = fileURLToPath(new URL('../bin/reasonforge.js', import.meta.url));
-const command = (threads: number) => {
+const command = async (threads: number) => {
   const out = join(dir, `metrics-${threads}.json`);
-  const started = performance.now();
-  const run = spawnSync(process.execPath, [BIN, 'score', '--dataset', datasetFile, '--predictions', predictionsFile, '--out', out, '--force', '--quiet', '--k', ks.join(','), '--bootstrap', String(bootstrap), '--permutations', String(permutations), '--seed', '1', '--jobs', String(threads)], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`score --jobs ${threads} failed: ${run.stderr}`);
-  return { seconds: (performance.now() - started) / 1000, metrics: readFileSync(out, 'utf8') };
+  const run = await runThreaded(process.execPath, [BIN, 'score', '--dataset', datasetFile, '--predictions', predictionsFile, '--out', out, '--force', '--quiet', '--k', ks.join(','), '--bootstrap', String(bootstrap), '--permutations', String(permutations), '--seed', '1', '--jobs', String(threads)]);
+  return { ...run, metrics: readFileSync(out, 'utf8') };
 };
-const pairs = Array.from({ length: rounds }, () => ({ one: command(1), many: command(jobs) }));
+const pairs: { one: Awaited<ReturnType<typeof command>>; many: Awaited<ReturnType<typeof command>> }[] = [];
+for (let round = 0; round < rounds; round++) pairs.push({ one: await command(1), many: await command(jobs) });
 const same = pairs.every((p) => p.many.metrics === pairs[0]!.one.metrics && p.one.metrics === pairs[0]!.one.metrics);
-const ratios = pairs.map((p) => p.one.seconds / p.many.seconds);
 const secondsOf = (xs: number[]) => `${median(xs).toFixed(1)} s (${Math.min(...xs).toFixed(1)} – ${Math.max(...xs).toFixed(1)})`;
-console.log(`score --jobs 1: ${secondsOf(pairs.map((p) => p.one.seconds))} wall; --jobs ${jobs}: ${secondsOf(pairs.map((p) => p.many.seconds))} (${rounds} alternating pairs)`);
-console.log(`  speed-up ${median(ratios).toFixed(2)}x (${Math.min(...ratios).toFixed(2)} – ${Math.max(...ratios).toFixed(2)}; aim >= 1.8 on 2 cores); metrics.json ${same ? 'identical' : 'DIFFERS'} across runs and job counts`);
+const ratioOf = (pick: (r: ThreadedRun) => number) => {
+  const xs = pairs.map((p) => pick(p.one) / pick(p.many));
+  return `${median(xs).toFixed(2)}x (${Math.min(...xs).toFixed(2)} – ${Math.max(...xs).toFixed(2)})`;
+};
+console.log(`score --jobs ${jobs} against --jobs 1 (${rounds} alternating pairs); metrics.json ${same ? 'the same bytes' : 'DIFFERS'} in every run`);
+console.log(`  wall ${secondsOf(pairs.map((p) => p.many.wall))} against ${secondsOf(pairs.map((p) => p.one.wall))}: ${ratioOf((r) => r.wall)} (aim >= 1.8 on 2 cores)`);
+console.log(`  idle-machine bound ${secondsOf(pairs.map((p) => p.many.idleBound))} against ${secondsOf(pairs.map((p) => p.one.idleBound))}: ${ratioOf((r) => r.idleBound)}; CPU ${median(pairs.map((p) => p.many.total / p.one.total)).toFixed(2)}x of one thread's`);
+console.log(`  busiest threads (CPU s): ${pairs[0]!.many.threads.slice(0, jobs + 1).map((t) => t.toFixed(1)).join(', ')} against ${pairs[0]!.one.threads.slice(0, 2).map((t) => t.toFixed(1)).join(', ')}`);
 if (values.keep === undefined) rmSync(dir, { recursive: true, force: true });
