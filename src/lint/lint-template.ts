@@ -5,6 +5,7 @@ import { formatRate, laneOf, TemplateSampler } from '../engine/sampler.js';
 import { supportedVariants, type GeneratedVariant } from '../engine/variants.js';
 import type { CompiledTemplate } from '../template/compiled.js';
 import { checkRecord } from '../validate/check-record.js';
+import { uniqueQuestionKey } from '../variants/unique.js';
 
 export interface LintOptions {
   /** Sets drawn per template; every supported variant of each is checked. */
@@ -65,8 +66,9 @@ export function lintTemplate(template: CompiledTemplate, options: LintOptions = 
       for (const variant of variants) {
         const record = items.record(variant);
         records++;
-        if (questions.has(record.question)) duplicates++;
-        questions.add(record.question);
+        const key = uniqueQuestionKey(record);
+        if (questions.has(key)) duplicates++;
+        questions.add(key);
         for (const defect of checkRecord(record, template)) if (errors.length < 20) errors.push(`${record.id}: ${defect}`);
         if (variant === 'base') {
           answers.add(record.answer);

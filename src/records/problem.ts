@@ -38,12 +38,28 @@ export interface InsertedClause {
   readonly text: string;
 }
 
+/** One sentence of a paraphrase item and the authored alternative that replaced it. */
+export interface RewrittenSentence {
+  readonly part: 'premise' | 'question';
+  /** The premise's index; absent for the question. */
+  readonly index?: number;
+  readonly alternative: number;
+}
+
 export interface VariantInfo {
   readonly kind: VariantId;
   /** Clauses added to the base problem (noop, p1, p2). */
   readonly inserted?: readonly InsertedClause[];
-  /** Bindings that differ from the base item (names, numbers). */
+  /** Bindings that differ from the base item (names, numbers, digits, decimal, fraction). */
   readonly changed?: readonly string[];
+  /** reverse: which reversed problem, and the base variable that became the unknown. */
+  readonly reversed?: { readonly id: string; readonly unknown: string };
+  /** paraphrase: the sentences rewritten. */
+  readonly rewritten?: readonly RewrittenSentence[];
+  /** critical: the premise removed, as the base item has it, and the facts only it stated. */
+  readonly removed?: { readonly premise: number; readonly text: string; readonly missing: readonly string[] };
+  /** reorder: the base premises' indices in the order the item states them. */
+  readonly order?: readonly number[];
 }
 
 export interface Difficulty {

@@ -1,7 +1,15 @@
 import * as N from '../exact/num.js';
 
-/** How a variable shows its value by default: as computed, with fixed decimal places, or as a fraction. */
-export type NumberFormat = { readonly kind: 'plain' } | { readonly kind: 'fixed'; readonly places: number } | { readonly kind: 'fraction' };
+/**
+ * How a variable shows its value: as computed, with fixed decimal places, as
+ * a fraction (7/2), as a mixed number (3 1/2) or in words (three and a half).
+ */
+export type NumberFormat =
+  | { readonly kind: 'plain' }
+  | { readonly kind: 'fixed'; readonly places: number }
+  | { readonly kind: 'fraction' }
+  | { readonly kind: 'mixed' }
+  | { readonly kind: 'fraction-words' };
 
 export const PLAIN: NumberFormat = { kind: 'plain' };
 
@@ -28,8 +36,42 @@ function fixed(value: N.Num, places: number, filter: string): string {
  */
 export function formatNumber(value: N.Num, format: NumberFormat): string {
   if (format.kind === 'plain' || typeof value === 'number') return N.canonical(value);
-  if (format.kind === 'fraction') return N.fractionString(value);
-  return fixed(value, format.places, 'a decimal variable');
+  switch (format.kind) {
+    case 'fraction':
+      return N.fractionString(value);
+    case 'mixed':
+      return mixedNumber(value);
+    case 'fraction-words':
+      return fractionWords(value) ?? mixedNumber(value);
+    case 'fixed':
+      return fixed(value, format.places, 'a decimal variable');
+  }
+}
+
+/** `3 1/2` for 7/2, `2/3` below one; negative values are not quantities a story states. */
+export function mixedNumber(value: N.Num): string {
+  if (N.sign(value) < 0) throw new DisplayError(`a mixed number cannot show ${N.canonical(value)}`);
+  const whole = N.floor(value);
+  const rest = N.sub(value, whole);
+  if (N.sign(rest) === 0) return N.canonical(whole);
+  return N.sign(whole) === 0 ? N.fractionString(rest) : `${N.canonical(whole)} ${N.fractionString(rest)}`;
+}
+
+const PART_WORDS: Readonly<Record<string, readonly [alone: string, after: string]>> = {
+  '1/2': ['half', 'a half'],
+  '1/3': ['one third', 'one third'],
+  '2/3': ['two thirds', 'two thirds'],
+  '1/4': ['one quarter', 'a quarter'],
+  '3/4': ['three quarters', 'three quarters'],
+};
+
+/** `two and a half`, `three quarters`: halves, thirds and quarters of whole numbers up to 100; null otherwise. */
+function fractionWords(value: N.Num): string | null {
+  if (N.sign(value) < 0) return null;
+  const whole = N.floor(value);
+  const words = PART_WORDS[N.fractionString(N.sub(value, whole))];
+  if (words === undefined || typeof whole !== 'number' || whole > 100) return null;
+  return whole === 0 ? words[0] : `${numberWords(whole)} and ${words[1]}`;
 }
 
 const ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];

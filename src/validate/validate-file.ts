@@ -5,7 +5,9 @@ import type { ProblemRecord } from '../records/problem.js';
 import { recordSchemaProblem } from '../records/validate-record.js';
 import type { CompiledTemplate } from '../template/compiled.js';
 import type { TemplateLibrary } from '../template/load.js';
+import { checkLink, type Placed } from './check-link.js';
 import { checkRecord } from './check-record.js';
+import { uniqueQuestionKey } from '../variants/unique.js';
 
 export interface Defect {
   readonly line: number;
@@ -18,10 +20,6 @@ export interface ValidationReport {
   readonly defects: readonly Defect[];
 }
 
-interface Seen {
-  readonly line: number;
-  readonly record: ProblemRecord;
-}
 
 /**
  * Validates a JSONL dataset line by line (schema, then the record's own
@@ -32,8 +30,8 @@ export async function validateFile(file: string, library: TemplateLibrary): Prom
   const defects: Defect[] = [];
   const ids = new Map<string, number>();
   const questions = new Map<string, number>();
-  const bases = new Map<string, Seen>();
-  const variants: Seen[] = [];
+  const bases = new Map<string, Placed>();
+  const variants: Placed[] = [];
   let records = 0;
   for await (const { number, text } of readLines(file)) {
     const parsed = parseJsonLine(text);
@@ -51,9 +49,10 @@ export async function validateFile(file: string, library: TemplateLibrary): Prom
     const firstId = ids.get(record.id);
     if (firstId !== undefined) defects.push({ line: number, message: `duplicate id ${record.id} (first on line ${firstId})` });
     else ids.set(record.id, number);
-    const firstQuestion = questions.get(record.question);
+    const questionKey = uniqueQuestionKey(record);
+    const firstQuestion = questions.get(questionKey);
     if (firstQuestion !== undefined) defects.push({ line: number, message: `same question as line ${firstQuestion}` });
-    else questions.set(record.question, number);
+    else questions.set(questionKey, number);
 
     if (record.template === null) continue;
     let template: CompiledTemplate;
@@ -69,11 +68,17 @@ export async function validateFile(file: string, library: TemplateLibrary): Prom
     if (record.variant.kind === 'base') bases.set(record.id, { line: number, record });
     else variants.push({ line: number, record });
   }
+  const byBase = new Map<string, Map<string, Placed>>();
+  for (const variant of variants) {
+    let siblings = byBase.get(variant.record.base_id);
+    if (siblings === undefined) byBase.set(variant.record.base_id, (siblings = new Map()));
+    siblings.set(variant.record.variant.kind, variant);
+  }
   for (const variant of variants) {
     const base = bases.get(variant.record.base_id);
     if (base === undefined) continue;
     const template = library.get(variant.record.template!.id);
-    for (const message of checkLink(variant.record, base, template)) defects.push({ line: variant.line, message });
+    for (const message of checkLink(variant.record, base, template, byBase.get(variant.record.base_id)!)) defects.push({ line: variant.line, message });
   }
   defects.sort((a, b) => a.line - b.line);
   return { file, records, defects };
@@ -90,31 +95,6 @@ function checkAddress(record: ProblemRecord): string[] {
   }
   const baseId = `${address.template}:${address.split}:${address.seed}:${address.set}:base`;
   if (record.base_id !== baseId) defects.push(`base_id is ${record.base_id}, expected ${baseId}`);
-  return defects;
-}
-
-/** What pairing a variant with its base promises: shared numbers, shared names, or both. */
-function checkLink(record: ProblemRecord, base: Seen, template: CompiledTemplate): string[] {
-  const defects: string[] = [];
-  const cosmetic = new Set(template.cosmetic.map((c) => template.slots[c.slot]!.name));
-  const differing = Object.keys(record.bindings).filter((name) => record.bindings[name] !== base.record.bindings[name]);
-  const kind = record.variant.kind;
-  const where = `its base (line ${base.line})`;
-  if (kind === 'names') {
-    const numeric = differing.filter((name) => !cosmetic.has(name));
-    if (numeric.length > 0) defects.push(`a names variant changed ${numeric.join(', ')} from ${where}; only names may change`);
-    if (differing.length === 0) defects.push(`a names variant changed no name from ${where}`);
-  } else if (kind === 'numbers') {
-    const names = differing.filter((name) => cosmetic.has(name));
-    if (names.length > 0) defects.push(`a numbers variant changed the names ${names.join(', ')} from ${where}`);
-    if (differing.length === 0) defects.push(`a numbers variant changed no number from ${where}`);
-  } else if (differing.length > 0) {
-    defects.push(`a ${kind} variant must share its bindings with ${where}, but ${differing.join(', ')} differ`);
-  }
-  if ((kind === 'names' || kind === 'noop') && record.answer !== base.record.answer) {
-    defects.push(`a ${kind} variant must keep the answer of ${where} (${base.record.answer}), not ${record.answer}`);
-  }
-  if ((kind === 'p1' || kind === 'p2') && record.answer === base.record.answer) defects.push(`a ${kind} variant must change the answer of ${where}`);
   return defects;
 }
 
