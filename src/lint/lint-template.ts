@@ -2,7 +2,8 @@ import { isReasonforgeError } from '../errors.js';
 import * as N from '../exact/num.js';
 import { SetItems } from '../engine/render.js';
 import { formatRate, laneOf, TemplateSampler } from '../engine/sampler.js';
-import { supportedVariants, type GeneratedVariant } from '../engine/variants.js';
+import { supportedVariants, unsupportedReasons, type GeneratedVariant } from '../engine/variants.js';
+import { wordingWarnings } from './wording.js';
 import type { CompiledTemplate } from '../template/compiled.js';
 import { checkRecord } from '../validate/check-record.js';
 import { uniqueQuestionKey } from '../variants/unique.js';
@@ -25,6 +26,8 @@ export interface LintStats {
   readonly duplicateQuestions: number;
   readonly steps: number;
   readonly variants: readonly GeneratedVariant[];
+  /** The variants the template cannot make, each with the reason. */
+  readonly unsupported: Readonly<Partial<Record<GeneratedVariant, string>>>;
   readonly topRefusal: string | null;
 }
 
@@ -91,6 +94,9 @@ export function lintTemplate(template: CompiledTemplate, options: LintOptions = 
   else if (candidates > 0 && acceptance < WARN_ACCEPTANCE) warnings.push(`acceptance is low (${formatRate(acceptance)}); ${sampler.diagnosis()}`);
   if (duplicates > 0) errors.push(`${duplicates} generated question(s) repeat an earlier one`);
   if (sampled === samples && answers.size < MIN_DISTINCT_ANSWERS) warnings.push(`only ${answers.size} distinct answers in ${samples} items`);
+  const unsupported = Object.fromEntries(unsupportedReasons(template));
+  for (const [variant, reason] of Object.entries(unsupported)) warnings.push(`cannot make ${variant}: ${reason}`);
+  warnings.push(...wordingWarnings(template, variants.includes('reorder')));
   const top = [...rejections.entries()].sort((a, b) => b[1] - a[1])[0];
   return {
     template: template.id,
@@ -109,6 +115,7 @@ export function lintTemplate(template: CompiledTemplate, options: LintOptions = 
       duplicateQuestions: duplicates,
       steps: template.solution.length,
       variants,
+      unsupported,
       topRefusal: top === undefined ? null : top[0],
     },
   };
