@@ -7,11 +7,11 @@ import { compileFullFixture } from '../support/spec.js';
 
 const template = compileFullFixture();
 const item = (variant: Parameters<typeof generateOne>[4], set = 2) => generateOne(template, 4, 'test', set, variant);
-type Editable = { -readonly [K in keyof ProblemRecord]: ProblemRecord[K] } & { bindings: Record<string, number | string>; variant: Record<string, unknown> };
+type Editable = { -readonly [K in Exclude<keyof ProblemRecord, 'bindings' | 'variant'>]: ProblemRecord[K] } & { bindings: Record<string, number | string>; variant: Record<string, unknown> };
 const mutate = (record: ProblemRecord, change: (r: Editable) => void): ProblemRecord => {
-  const copy = structuredClone(record) as Editable;
+  const copy = structuredClone(record) as unknown as Editable;
   change(copy);
-  return copy;
+  return copy as unknown as ProblemRecord;
 };
 const defectsOf = (record: ProblemRecord) => checkRecord(record, template).join('\n');
 
@@ -23,18 +23,42 @@ describe('checkRecord on the seven perturbation variants', () => {
   });
 
   it.each([
-    ['digits', 'a number that is no digits rewrite', (r: Editable) => (r.bindings['jugs'] = 5), /binding "total" is \d+, but "jugs \* litres" gives \d+|jugs is 5, which the digits variant cannot make/],
-    ['digits', 'a clause binding it does not have', (r: Editable) => (r.bindings['guests'] = 12), /binding "guests" is not one a digits item has/],
-    ['decimal', 'a rewritten number listed as unchanged', (r: Editable) => (r.variant['changed'] = []), /changes at least one stated number/],
-    ['fraction', 'a number shown as a decimal', (r: Editable) => (r.question = r.question.replace(/(\d+) (\d+)\/(\d+)/, '$1.5')), /the question does not match/],
-    ['reverse', 'an answer that is not the unknown', (r: Editable) => (r.answer = String(Number(r.answer) + 1)), /the answer is \d+, but its template and bindings give/],
-    ['reverse', 'a reversed problem the template does not have', (r: Editable) => (r.variant['reversed'] = { id: 'nope', unknown: 'drunk' }), /has no reversed problem "nope"/],
-    ['paraphrase', 'too few rewritten sentences', (r: Editable) => (r.variant['rewritten'] = [{ part: 'question', alternative: 0 }]), /rewrites at least 2 of the 3 sentences/],
-    ['critical', 'an answer given for an unanswerable question', (r: Editable) => (r.answer = '12'), /a critical item's answer is unanswerable, not 12/],
-    ['critical', 'a removed premise that is not critical', (r: Editable) => ((r.variant['removed'] as { premise: number }).premise = 5), /premise 5 is not one the answer cannot do without/],
-    ['critical', 'a solution that does not name the missing fact', (r: Editable) => (r.solution = 'It cannot be known.\n#### unanswerable'), /does not say which fact is missing/],
-    ['reorder', 'the written order', (r: Editable) => (r.variant['order'] = [0, 1]), /the order is the written order/],
-    ['reorder', 'an order the question does not follow', (r: Editable) => (r.question = `${r.question} `), /the question does not match/],
+    ['digits', 'a number that is no digits rewrite', (r: Editable): void => {
+      r.bindings['jugs'] = 5;
+    }, /binding "total" is \d+, but "jugs \* litres" gives \d+|jugs is 5, which the digits variant cannot make/],
+    ['digits', 'a clause binding it does not have', (r: Editable): void => {
+      r.bindings['guests'] = 12;
+    }, /binding "guests" is not one a digits item has/],
+    ['decimal', 'a rewritten number listed as unchanged', (r: Editable): void => {
+      r.variant['changed'] = [];
+    }, /changes at least one stated number/],
+    ['fraction', 'a number shown as a decimal', (r: Editable): void => {
+      r.question = r.question.replace(/(\d+) (\d+)\/(\d+)/, '$1.5');
+    }, /the question does not match/],
+    ['reverse', 'an answer that is not the unknown', (r: Editable): void => {
+      r.answer = String(Number(r.answer) + 1);
+    }, /the answer is \d+, but its template and bindings give/],
+    ['reverse', 'a reversed problem the template does not have', (r: Editable): void => {
+      r.variant['reversed'] = { id: 'nope', unknown: 'drunk' };
+    }, /has no reversed problem "nope"/],
+    ['paraphrase', 'too few rewritten sentences', (r: Editable): void => {
+      r.variant['rewritten'] = [{ part: 'question', alternative: 0 }];
+    }, /rewrites at least 2 of the 3 sentences/],
+    ['critical', 'an answer given for an unanswerable question', (r: Editable): void => {
+      r.answer = '12';
+    }, /a critical item's answer is unanswerable, not 12/],
+    ['critical', 'a removed premise that is not critical', (r: Editable): void => {
+      (r.variant['removed'] as { premise: number }).premise = 5;
+    }, /premise 5 is not one the answer cannot do without/],
+    ['critical', 'a solution that does not name the missing fact', (r: Editable): void => {
+      r.solution = 'It cannot be known.\n#### unanswerable';
+    }, /does not say which fact is missing/],
+    ['reorder', 'the written order', (r: Editable): void => {
+      r.variant['order'] = [0, 1];
+    }, /the order is the written order/],
+    ['reorder', 'an order the question does not follow', (r: Editable): void => {
+      r.question = `${r.question} `;
+    }, /the question does not match/],
   ] as const)('%s: reports %s', (variant, _what, change, message) => {
     expect(defectsOf(mutate(item(variant), change))).toMatch(message);
   });
