@@ -28,12 +28,20 @@ const numRuns = runs(5, 50);
 const digitCount = (value: N.Num) => N.canonical(N.floor(N.abs(value))).length;
 const num = (value: number | string | undefined) => N.numFrom(value!);
 
-/** The base record's numbers as an env, for evaluating the template's own expressions in a witness. */
+/**
+ * The base record's numbers as an env, for evaluating the template's own
+ * expressions in a witness; entities the arithmetic reads (a fraction from a
+ * pool, say) are looked up in their pool, since expressions read their fields.
+ */
 function envOf(template: CompiledTemplate, record: ProblemRecord): Env {
   const env: Env = new Array<Value>(template.envSize);
   for (const slot of template.slots) {
     const value = record.bindings[slot.name];
     if (value !== undefined && slot.kind === 'num') env[slot.index] = N.numFrom(value);
+  }
+  for (const v of template.domain) {
+    const pool = v.domain.pool;
+    if (pool !== undefined) env[v.slot] = pool.entries.find((e) => e.name === record.bindings[template.slots[v.slot]!.name])!;
   }
   return env;
 }
