@@ -8,7 +8,8 @@ export type { TemplateSpec, VariableSpec, AnswerSpec, Topic } from './template/s
 export { TOPICS } from './template/spec.js';
 export type { CompiledTemplate } from './template/compiled.js';
 export { GenerationPlan, generateRecords, generateOne, type GenerateConfig, type Shard } from './engine/generate.js';
-export { GENERATED_VARIANTS, supportedVariants, parseVariants, type GeneratedVariant } from './engine/variants.js';
+export { GENERATED_VARIANTS, VARIANT_GROUPS, supportedVariants, unsupportedReasons, parseVariants, type GeneratedVariant } from './engine/variants.js';
+export { answerTypeOf } from './variants/answer-type.js';
 export { selectTemplates } from './engine/select.js';
 export type { Split } from './engine/sampler.js';
 export { itemId, parseItemId, type ItemAddress } from './records/ids.js';

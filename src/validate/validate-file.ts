@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { prefixOf } from '../errors.js';
 import { readLines, parseJsonLine } from '../io/jsonl.js';
 import { parseItemId } from '../records/ids.js';
@@ -5,7 +6,7 @@ import type { ProblemRecord } from '../records/problem.js';
 import { recordSchemaProblem } from '../records/validate-record.js';
 import type { CompiledTemplate } from '../template/compiled.js';
 import type { TemplateLibrary } from '../template/load.js';
-import { checkLink, type Placed } from './check-link.js';
+import { LinkChecker } from './check-link.js';
 import { checkRecord } from './check-record.js';
 import { uniqueQuestionKey } from '../variants/unique.js';
 
@@ -30,8 +31,7 @@ export async function validateFile(file: string, library: TemplateLibrary): Prom
   const defects: Defect[] = [];
   const ids = new Map<string, number>();
   const questions = new Map<string, number>();
-  const bases = new Map<string, Placed>();
-  const variants: Placed[] = [];
+  const links = new LinkChecker();
   let records = 0;
   for await (const { number, text } of readLines(file)) {
     const parsed = parseJsonLine(text);
@@ -49,7 +49,8 @@ export async function validateFile(file: string, library: TemplateLibrary): Prom
     const firstId = ids.get(record.id);
     if (firstId !== undefined) defects.push({ line: number, message: `duplicate id ${record.id} (first on line ${firstId})` });
     else ids.set(record.id, number);
-    const questionKey = uniqueQuestionKey(record);
+    // A digest stands in for the question: a million questions would otherwise all be held at once.
+    const questionKey = createHash('sha1').update(uniqueQuestionKey(record)).digest('base64');
     const firstQuestion = questions.get(questionKey);
     if (firstQuestion !== undefined) defects.push({ line: number, message: `same question as line ${firstQuestion}` });
     else questions.set(questionKey, number);
@@ -65,20 +66,7 @@ export async function validateFile(file: string, library: TemplateLibrary): Prom
     }
     for (const message of checkAddress(record)) defects.push({ line: number, message });
     for (const message of checkRecord(record, template)) defects.push({ line: number, message });
-    if (record.variant.kind === 'base') bases.set(record.id, { line: number, record });
-    else variants.push({ line: number, record });
-  }
-  const byBase = new Map<string, Map<string, Placed>>();
-  for (const variant of variants) {
-    let siblings = byBase.get(variant.record.base_id);
-    if (siblings === undefined) byBase.set(variant.record.base_id, (siblings = new Map()));
-    siblings.set(variant.record.variant.kind, variant);
-  }
-  for (const variant of variants) {
-    const base = bases.get(variant.record.base_id);
-    if (base === undefined) continue;
-    const template = library.get(variant.record.template!.id);
-    for (const message of checkLink(variant.record, base, template, byBase.get(variant.record.base_id)!)) defects.push({ line: variant.line, message });
+    defects.push(...links.add(record, number, template));
   }
   defects.sort((a, b) => a.line - b.line);
   return { file, records, defects };

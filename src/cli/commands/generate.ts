@@ -44,7 +44,9 @@ export const generate: Command = {
 
   --seed S            the seed (a non-negative integer); the same arguments give the same bytes
   --sets K            instances per template (default 1); set j holds one instance of every template
-  --variants LIST     comma-separated: base,names,numbers,noop,p1,p2 (default: all six)
+  --variants LIST     comma-separated ids: base,names,numbers,noop,p1,p2,digits,decimal,
+                      fraction,reverse,paraphrase,critical,reorder, or the groups all,
+                      gsm-symbolic, gsm-plus (default: all)
   --templates PATTERN comma-separated ids or globs, e.g. 'bakery-*,bike-shop-commission-pay' (default all)
   --topics LIST       only these topics, e.g. shopping-money,ages (see reasonforge list)
   --split test|train  which split (default test); one seed's splits never share an item

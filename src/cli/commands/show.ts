@@ -23,6 +23,11 @@ function readable(record: ProblemRecord): string {
   ];
   for (const clause of record.variant.inserted ?? []) lines.push('', `Inserted ${clause.kind} "${clause.id}" after premise ${clause.after + 1}: ${clause.text}`);
   if (record.variant.changed !== undefined) lines.push('', `Changed from the base item: ${record.variant.changed.join(', ') || 'nothing'}`);
+  const { reversed, rewritten, removed, order } = record.variant;
+  if (reversed !== undefined) lines.push('', `Reversed problem "${reversed.id}": the base answer is given, and ${reversed.unknown} is asked`);
+  if (rewritten !== undefined) lines.push('', `Rewritten: ${rewritten.map((r) => (r.part === 'question' ? 'the question' : `premise ${r.index! + 1}`) + ` (alternative ${r.alternative + 1})`).join(', ')}`);
+  if (removed !== undefined) lines.push('', `Removed premise ${removed.premise + 1}, the only one stating ${removed.missing.join(', ')}: ${removed.text}`);
+  if (order !== undefined) lines.push('', `Premises in the order ${order.map((i) => i + 1).join(', ')}`);
   const width = Math.max(...Object.keys(record.bindings).map((name) => name.length));
   lines.push('', 'Bindings:', ...Object.entries(record.bindings).map(([name, value]) => `  ${name.padEnd(width)} = ${value}`));
   lines.push('', `Difficulty: ${record.difficulty.steps} steps, ${record.difficulty.operations} operations, largest number ${record.difficulty.max_number}`);
