@@ -1,4 +1,4 @@
-import * as N from '../exact/num.js';
+import type * as N from '../exact/num.js';
 import type { Env } from '../expr/types.js';
 import type { ClauseSampling, CompiledTemplate, Extension } from '../template/compiled.js';
 import { DIGITS } from '../variants/digits.js';

@@ -130,6 +130,11 @@ export const TOPICS = [
   'containers-inventory',
   'sports-scores',
   'saving-spending',
+  'comparisons',
+  'averages',
+  'clocks-calendars',
+  'counting',
+  'remainders',
 ] as const;
 
 export type Topic = (typeof TOPICS)[number];

@@ -1,4 +1,4 @@
-import * as N from '../exact/num.js';
+import type * as N from '../exact/num.js';
 import type { Env } from '../expr/types.js';
 import { below, mix } from '../engine/hash.js';
 import { isRejection, runConstraints, runDerived, runSolution, type Rejection } from '../engine/checks.js';

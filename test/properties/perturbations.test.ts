@@ -28,12 +28,14 @@ const numRuns = runs(5, 50);
 const digitCount = (value: N.Num) => N.canonical(N.floor(N.abs(value))).length;
 const num = (value: number | string | undefined) => N.numFrom(value!);
 
-/** The base record's numbers as an env, for evaluating the template's own expressions in a witness. */
+/** A record's bindings as an env (names and entries from their pools), for evaluating the template's own expressions. */
 function envOf(template: CompiledTemplate, record: ProblemRecord): Env {
   const env: Env = new Array<Value>(template.envSize);
+  const pools = new Map([...template.domain.map((v) => [v.slot, v.domain.pool] as const), ...template.cosmetic.map((c) => [c.slot, c.pool] as const)]);
   for (const slot of template.slots) {
     const value = record.bindings[slot.name];
-    if (value !== undefined && slot.kind === 'num') env[slot.index] = N.numFrom(value);
+    if (value === undefined) continue;
+    env[slot.index] = slot.kind === 'num' ? N.numFrom(value) : pools.get(slot.index)!.entries.find((e) => e.name === value)!;
   }
   return env;
 }
@@ -106,7 +108,6 @@ describe.each(cases)('template %s', (_id, template) => {
       const composition = composeVariant(template, item.variant);
       if (typeof composition === 'string') throw new Error(composition);
       const env = envOf(template, item);
-      for (const c of template.cosmetic) env[c.slot] = c.pool.entries.find((e) => e.name === item.bindings[template.slots[c.slot]!.name])!;
       env[template.answerSlot] = num(base.answer);
       const slot = stated.get(unknown)!.slot;
       for (const other of [N.add(env[slot] as N.Num, 1), N.add(env[slot] as N.Num, 7)]) {
