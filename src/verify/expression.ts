@@ -143,11 +143,13 @@ class ExpressionParser {
     this.pos++;
     const whole: Expr = { k: 'num', value: token.value };
     if (!token.integer) return whole;
-    // 2⁤(1/2) from LaTeX `2\frac{1}{2}`: a mixed number.
+    // 2⁤((1)/(2)) from LaTeX `2\frac{1}{2}`: a mixed number when the fraction is proper;
+    // otherwise (`2\frac{\pi}{3}`, `3\frac{7}{2}`) the marker is dropped and juxtaposition multiplies.
     if (isMixedPlus(this.peek())) {
       this.pos++;
-      const fraction = this.postfix();
-      return fraction === null ? whole : { k: 'bin', op: '+', a: whole, b: fraction };
+      const fraction = this.properFraction();
+      if (fraction !== null) return { k: 'bin', op: '+', a: whole, b: fraction };
+      return whole;
     }
     // `2 1/2`: a whole number, a space, then a proper fraction of whole numbers.
     const top = this.peek();
@@ -161,6 +163,24 @@ class ExpressionParser {
       return { k: 'bin', op: '+', a: whole, b: { k: 'bin', op: '/', a: { k: 'num', value: top.value }, b: { k: 'num', value: bottom.value } } };
     }
     return whole;
+  }
+
+  /**
+   * `((a)/(b))` with whole numbers 0 < a < b, the shape latexToPlain gives
+   * `\frac{a}{b}`: consumed and returned as a/b, or null with nothing consumed.
+   */
+  private properFraction(): Expr | null {
+    const shape = ['(', '(', 0, ')', '/', '(', 0, ')', ')'] as const;
+    for (let k = 0; k < shape.length; k++) {
+      const token = this.peek(k);
+      const want = shape[k]!;
+      if (want === 0 ? token?.t !== 'num' || !token.integer : !isSymbol(token, want)) return null;
+    }
+    const top = (this.peek(2) as NumberToken).value;
+    const bottom = (this.peek(6) as NumberToken).value;
+    if (top.sign() <= 0 || top.compare(bottom) >= 0) return null;
+    this.pos += shape.length;
+    return { k: 'bin', op: '/', a: { k: 'num', value: top }, b: { k: 'num', value: bottom } };
   }
 
   private word(text: string): Expr | null {

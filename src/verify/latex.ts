@@ -23,9 +23,11 @@ export interface PlainText {
 }
 
 /**
- * A character the answer parser reads as "plus, forming a mixed number": the
- * output for `2\frac{1}{2}`, which means two and a half, not two halves.
- * U+2064 INVISIBLE PLUS is meant for exactly this.
+ * A character written between a whole number and the `\frac` after it
+ * (`2\frac{1}{2}`, `12 \frac{3}{5}`). The answer parser reads it as "plus,
+ * forming a mixed number" when the fraction is a proper fraction of whole
+ * numbers (two and a half), and as nothing otherwise (`2\frac{\pi}{3}` is
+ * 2π/3). U+2064 INVISIBLE PLUS is meant for exactly this.
  */
 export const MIXED_PLUS = '\u2064';
 
@@ -43,9 +45,14 @@ function isGroupingContext(before: string | undefined): boolean {
   return before === '^' || before === '_' || before === ')' || isDigit(before) || isLetter(before) || before === '*' || before === '/' || before === '+' || before === '-';
 }
 
-/** True when the text ends in an integer that stands on its own (not an exponent, decimal or name). */
+/**
+ * True when the text ends in an integer that stands on its own (not an
+ * exponent, decimal or name), perhaps followed by spaces: `12 \frac{3}{5}` is
+ * written with a space as often as without.
+ */
 function endsWithWholeNumber(text: string): boolean {
   let k = text.length - 1;
+  while (k >= 0 && text[k] === ' ') k--;
   if (!isDigit(text[k])) return false;
   while (k >= 0 && isDigit(text[k])) k--;
   const before = text[k];

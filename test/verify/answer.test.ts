@@ -48,7 +48,15 @@ describe('normalizeAnswer', () => {
     ['-\\frac{7}{3}', '-7/3'],
     ['2 1/2', '5/2'],
     ['2\\frac{1}{2}', '5/2'],
+    ['12 \\frac{3}{5}', '63/5'],
+    ['1 \\frac{1}{10}', '11/10'],
+    ['12\\,\\frac{3}{5}', '63/5'],
+    ['-2 \\dfrac{1}{2}', '-5/2'],
     ['-2 1/2', '-5/2'],
+    // a whole number before a fraction that is not proper multiplies: 2π/3, 21/2
+    ['2\\frac{\\pi}{3}', '2*(pi/3)'],
+    ['3\\frac{7}{2}', '21/2'],
+    ['3 \\frac{x}{2}', '3*(x/2)'],
     // scientific notation
     ['1.5e3', '1500'],
     ['2.5E-2', '0.025'],
@@ -86,6 +94,14 @@ describe('normalizeAnswer', () => {
     expect(parseAnswer('1,234')).toMatchObject({ kind: 'number', grouped: true });
     expect(parseAnswer('1,234', { thousands: false })).toMatchObject({ kind: 'tuple' });
     expect(parseAnswer('14.666666666666666')).toMatchObject({ kind: 'number', significant: 17 });
+  });
+
+  it('gives results that serialise: JSON.stringify never meets a BigInt', () => {
+    for (const text of ['\\frac{1}{3}', '12.50%', 'x^2 + 1', '(1, 2)', '\\{3, 4\\}', '2\\sqrt{2}', 'unanswerable', 'Tuesday']) {
+      const json = JSON.stringify(parseAnswer(text));
+      expect(typeof json).toBe('string');
+    }
+    expect(JSON.parse(JSON.stringify(parseAnswer('\\frac{2}{6}')))).toMatchObject({ kind: 'number', value: '1/3' });
   });
 
   it('keeps very long answers as truncated text, unparsed', () => {
