@@ -1,4 +1,4 @@
-import { CONSTANT_NAMES, FUNCTION_NAMES } from './expression.js';
+import { CONSTANT_NAMES, FUNCTION_NAMES, VARIABLE_WORDS } from './expression-tree.js';
 import { isSymbol, type Token } from './tokens.js';
 
 /**
@@ -41,6 +41,19 @@ export function percentWords(tokens: Token[]): Token[] {
   return out;
 }
 
+/** `30^\circ`, `30^{\circ}`, `30°`: the degree sign is a unit, and goes (as its `^` does). */
+export function dropDegrees(tokens: Token[]): Token[] {
+  if (!tokens.some((t) => isSymbol(t, '°'))) return tokens;
+  const out: Token[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k]!;
+    if (isSymbol(token, '^') && isSymbol(tokens[k + 1], '°')) k++;
+    else if (isSymbol(token, '^') && isSymbol(tokens[k + 1], '(') && isSymbol(tokens[k + 2], '°') && isSymbol(tokens[k + 3], ')')) k += 3;
+    else if (!isSymbol(token, '°')) out.push(token);
+  }
+  return out;
+}
+
 /** Drops what comes before an answer's number: currency, "about", "a total of". */
 export function dropPrefix(tokens: Token[]): Token[] {
   let lastNumber = -1;
@@ -66,7 +79,7 @@ function isUnitWord(tokens: readonly Token[], k: number): boolean {
   const token = tokens[k]!;
   if (token.t !== 'word') return false;
   const lower = token.text.toLowerCase();
-  if (FUNCTION_NAMES.has(lower) || CONSTANT_NAMES.has(lower)) return false;
+  if (FUNCTION_NAMES.has(lower) || CONSTANT_NAMES.has(lower) || VARIABLE_WORDS.has(token.text)) return false;
   if (token.text.length >= 2) return true;
   const previous = tokens[k - 1];
   return LETTER_UNITS.has(token.text) && token.space && previous !== undefined && (previous.t === 'num' || isSymbol(previous, '%'));
@@ -86,6 +99,7 @@ export function dropUnits(tokens: Token[]): Token[] {
       while (end > 0) {
         const last = tokens[end - 1]!;
         if (last.t === 'sym' && (last.text === '(' || last.text === '[' || last.text === ',' || last.text === '-' || last.text === '.' || last.text === ':' || last.text === '/')) end--;
+        else if (last.t === 'word' && (last.text === 'and' || last.text === 'or')) end--;
         else break;
       }
       return tokens.slice(0, end);

@@ -1,29 +1,20 @@
-import type { Rational } from '../exact/rational.js';
+import { Rational } from '../exact/rational.js';
 import { isMixedPlus, isSymbol, type NumberToken, type Token } from './tokens.js';
+import { CONSTANT_NAMES, FUNCTION_NAMES, VARIABLE_WORDS, type Expr } from './expression-tree.js';
 
 /**
- * Math expressions in answers (`2*sqrt(2)`, `x^2 + 1`, `3pi/4`): their syntax
- * tree, a recursive-descent parser over answer tokens with a depth cap, and a
- * printer whose output parses back to the same tree.
+ * The expression parser: recursive descent over answer tokens, with a depth
+ * cap. Juxtaposition multiplies (2x, 3(4 + 1)); `sin^2 x` is (sin x)^2 and
+ * `sin^{-1} x` is arcsin x; `log_2 8` is a logarithm to base 2; `x_1` and
+ * `a_{37}` are names; `5!` is a factorial.
  */
-export type Expr =
-  | { readonly k: 'num'; readonly value: Rational }
-  | { readonly k: 'var'; readonly name: string }
-  | { readonly k: 'neg'; readonly a: Expr }
-  | { readonly k: 'pct'; readonly a: Expr }
-  | { readonly k: 'bin'; readonly op: '+' | '-' | '*' | '/' | '^'; readonly a: Expr; readonly b: Expr }
-  | { readonly k: 'call'; readonly fn: string; readonly args: readonly Expr[] };
-
-/** Function names an answer may use; anything else with two or more letters is a word, not math. */
-export const FUNCTION_NAMES: ReadonlySet<string> = new Set([
-  'sqrt', 'root', 'abs', 'sin', 'cos', 'tan', 'cot', 'sec', 'csc', 'arcsin', 'arccos', 'arctan',
-  'sinh', 'cosh', 'tanh', 'log', 'ln', 'exp',
-]);
-
-/** Named constants. `pi` and `e` are transcendental, which is what lets equivalence treat them as free symbols. */
-export const CONSTANT_NAMES: ReadonlySet<string> = new Set(['pi', 'e', 'inf', 'infinity']);
+export { CONSTANT_NAMES, FUNCTION_NAMES, type Expr } from './expression-tree.js';
 
 export const MAX_EXPRESSION_DEPTH = 64;
+
+const ONE = Rational.of(1n);
+/** sin^{-1} x is arcsin x, not 1/sin x. */
+const INVERSES: ReadonlyMap<string, string> = new Map([['sin', 'arcsin'], ['cos', 'arccos'], ['tan', 'arctan']]);
 
 /** Parses tokens[from, to) as one expression, or returns null. */
 export function parseExpression(tokens: readonly Token[], from = 0, to = tokens.length): Expr | null {
@@ -114,11 +105,13 @@ class ExpressionParser {
 
   private postfix(): Expr | null {
     let value = this.primary();
-    while (value !== null && isSymbol(this.peek(), '%')) {
+    for (;;) {
+      if (value === null) return null;
+      if (isSymbol(this.peek(), '%')) value = { k: 'pct', a: value };
+      else if (isSymbol(this.peek(), '!') && !isSymbol(this.peek(1), '=')) value = { k: 'call', fn: 'factorial', args: [value] };
+      else return value;
       this.pos++;
-      value = { k: 'pct', a: value };
     }
-    return value;
   }
 
   private primary(): Expr | null {
@@ -184,7 +177,7 @@ class ExpressionParser {
   }
 
   private word(text: string): Expr | null {
-    const name = text.toLowerCase();
+    const name = text.length === 1 ? text : text.toLowerCase();
     if (FUNCTION_NAMES.has(name)) {
       this.pos++;
       return this.call(name);
@@ -193,15 +186,71 @@ class ExpressionParser {
       this.pos++;
       return { k: 'var', name: name === 'infinity' ? 'inf' : name };
     }
-    if (text.length === 1) {
+    if (text.length === 1 || VARIABLE_WORDS.has(text)) {
       this.pos++;
-      return { k: 'var', name: text };
+      return { k: 'var', name: text + this.subscript() };
     }
     return null;
   }
 
+  /** `_1`, `_{37}` (read as `_(37)`), `_n` after a name: the subscript as written, or ''. */
+  private subscript(): string {
+    if (!isSymbol(this.peek(), '_')) return '';
+    const next = this.peek(1);
+    if (next !== undefined && next.t !== 'sym') {
+      this.pos += 2;
+      return `_${this.textOf(next)}`;
+    }
+    // _(...) with a few plain tokens inside
+    if (!isSymbol(next, '(')) return '';
+    let text = '';
+    for (let k = 2; k < 10; k++) {
+      const token = this.peek(k);
+      if (token === undefined) return '';
+      if (isSymbol(token, ')')) {
+        if (k === 2) return '';
+        this.pos += k + 1;
+        return `_${text}`;
+      }
+      if (token.t === 'sym' && token.text !== ',' && token.text !== '+' && token.text !== '-') return '';
+      text += this.textOf(token);
+    }
+    return '';
+  }
+
+  private textOf(token: Token): string {
+    return token.t === 'num' ? `${token.whole}${token.fraction === '' ? '' : `.${token.fraction}`}` : token.text;
+  }
+
   private call(fn: string): Expr | null {
     if (!this.enter()) return null;
+    // log_2 8, log_(10)(x): a logarithm to a base, which is ln x / ln b
+    if (fn === 'log' && isSymbol(this.peek(), '_')) {
+      this.pos++;
+      const base = this.primary();
+      const argument = base === null ? null : this.call('ln');
+      this.depth--;
+      if (base === null || argument === null) return null;
+      return { k: 'bin', op: '/', a: argument, b: { k: 'call', fn: 'ln', args: [base] } };
+    }
+    // sin^2 x is (sin x)^2, and sin^(-1) x is arcsin x
+    let exponent: Expr | null = null;
+    if (isSymbol(this.peek(), '^')) {
+      this.pos++;
+      exponent = this.primary();
+      if (exponent === null) return null;
+      if (exponent.k === 'neg' && exponent.a.k === 'num' && exponent.a.value.equals(ONE) && INVERSES.has(fn)) {
+        fn = INVERSES.get(fn)!;
+        exponent = null;
+      }
+    }
+    const applied = this.applied(fn);
+    this.depth--;
+    if (applied === null || exponent === null) return applied;
+    return { k: 'bin', op: '^', a: applied, b: exponent };
+  }
+
+  private applied(fn: string): Expr | null {
     let args: Expr[] | null;
     if (isSymbol(this.peek(), '(')) {
       this.pos++;
@@ -223,7 +272,6 @@ class ExpressionParser {
       const arg = this.power();
       args = arg === null ? null : [arg];
     }
-    this.depth--;
     if (args === null) return null;
     const arity = fn === 'root' ? 2 : 1;
     return args.length === arity ? { k: 'call', fn, args } : null;
@@ -238,42 +286,4 @@ class ExpressionParser {
     this.pos++;
     return inner;
   }
-}
-
-/** Free symbols, including the constants pi and e, sorted. */
-export function symbolsOf(expr: Expr, into: Set<string> = new Set()): Set<string> {
-  const stack: Expr[] = [expr];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    switch (node.k) {
-      case 'var':
-        into.add(node.name);
-        break;
-      case 'neg':
-      case 'pct':
-        stack.push(node.a);
-        break;
-      case 'bin':
-        stack.push(node.a, node.b);
-        break;
-      case 'call':
-        stack.push(...node.args);
-        break;
-      case 'num':
-        break;
-    }
-  }
-  return into;
-}
-
-/** Whether the tree uses any symbol or function, i.e. is not plain arithmetic. */
-export function isArithmetic(expr: Expr): boolean {
-  const stack: Expr[] = [expr];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.k === 'var' || node.k === 'call') return false;
-    if (node.k === 'neg' || node.k === 'pct') stack.push(node.a);
-    else if (node.k === 'bin') stack.push(node.a, node.b);
-  }
-  return true;
 }

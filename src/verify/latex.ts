@@ -3,7 +3,8 @@
  * math text: `\frac{a}{b}` → `((a)/(b))`, `\sqrt{x}` → `sqrt(x)`, `\cdot` and
  * `\times` → `*`, `\div` → `/`, `x^{2}` → `x^(2)`, `\left( \right)` → `( )`,
  * `\text{..}` and `\mathrm{..}` → their content, `\pi` → `pi`, `\%` → `%`,
- * `1{,}234` → `1,234`, and drops `$`, `\(`, `\)`, `\[`, `\]` and `\$`.
+ * `1{,}234` → `1,234`, and drops `$`, `\(`, `\)`, `\[`, `\]` and `\$`. A matrix
+ * environment becomes the MATRIX_* markers around its cells and rows.
  *
  * It is a single left-to-right pass with an explicit stack of open braces, so
  * it is linear in the input and cannot overflow the call stack however deep
@@ -12,8 +13,9 @@
  * input character it came from, so callers can report positions in the text
  * the user gave them.
  */
+import { endsWithWholeNumber, isDigit, isGroupingContext, isLetter, MATRIX_CELL, MATRIX_CLOSE, MATRIX_OPEN, MATRIX_ROW } from './latex-chars.js';
 import { isSpecial, Output } from './latex-output.js';
-import { DROPPED, FRACTIONS, FUNCTIONS, SPACES, SYMBOLS, TEXT_WRAPPERS, UNICODE } from './latex-tables.js';
+import { DROPPED, FRACTIONS, FUNCTIONS, GREEK, MATRIX_ENVIRONMENTS, SPACES, SYMBOLS, TEXT_WRAPPERS, UNICODE } from './latex-tables.js';
 import type { OffsetMap } from './offsets.js';
 
 export interface PlainText {
@@ -40,33 +42,6 @@ const FUNCTION_ARGUMENT = 4; // \sqrt{..} → sqrt(..)
 const SKIPPED = 5; // \begin{..}: nothing at all
 const LITERAL = 6; // {1, 2} in value position: a set, braces kept
 
-/** Whether a `{` after this character groups (x^{2}, 2{3}) or opens a set ({1, 2}, x = {1}). */
-function isGroupingContext(before: string | undefined): boolean {
-  return before === '^' || before === '_' || before === ')' || isDigit(before) || isLetter(before) || before === '*' || before === '/' || before === '+' || before === '-';
-}
-
-/**
- * True when the text ends in an integer that stands on its own (not an
- * exponent, decimal or name), perhaps followed by spaces: `12 \frac{3}{5}` is
- * written with a space as often as without.
- */
-function endsWithWholeNumber(text: string): boolean {
-  let k = text.length - 1;
-  while (k >= 0 && text[k] === ' ') k--;
-  if (!isDigit(text[k])) return false;
-  while (k >= 0 && isDigit(text[k])) k--;
-  const before = text[k];
-  return before === undefined || !(isLetter(before) || before === '^' || before === '_' || before === '.' || before === ',' || before === ')');
-}
-
-function isLetter(ch: string | undefined): boolean {
-  return ch !== undefined && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'));
-}
-
-function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= '0' && ch <= '9';
-}
-
 /** Whether latexToPlain could change the text at all: the fast path for plain answers. */
 export function needsLatexRewrite(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (isSpecial(text.charCodeAt(i))) return true;
@@ -83,6 +58,8 @@ class LatexRewriter {
   private readonly n: number;
   private readonly out: Output;
   private readonly stack: number[] = [];
+  /** Matrix environments open here: inside one, `&` and `\\` separate cells and rows. */
+  private matrixDepth = 0;
 
   constructor(
     private readonly input: string,
@@ -122,7 +99,12 @@ class LatexRewriter {
         // Escaped single characters.
         if (next === '{' || next === '}') this.out.emit(next, this.i);
         else if (next === '%') this.out.emit('%', this.i);
-        else if (next === ',' || next === ';' || next === ':' || next === ' ' || next === '\\' || next === '>') this.out.emit(' ', this.i);
+        else if (next === '\\' && this.matrixDepth > 0) this.out.emit(MATRIX_ROW, this.i);
+        else if (next === '!') {
+          // A negative thin space glues what it stands between: 11,\! 111 is 11,111.
+          this.i = this.skipSpaces(this.i + 2);
+          continue;
+        } else if (next === ',' || next === ';' || next === ':' || next === ' ' || next === '\\' || next === '>') this.out.emit(' ', this.i);
         else if (next === '&' || next === '#' || next === '_') this.out.emit(next, this.i);
         // \! \$ \( \) \[ \] and a lone trailing backslash emit nothing.
         this.i += next === undefined ? 1 : 2;
@@ -150,7 +132,7 @@ class LatexRewriter {
         continue;
       }
       if (ch === '~' || ch === '&') {
-        this.out.emit(' ', this.i);
+        this.out.emit(ch === '&' && this.matrixDepth > 0 ? MATRIX_CELL : ' ', this.i);
         this.i++;
         continue;
       }
@@ -207,6 +189,10 @@ class LatexRewriter {
     if (name === 'sqrt') return this.squareRoot(start, end);
     if (TEXT_WRAPPERS.has(name)) {
       const open = this.skipSpaces(end);
+      if (name === 'mathbb' && this.input.startsWith('{R}', open)) {
+        this.out.emit('(-inf, inf)', start); // the real line, as an interval
+        return open + 3;
+      }
       if (this.input[open] === '{') {
         // \color{red}{..} and \textcolor{red}{..}: drop the colour name, keep the content
         if (name === 'color' || name === 'textcolor') return this.skipGroup(open);
@@ -224,10 +210,10 @@ class LatexRewriter {
       this.out.emit(' ', start);
       return end;
     }
-    if (name === 'begin' || name === 'end') {
-      const open = this.skipSpaces(end);
-      this.out.emit(' ', start);
-      return this.input[open] === '{' ? this.skipGroup(open) : end;
+    if (name === 'begin' || name === 'end') return this.environment(name === 'begin', start, end);
+    if (GREEK.has(name)) {
+      this.out.emit(` ${name} `, start);
+      return end;
     }
     if (FUNCTIONS.has(name)) {
       this.out.emit(` ${name} `, start);
@@ -240,6 +226,34 @@ class LatexRewriter {
     }
     this.out.emit(this.input.slice(start, end), start);
     return end;
+  }
+
+  /**
+   * `\begin{name}` or `\end{name}`: a matrix environment opens or closes a
+   * grid (an array's column spec such as `{cc}` is skipped); any other
+   * environment is dropped, its content kept.
+   */
+  private environment(begin: boolean, start: number, end: number): number {
+    const open = this.skipSpaces(end);
+    if (this.input[open] !== '{') {
+      this.out.emit(' ', start);
+      return end;
+    }
+    const close = this.input.indexOf('}', open);
+    const name = close > open && close - open <= 20 ? this.input.slice(open + 1, close).replace(/\*$/, '') : '';
+    if (!MATRIX_ENVIRONMENTS.has(name)) {
+      this.out.emit(' ', start);
+      return this.skipGroup(open);
+    }
+    if (!begin) {
+      if (this.matrixDepth > 0) this.matrixDepth--;
+      this.out.emit(MATRIX_CLOSE, start);
+      return close + 1;
+    }
+    this.matrixDepth++;
+    this.out.emit(MATRIX_OPEN, start);
+    const spec = this.skipSpaces(close + 1);
+    return name === 'array' && this.input[spec] === '{' ? this.skipGroup(spec) : close + 1;
   }
 
   /** Skips a `{...}` without nested braces (an environment or colour name), bounded. */
@@ -286,7 +300,8 @@ class LatexRewriter {
       let j = open + 1;
       while (j < this.n && j - open <= 16 && (isDigit(this.input[j]) || isLetter(this.input[j]) || this.input[j] === ' ')) j++;
       if (this.input[j] !== ']') {
-        this.out.emit('\\sqrt', start);
+        // not an index we can read: a bare sqrt, so that rewriting the output again changes nothing
+        this.out.emit(' sqrt ', start);
         return end;
       }
       prefix = `root(${this.input.slice(open + 1, j).trim()},`;

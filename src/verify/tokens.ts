@@ -52,6 +52,11 @@ export interface TokenizeOptions {
   readonly thousands?: boolean;
   /** Most digits in one number; longer runs make the answer unparseable. Default 200. */
   readonly maxDigits?: number;
+  /**
+   * Read a comma that cannot be a thousands separator as a decimal comma:
+   * `1,22` and `0,111` are 1.22 and 0.111, while `1,222` stays 1222. Default false.
+   */
+  readonly decimalComma?: boolean;
 }
 
 export const MAX_NUMBER_DIGITS = 200;
@@ -72,6 +77,7 @@ function isSpace(ch: string): boolean {
 export function tokenize(text: string, options: TokenizeOptions = {}): Token[] | null {
   const thousands = options.thousands ?? true;
   const maxDigits = options.maxDigits ?? MAX_NUMBER_DIGITS;
+  const decimalComma = options.decimalComma === true;
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
@@ -84,7 +90,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] |
       continue;
     }
     if (isDigit(ch) || (ch === '.' && isDigit(text[i + 1]))) {
-      const token = readNumber(text, i, space, thousands, maxDigits);
+      const token = readNumber(text, i, space, thousands, maxDigits, decimalComma);
       if (token === null) return null;
       tokens.push(token);
       i = token.end;
@@ -97,6 +103,10 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] |
     } else if (ch === '*' && text[i + 1] === '*') {
       tokens.push({ t: 'sym', text: '^', start: i, end: i + 2, space });
       i += 2;
+    } else if (text[i + 1] === '=' && (ch === '<' || ch === '>' || (ch === '!' && !isDigit(text[i - 1]) && text[i - 1] !== ')'))) {
+      // <=, >= and != as one relation (but 5!=120 is a factorial and an equals sign)
+      tokens.push({ t: 'sym', text: ch === '<' ? '≤' : ch === '>' ? '≥' : '≠', start: i, end: i + 2, space });
+      i += 2;
     } else {
       tokens.push({ t: 'sym', text: ch, start: i, end: i + 1, space });
       i++;
@@ -106,12 +116,12 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] |
   return mergeSpaceGroups(tokens, maxDigits);
 }
 
-function readNumber(text: string, start: number, space: boolean, thousands: boolean, maxDigits: number): NumberToken | null {
+function readNumber(text: string, start: number, space: boolean, thousands: boolean, maxDigits: number, decimalComma: boolean): NumberToken | null {
   let i = start;
   while (isDigit(text[i])) i++;
   let whole = text.slice(start, i);
   let grouped = false;
-  if (thousands && whole.length >= 1 && whole.length <= 3) {
+  if (thousands && whole.length >= 1 && whole.length <= 3 && !(decimalComma && whole === '0')) {
     let j = i;
     let groups = '';
     while (text[j] === ',' && isDigit(text[j + 1]) && isDigit(text[j + 2]) && isDigit(text[j + 3]) && !isDigit(text[j + 4])) {
@@ -127,7 +137,7 @@ function readNumber(text: string, start: number, space: boolean, thousands: bool
   }
   let fraction = '';
   let point = false;
-  if (text[i] === '.' && isDigit(text[i + 1])) {
+  if ((text[i] === '.' || (decimalComma && !grouped && text[i] === ',')) && isDigit(text[i + 1])) {
     const from = i + 1;
     i = from;
     while (isDigit(text[i])) i++;

@@ -28,7 +28,7 @@ describe('normalizeAnswer', () => {
     ['18 dollars', '18'],
     ['$18.00 per day', '18.00'],
     ['5 m', '5'],
-    ['3 hours and 20 minutes', '3'],
+    ['3 hours and 20 minutes', '3, 20'], // "and" joins two answers, each with its unit
     ['about 12 apples', '12'],
     ['a total of 40', '40'],
     ['42 I hope this helps', '42'],
@@ -77,7 +77,8 @@ describe('normalizeAnswer', () => {
     ['[1, 2)', '[1, 2)'],
     ['\\{3, 1\\}', '{3, 1}'],
     ['1,23', '1, 23'],
-    ['x = 1, y = 2', '1, 2'],
+    ['x = 1, y = 2', 'x = 1, y = 2'],
+    ['x = 1, x = 2', '1, 2'],
     // unanswerable and text
     ['cannot be determined', 'unanswerable'],
     ['\\text{Not enough information}', 'unanswerable'],
@@ -112,9 +113,12 @@ describe('normalizeAnswer', () => {
   it('is idempotent: normalising a normalised answer changes nothing', () => {
     const forms = canonicalAnswerArb().chain((value) => equivalentAnswerArb(value, { wrap: false, percent: true }));
     const latexSoup = fc
-      .array(fc.constantFrom('\\&', '\\{', '\\}', '{', '}', '~', '$', '\\$', '\\text{', '\\frac{', '}{', '\\sqrt', '^', '_', '\\,', '\\%', '&', '\\\\', '1', '2', ' ', 'x', '=', ',', '(', ')', '−', '×'), { maxLength: 20 })
+      .array(fc.constantFrom('\\&', '\\{', '\\}', '{', '}', '~', '$', '\\$', '\\text{', '\\frac{', '}{', '\\sqrt', '^', '_', '\\,', '\\%', '&', '\\\\', '1', '2', ' ', 'x', '=', ',', '(', ')', '−', '×',
+        // the competition forms: relations, sets of reals, matrices, lists, ±, ratios, factorials
+        '<', '\\le', '\\ne', '\\in', '\\cup', '\\cap', '[', ']', '\\infty', '\\pm', ':', ' and ', ' or ', ';', '|', '!', 'y', '_',
+        '\\begin{pmatrix}', '\\end{pmatrix}', '\\mathbb{R}', '\\emptyset', '^\\circ', '\\sin', '\\log_'), { maxLength: 20 })
       .map((parts) => parts.join(''));
-    const anything = fc.oneof(forms, latexSoup, fc.string({ maxLength: 40 }), fc.string({ unit: fc.constantFrom(...'0123456789.,/-+*^()x% \\{}$&~'), maxLength: 30 }));
+    const anything = fc.oneof(forms, latexSoup, fc.string({ maxLength: 40 }), fc.string({ unit: fc.constantFrom(...'0123456789.,/-+*^()x% \\{}$&~<=>|;:!'), maxLength: 30 }));
     fc.assert(
       fc.property(anything, (text) => {
         const once = normalizeAnswer(text);
