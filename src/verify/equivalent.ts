@@ -8,6 +8,7 @@ import { asEndpoint, compareIntervalSets, intervalsOf, point } from './intervals
 import { compareMatrices, vectorEntries } from './matrices.js';
 import { compareRelations, valueSide } from './relations.js';
 import { compareNumbers, roundedToConstant } from './tolerance.js';
+import { answerOf, answerOfCached } from './expected.js';
 import { Rational } from '../exact/rational.js';
 
 /**
@@ -71,24 +72,6 @@ const HUNDRED = Rational.of(100n);
 /** Parts inside parts inside parts: deeper comparisons are refused, so hostile nesting costs nothing. */
 const MAX_DEPTH = 16;
 
-const parseCache = new Map<string, ParsedAnswer>();
-const PARSE_CACHE_SIZE = 4096;
-
-/**
- * parseAnswer with a small cache: a reward loop compares many outputs against
- * the same few references. Parsed answers are immutable, so sharing is safe.
- */
-export function parseAnswerCached(text: string, options: { readonly decimalComma?: boolean } = {}): ParsedAnswer {
-  const key = options.decimalComma === true ? `,${text}` : `.${text}`;
-  let parsed = parseCache.get(key);
-  if (parsed === undefined) {
-    parsed = parseAnswer(text, { decimalComma: options.decimalComma === true });
-    if (parseCache.size >= PARSE_CACHE_SIZE) parseCache.clear();
-    parseCache.set(key, parsed);
-  }
-  return parsed;
-}
-
 /** Whether `candidate` is an acceptable answer when `reference` is right. Total: never throws. */
 export function equivalent(candidate: string, reference: string, options: EquivalenceOptions = {}): boolean {
   return compareAnswers(candidate, reference, options).equivalent;
@@ -97,8 +80,8 @@ export function equivalent(candidate: string, reference: string, options: Equiva
 /** Like equivalent, with the reason. */
 export function compareAnswers(candidate: string, reference: string, options: EquivalenceOptions = {}): Match {
   try {
-    const a = parseAnswer(typeof candidate === 'string' ? candidate : String(candidate), { decimalComma: options.decimalComma === true });
-    const b = parseAnswerCached(typeof reference === 'string' ? reference : String(reference), options);
+    const a = answerOf(typeof candidate === 'string' ? candidate : String(candidate), options);
+    const b = answerOfCached(typeof reference === 'string' ? reference : String(reference), options);
     return compareParsed(a, b, options);
   } catch {
     return { equivalent: false, reason: 'different-kind' };
