@@ -177,7 +177,9 @@ class Structure implements RangeParser {
 
   /** `1 \pm \sqrt{19}`: both values, as a list. */
   private plusMinus(from: number, to: number): ParsedAnswer | null | undefined {
-    const signs = topLevel(this.tokens, from, to, (t) => t.t === 'sym' && (t.text === '±' || t.text === '∓'));
+    // ± anywhere, inside brackets too: \frac{-3 \pm \sqrt{17}}{4} is two values
+    const signs: number[] = [];
+    for (let k = from; k < to; k++) if (isSymbol(this.tokens[k], '±') || isSymbol(this.tokens[k], '∓')) signs.push(k);
     if (signs.length === 0) return undefined;
     if (signs.length > MAX_PLUS_MINUS) return null;
     const items: ParsedAnswer[] = [];

@@ -17,6 +17,43 @@ const CURRENCY_SIGNS: ReadonlySet<string> = new Set(['$', '€', '£', '¥', '�
 const LETTER_UNITS: ReadonlySet<string> = new Set(['m', 'g', 'h', 's', 'l', 'L', 'K', 'C', 'F', 'W', 'J', 'V', 'A']);
 const PERCENT_WORDS: ReadonlySet<string> = new Set(['percent', 'percentage', 'pct']);
 
+/** Short words glued to a number that are units or ordinals, not products of variables: 5km, 3rd. */
+const GLUED_WORDS: ReadonlySet<string> = new Set([
+  'km', 'cm', 'mm', 'nm', 'kg', 'mg', 'ml', 'ft', 'in', 'yd', 'mi', 'hr', 'hrs', 'min', 'mins', 'sec', 'secs', 'lb', 'lbs',
+  'oz', 'mph', 'kmh', 'gal', 'qt', 'pt', 'sq', 'cu', 'st', 'nd', 'rd', 'th', 'am', 'pm', 'kw', 'kwh', 'mb', 'gb', 'usd',
+  'eur', 'rs', 'pct', 'and', 'or', 'per', 'each', 'days', 'day', 'yr', 'yrs', 'year', 'week', 'wk', 'ms', 'deg', 'rad', 'cents',
+]);
+const SPLIT_AFTER: ReadonlySet<string> = new Set(['+', '-', '*', '/', '^', '(', '=', ',', '<', '>', '≤', '≥', '≠']);
+
+/**
+ * `2pq`, `(p+q)^2 - 2pq`, `x = ab`: a short word written where a factor stands
+ * (right after a number, a bracket or an operator, with no space) is a product
+ * of one-letter variables. Units glued to a number (`5km`) and longer words stay
+ * words.
+ */
+export function splitLetterWords(tokens: Token[]): Token[] {
+  let out: Token[] | null = null;
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k]!;
+    const previous = tokens[k - 1];
+    const split =
+      token.t === 'word' && token.text.length >= 2 && token.text.length <= 4 && previous !== undefined &&
+      !GLUED_WORDS.has(token.text.toLowerCase()) && !FUNCTION_NAMES.has(token.text.toLowerCase()) && !CONSTANT_NAMES.has(token.text.toLowerCase()) &&
+      !VARIABLE_WORDS.has(token.text) && !PERCENT_WORDS.has(token.text.toLowerCase()) &&
+      ((!token.space && (previous.t === 'num' || isSymbol(previous, ')') || (previous.t === 'word' && previous.text.length === 1))) ||
+        (previous.t === 'sym' && SPLIT_AFTER.has(previous.text) && tokens[k + 1]?.t !== 'word'));
+    if (!split) {
+      out?.push(token);
+      continue;
+    }
+    out ??= tokens.slice(0, k);
+    for (let i = 0; i < token.text.length; i++) {
+      out.push({ t: 'word', text: token.text[i]!, start: token.start + i, end: token.start + i + 1, space: i === 0 ? token.space : false });
+    }
+  }
+  return out ?? tokens;
+}
+
 /** "50 percent", "12 per cent": the words become a % sign. */
 export function percentWords(tokens: Token[]): Token[] {
   if (!tokens.some((t) => t.t === 'word')) return tokens;

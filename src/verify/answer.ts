@@ -2,7 +2,7 @@ import { Rational } from '../exact/rational.js';
 import { renderAnswer } from './answer-render.js';
 import { parseStructure } from './answer-structure.js';
 import type { NumberAnswer, ParseAnswerOptions, ParsedAnswer, TextAnswer } from './answer-types.js';
-import { dropDegrees, dropPrefix, dropUnits, percentWords } from './answer-words.js';
+import { dropDegrees, dropPrefix, dropUnits, percentWords, splitLetterWords } from './answer-words.js';
 import { latexToPlain, needsLatexRewrite } from './latex.js';
 import { tokenize } from './tokens.js';
 import { isUnanswerableAnswer } from './unanswerable.js';
@@ -19,12 +19,24 @@ export const MAX_ANSWER_LENGTH = 4000;
 const MAX_TOKENS = 1000;
 
 export function parseAnswer(text: string, options: ParseAnswerOptions = {}): ParsedAnswer {
+  return parseIn(text, options, false);
+}
+
+/**
+ * An answer written in math mode (the content of a `\boxed{}` or of `$...$`),
+ * where a final `!` is a factorial (`\boxed{5!}`), not an exclamation.
+ */
+export function parseMathAnswer(text: string, options: ParseAnswerOptions = {}): ParsedAnswer {
+  return parseIn(text, options, true);
+}
+
+function parseIn(text: string, options: ParseAnswerOptions, math: boolean): ParsedAnswer {
   if (typeof text !== 'string') text = text === null || text === undefined ? '' : String(text);
   const fast = fastNumber(text);
   if (fast !== null) return fast;
   if (text.length > MAX_ANSWER_LENGTH) return { kind: 'text', text: `${text.slice(0, 200)}…`, truncated: true };
   const plain = needsLatexRewrite(text) ? latexToPlain(text).text : text;
-  return parsePlain(plain, options);
+  return parsePlain(plain, options, math);
 }
 
 /** The normalised text of an answer: `\$1{,}234.50` → `1234.50`, `\frac{2}{4}` → `1/2`, `x = 5` → `5`. */
@@ -58,34 +70,34 @@ function text(raw: string): TextAnswer {
 }
 
 /** Drops what surrounds an answer but is not part of it: spaces, markdown, quotes, sentence punctuation. */
-function strippable(ch: string, atEnd: boolean): boolean {
+function strippable(ch: string, atEnd: boolean, math: boolean): boolean {
   return (
     ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '*' || ch === '_' || ch === '`' || ch === '"' ||
-    ch === '\u201c' || ch === '\u201d' || (atEnd && (ch === '.' || ch === ',' || ch === ';' || ch === ':' || ch === '!' || ch === '?'))
+    ch === '\u201c' || ch === '\u201d' || (atEnd && (ch === '.' || ch === ',' || ch === ';' || ch === ':' || (ch === '!' && !math) || ch === '?'))
   );
 }
 
-function trimAnswer(raw: string): string {
+function trimAnswer(raw: string, math: boolean): string {
   let start = 0;
   let end = raw.length;
-  while (start < end && strippable(raw[start]!, false)) start++;
-  while (end > start && strippable(raw[end - 1]!, true)) end--;
+  while (start < end && strippable(raw[start]!, false, math)) start++;
+  while (end > start && strippable(raw[end - 1]!, true, math)) end--;
   return raw.slice(start, end);
 }
 
 /** Whole answers that name the real line in words. */
 const REAL_LINE_WORDS: ReadonlySet<string> = new Set(['all real numbers', 'all reals', 'the real numbers', 'any real number', 'ℝ']);
 
-function parsePlain(plain: string, options: ParseAnswerOptions): ParsedAnswer {
-  const trimmed = trimAnswer(plain);
+function parsePlain(plain: string, options: ParseAnswerOptions, math: boolean): ParsedAnswer {
+  const trimmed = trimAnswer(plain, math);
   if (trimmed.length === 0) return text('');
   const fast = fastNumber(trimmed);
   if (fast !== null) return fast;
   if (isUnanswerableAnswer(trimmed)) return { kind: 'unanswerable' };
-  if (REAL_LINE_WORDS.has(trimmed.toLowerCase())) return parsePlain('(-inf, inf)', options);
+  if (REAL_LINE_WORDS.has(trimmed.toLowerCase())) return parsePlain('(-inf, inf)', options, math);
   const tokens = tokenize(trimmed, { thousands: options.thousands ?? true, decimalComma: options.decimalComma === true });
   if (tokens === null || tokens.length > MAX_TOKENS) return text(trimmed);
-  const words = dropDegrees(percentWords(tokens));
+  const words = splitLetterWords(dropDegrees(percentWords(tokens)));
   // Structure first (lists, relations, sets, matrices); then, for prose around a value, the value alone.
   const parsed = parseStructure(words, trimmed) ?? parseStructure(dropUnits(dropPrefix(words)), trimmed);
   return parsed ?? text(trimmed);

@@ -1,6 +1,7 @@
 import { Rational } from '../exact/rational.js';
 import { isMixedPlus, isSymbol, type NumberToken, type Token } from './tokens.js';
 import { CONSTANT_NAMES, FUNCTION_NAMES, VARIABLE_WORDS, type Expr } from './expression-tree.js';
+import { renderExpression } from './expression-render.js';
 
 /**
  * The expression parser: recursive descent over answer tokens, with a depth
@@ -70,8 +71,8 @@ class ExpressionParser {
         const right = this.unary();
         if (right === null) return null;
         left = { k: 'bin', op: (token as { text: '*' | '/' }).text, a: left, b: right };
-      } else if (token !== undefined && (token.t === 'word' || isSymbol(token, '('))) {
-        // Juxtaposition multiplies: 2x, 2 sqrt(2), 3(4 + 1), (a)(b). Two numbers side by side do not.
+      } else if (token !== undefined && (token.t === 'word' || isSymbol(token, '(') || (token.t === 'num' && isSymbol(this.tokens[this.pos - 1], '!')))) {
+        // Juxtaposition multiplies: 2x, 2 sqrt(2), 3(4 + 1), (a)(b), 4! 6!. Two numbers side by side do not.
         const right = this.power();
         if (right === null) return null;
         left = { k: 'bin', op: '*', a: left, b: right };
@@ -186,11 +187,26 @@ class ExpressionParser {
       this.pos++;
       return { k: 'var', name: name === 'infinity' ? 'inf' : name };
     }
+    if ((text === 'f' || text === 'g') && isSymbol(this.peek(1), '(') && !this.peek(1)!.space) return this.application(text);
     if (text.length === 1 || VARIABLE_WORDS.has(text)) {
       this.pos++;
       return { k: 'var', name: text + this.subscript() };
     }
     return null;
+  }
+
+  /**
+   * `f(2)`, `g(x + 1)`: a value of an unknown function, a symbol of its own
+   * (named by its text), so that f(1) and f(3) differ, and neither is f times 3.
+   */
+  private application(name: string): Expr | null {
+    this.pos += 2;
+    if (!this.enter()) return null;
+    const argument = this.sum();
+    this.depth--;
+    if (argument === null || !isSymbol(this.peek(), ')')) return null;
+    this.pos++;
+    return { k: 'var', name: `${name}(${renderExpression(argument)})` };
   }
 
   /** `_1`, `_{37}` (read as `_(37)`), `_n` after a name: the subscript as written, or ''. */
@@ -268,8 +284,13 @@ class ExpressionParser {
         break;
       }
     } else {
-      // `sqrt 2`, `sin x`: the function applies to the next power.
-      const arg = this.power();
+      // `sqrt 2`, `sin x`, `sin 2x`: the function applies to the next power and the
+      // names written right after it (sin 2x is sin(2x)), up to the next function.
+      let arg = this.power();
+      while (arg !== null && this.peek()?.t === 'word' && !FUNCTION_NAMES.has((this.peek() as { text: string }).text.toLowerCase())) {
+        const factor = this.power();
+        arg = factor === null ? null : { k: 'bin', op: '*', a: arg, b: factor };
+      }
       args = arg === null ? null : [arg];
     }
     if (args === null) return null;

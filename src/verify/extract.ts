@@ -1,4 +1,4 @@
-import { parseAnswer, renderAnswer, type ParsedAnswer } from './answer.js';
+import { parseAnswer, parseMathAnswer, renderAnswer, type ParsedAnswer } from './answer.js';
 import { finalBoxes } from './boxes.js';
 import { lastMathSpans } from './math-spans.js';
 import { answerAfter, firstDigit, isDigit, isLetter, lastDigit, numberAround, type Span } from './spans.js';
@@ -159,11 +159,14 @@ class Extractor {
     const first = boxes[0];
     const last = boxes[boxes.length - 1];
     if (first === undefined || last === undefined) return null;
-    const span = { start: first.start, end: last.end };
-    if (boxes.length === 1) return this.make(span, 'boxed');
-    // Several boxes are one answer: their contents as one list.
-    const joined = boxes.map((box) => this.text.slice(box.start, box.end)).join(', ');
-    return this.make(span, 'boxed', parseAnswer(joined, { decimalComma: this.decimalComma }));
+    return this.joined(boxes, 'boxed');
+  }
+
+  /** One answer from one or several math contents (boxes, math spans): several are one list. */
+  private joined(parts: readonly Span[], strategy: ExtractionStrategy): ParsedExtraction {
+    const text = parts.map((part) => this.text.slice(part.start, part.end)).join(', ');
+    const span = { start: parts[0]!.start, end: parts[parts.length - 1]!.end };
+    return this.make(span, strategy, parseMathAnswer(text, { decimalComma: this.decimalComma }));
   }
 
   /**
@@ -217,12 +220,17 @@ class Extractor {
    */
   private lastMath(): ParsedExtraction | null {
     const lastDigitAt = lastDigit(this.text, 0, this.text.length);
-    for (const span of lastMathSpans(this.text, MAX_MATH_SPANS)) {
+    const spans = lastMathSpans(this.text, MAX_MATH_SPANS);
+    for (let k = 0; k < spans.length; k++) {
+      const span = spans[k]!;
       if (span.end <= lastDigitAt) return null;
       const content = this.text.slice(span.content.start, span.content.end);
       if (firstDigit(content, 0, content.length) < 0 && !content.includes('\\')) continue;
-      const answer = this.parse(span.content);
-      if (isNumeric(answer)) return this.make(span.content, 'last-math', answer);
+      // "$1$, $2$ and $3$": spans joined by commas and "and" are parts of one answer
+      const parts = [span.content];
+      for (let j = k + 1; j < spans.length && joinsSpans(this.text.slice(spans[j]!.end, spans[j - 1]!.start)); j++) parts.unshift(spans[j]!.content);
+      const found = this.joined(parts, 'last-math');
+      if (isNumeric(found.answer)) return found;
     }
     return null;
   }
@@ -240,6 +248,13 @@ class Extractor {
     }
     return null;
   }
+}
+
+/** Whether the text between two math spans joins them into one answer: commas, "and", "or", spaces. */
+function joinsSpans(gap: string): boolean {
+  if (gap.length > 12) return false;
+  const rest = gap.replace(/\band\b|\bor\b|[\s,]/g, '');
+  return rest.length === 0;
 }
 
 /** "final answer" must be followed by one of these, so "my final answer." alone is not a match. */

@@ -9,6 +9,8 @@ import type { Span } from './spans.js';
  * the number of spans is bounded, so the search is linear.
  */
 export interface MathSpan {
+  /** Where the opening delimiter starts. */
+  readonly start: number;
   /** The content, delimiters excluded. */
   readonly content: Span;
   /** Where the closing delimiter ends. */
@@ -43,15 +45,15 @@ export function lastMathSpans(text: string, limit: number): MathSpan[] {
     let next: number; // the new bound: before the opening delimiter, or before this closing one when it opened nothing
     if (close === bracket || close === paren) {
       const opener = text.lastIndexOf(close === bracket ? '\\[' : '\\(', close - 1);
-      span = opener >= 0 && opener + 2 < close ? { content: { start: opener + 2, end: close }, end: close + 2 } : null;
+      span = opener >= 0 && opener + 2 < close ? { start: opener, content: { start: opener + 2, end: close }, end: close + 2 } : null;
       next = span === null ? close : opener;
     } else if (text[close - 1] === '$') {
       const opener = close >= 2 ? text.lastIndexOf('$$', close - 2) : -1;
-      span = opener >= 0 && opener + 2 < close - 1 ? { content: { start: opener + 2, end: close - 1 }, end: close + 1 } : null;
+      span = opener >= 0 && opener + 2 < close - 1 ? { start: opener, content: { start: opener + 2, end: close - 1 }, end: close + 1 } : null;
       next = span === null ? close - 1 : opener;
     } else {
       span = inlineDollar(text, close);
-      next = span === null ? close : span.content.start - 1;
+      next = span === null ? close : span.start;
     }
     if (span !== null) spans.push(span);
     bound = next;
@@ -68,5 +70,5 @@ function inlineDollar(text: string, close: number): MathSpan | null {
   const content = text.slice(opener + 1, close);
   if (content.includes('\n')) return null;
   if (isDigit(content[0]) && isSpace(content[content.length - 1])) return null; // "$5 and gets $": money
-  return { content: { start: opener + 1, end: close }, end: close + 1 };
+  return { start: opener, content: { start: opener + 1, end: close }, end: close + 1 };
 }
