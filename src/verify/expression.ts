@@ -2,6 +2,7 @@ import { Rational } from '../exact/rational.js';
 import { isMixedPlus, isSymbol, type NumberToken, type Token } from './tokens.js';
 import { CONSTANT_NAMES, FUNCTION_NAMES, VARIABLE_WORDS, type Expr } from './expression-tree.js';
 import { renderExpression } from './expression-render.js';
+import { readProperFraction, readSubscript } from './expression-pieces.js';
 
 /**
  * The expression parser: recursive descent over answer tokens, with a depth
@@ -159,22 +160,11 @@ class ExpressionParser {
     return whole;
   }
 
-  /**
-   * `((a)/(b))` with whole numbers 0 < a < b, the shape latexToPlain gives
-   * `\frac{a}{b}`: consumed and returned as a/b, or null with nothing consumed.
-   */
   private properFraction(): Expr | null {
-    const shape = ['(', '(', 0, ')', '/', '(', 0, ')', ')'] as const;
-    for (let k = 0; k < shape.length; k++) {
-      const token = this.peek(k);
-      const want = shape[k]!;
-      if (want === 0 ? token?.t !== 'num' || !token.integer : !isSymbol(token, want)) return null;
-    }
-    const top = (this.peek(2) as NumberToken).value;
-    const bottom = (this.peek(6) as NumberToken).value;
-    if (top.sign() <= 0 || top.compare(bottom) >= 0) return null;
-    this.pos += shape.length;
-    return { k: 'bin', op: '/', a: { k: 'num', value: top }, b: { k: 'num', value: bottom } };
+    const fraction = readProperFraction((k) => this.peek(k));
+    if (fraction === null) return null;
+    this.pos += fraction.length;
+    return fraction.expr;
   }
 
   private word(text: string): Expr | null {
@@ -211,31 +201,10 @@ class ExpressionParser {
 
   /** `_1`, `_{37}` (read as `_(37)`), `_n` after a name: the subscript as written, or ''. */
   private subscript(): string {
-    if (!isSymbol(this.peek(), '_')) return '';
-    const next = this.peek(1);
-    if (next !== undefined && next.t !== 'sym') {
-      this.pos += 2;
-      return `_${this.textOf(next)}`;
-    }
-    // _(...) with a few plain tokens inside
-    if (!isSymbol(next, '(')) return '';
-    let text = '';
-    for (let k = 2; k < 10; k++) {
-      const token = this.peek(k);
-      if (token === undefined) return '';
-      if (isSymbol(token, ')')) {
-        if (k === 2) return '';
-        this.pos += k + 1;
-        return `_${text}`;
-      }
-      if (token.t === 'sym' && token.text !== ',' && token.text !== '+' && token.text !== '-') return '';
-      text += this.textOf(token);
-    }
-    return '';
-  }
-
-  private textOf(token: Token): string {
-    return token.t === 'num' ? `${token.whole}${token.fraction === '' ? '' : `.${token.fraction}`}` : token.text;
+    const subscript = readSubscript((k) => this.peek(k));
+    if (subscript === null) return '';
+    this.pos += subscript.length;
+    return subscript.text;
   }
 
   private call(fn: string): Expr | null {

@@ -15,6 +15,7 @@
  */
 import { endsWithWholeNumber, isDigit, isGroupingContext, isLetter, MATRIX_CELL, MATRIX_CLOSE, MATRIX_OPEN, MATRIX_ROW } from './latex-chars.js';
 import { isSpecial, Output } from './latex-output.js';
+import { readRoot } from './latex-roots.js';
 import { DROPPED, FRACTIONS, FUNCTIONS, GREEK, MATRIX_ENVIRONMENTS, SPACES, SYMBOLS, TEXT_WRAPPERS, UNICODE } from './latex-tables.js';
 import type { OffsetMap } from './offsets.js';
 
@@ -293,30 +294,9 @@ class LatexRewriter {
   }
 
   private squareRoot(start: number, end: number): number {
-    let open = this.skipSpaces(end);
-    let prefix = 'sqrt(';
-    if (this.input[open] === '[') {
-      // \sqrt[3]{x} → root(3,x); the index is short and simple or we leave it alone
-      let j = open + 1;
-      while (j < this.n && j - open <= 16 && (isDigit(this.input[j]) || isLetter(this.input[j]) || this.input[j] === ' ')) j++;
-      if (this.input[j] !== ']') {
-        // not an index we can read: a bare sqrt, so that rewriting the output again changes nothing
-        this.out.emit(' sqrt ', start);
-        return end;
-      }
-      prefix = `root(${this.input.slice(open + 1, j).trim()},`;
-      open = this.skipSpaces(j + 1);
-    }
-    if (this.input[open] === '{') {
-      this.stack.push(FUNCTION_ARGUMENT);
-      this.out.emit(prefix, start);
-      return open + 1;
-    }
-    if (isDigit(this.input[open]) || isLetter(this.input[open])) {
-      this.out.emit(`${prefix}${this.input[open]})`, start);
-      return open + 1;
-    }
-    this.out.emit(' sqrt ', start);
-    return open;
+    const root = readRoot(this.input, end);
+    if (root.opensArgument) this.stack.push(FUNCTION_ARGUMENT);
+    this.out.emit(root.piece, start);
+    return root.next;
   }
 }
