@@ -81,7 +81,7 @@ export function equivalent(candidate: string, reference: string, options: Equiva
 export function compareAnswers(candidate: string, reference: string, options: EquivalenceOptions = {}): Match {
   try {
     const a = answerOf(typeof candidate === 'string' ? candidate : String(candidate), options);
-    const b = answerOfCached(typeof reference === 'string' ? reference : String(reference), options);
+    const b = answerOfCached(typeof reference === 'string' ? reference : String(reference), { decimalComma: options.decimalComma === true, math: true });
     return compareParsed(a, b, options);
   } catch {
     return { equivalent: false, reason: 'different-kind' };

@@ -1,4 +1,4 @@
-import { parseAnswer } from './answer.js';
+import { parseAnswer, parseMathAnswer } from './answer.js';
 import type { ParsedAnswer } from './answer-types.js';
 import { extractParsed } from './extract.js';
 
@@ -11,6 +11,8 @@ import { extractParsed } from './extract.js';
  */
 export interface AnswerOptions {
   readonly decimalComma?: boolean;
+  /** Read the text as math (a reference, not prose): a final `!` is a factorial. */
+  readonly math?: boolean;
 }
 
 function looksLikeSolution(text: string): boolean {
@@ -21,7 +23,8 @@ function looksLikeSolution(text: string): boolean {
 }
 
 export function answerOf(text: string, options: AnswerOptions = {}): ParsedAnswer {
-  const parsed = parseAnswer(text, { decimalComma: options.decimalComma === true });
+  const parse = options.math === true ? parseMathAnswer : parseAnswer;
+  const parsed = parse(text, { decimalComma: options.decimalComma === true });
   if (parsed.kind !== 'text' || !looksLikeSolution(text)) return parsed;
   return extractParsed(text, { decimalComma: options.decimalComma === true })?.answer ?? parsed;
 }
@@ -31,7 +34,7 @@ const CACHE_SIZE = 4096;
 
 /** answerOf with a small cache: a reward loop compares many outputs against the same few references. Answers are immutable. */
 export function answerOfCached(text: string, options: AnswerOptions = {}): ParsedAnswer {
-  const key = options.decimalComma === true ? `,${text}` : `.${text}`;
+  const key = `${options.decimalComma === true ? ',' : '.'}${options.math === true ? '!' : '.'}${text}`;
   let answer = cache.get(key);
   if (answer === undefined) {
     answer = answerOf(text, options);

@@ -121,7 +121,8 @@ function readNumber(text: string, start: number, space: boolean, thousands: bool
   while (isDigit(text[i])) i++;
   let whole = text.slice(start, i);
   let grouped = false;
-  if (thousands && whole.length >= 1 && whole.length <= 3 && !(decimalComma && whole === '0')) {
+  // A number never starts with a 0 group: 0,111 is not 111.
+  if (thousands && whole.length >= 1 && whole.length <= 3 && whole[0] !== '0') {
     let j = i;
     let groups = '';
     while (text[j] === ',' && isDigit(text[j + 1]) && isDigit(text[j + 2]) && isDigit(text[j + 3]) && !isDigit(text[j + 4])) {

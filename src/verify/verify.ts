@@ -35,7 +35,7 @@ const UNANSWERABLE: ParsedAnswer = { kind: 'unanswerable' };
 export function verify(output: string, expected: string, options: VerifyOptions = {}): Verdict {
   try {
     const text = typeof output === 'string' ? output : output === null || output === undefined ? '' : String(output);
-    const reference = answerOfCached(typeof expected === 'string' ? expected : String(expected), options);
+    const reference = answerOfCached(typeof expected === 'string' ? expected : String(expected), { decimalComma: options.decimalComma === true, math: true });
     let found = extractParsed(text, options);
     let answer = found?.answer ?? null;
     let extracted = found?.extracted.value ?? null;
