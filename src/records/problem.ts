@@ -1,4 +1,4 @@
-/** Every variant id of DESIGN.md's table, plus `external` for imported GSM8K-format data. */
+/** Every variant id of docs/design.md's table, plus `external` for imported GSM8K-format data. */
 export const VARIANT_IDS = [
   'base',
   'names',

@@ -1,5 +1,5 @@
 import type { AssignmentsAnswer, ParsedAnswer, SetAnswer, TupleAnswer } from './answer-types.js';
-import type { Match } from './equivalent.js';
+import type { Match } from './match.js';
 
 /**
  * Comparing answers with several parts. Bracketed tuples compare in order and

@@ -14,16 +14,11 @@
  * the user gave them.
  */
 import { endsWithWholeNumber, isDigit, isGroupingContext, isLetter, MATRIX_CELL, MATRIX_CLOSE, MATRIX_OPEN, MATRIX_ROW } from './latex-chars.js';
-import { isSpecial, Output } from './latex-output.js';
+import { isSpecial, Output, type PlainText } from './latex-output.js';
 import { readRoot } from './latex-roots.js';
 import { DROPPED, FRACTIONS, FUNCTIONS, GREEK, MATRIX_ENVIRONMENTS, SPACES, SYMBOLS, TEXT_WRAPPERS, UNICODE } from './latex-tables.js';
-import type { OffsetMap } from './offsets.js';
 
-export interface PlainText {
-  readonly text: string;
-  /** Maps output offsets to input offsets (the output length to the input length); null unless asked for. */
-  readonly offsets: OffsetMap | null;
-}
+export type { PlainText } from './latex-output.js';
 
 /**
  * A character written between a whole number and the `\frac` after it

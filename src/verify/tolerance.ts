@@ -2,7 +2,7 @@ import { Rational } from '../exact/rational.js';
 import type { NumberAnswer } from './answer-types.js';
 import { constantValue } from './expression-compare.js';
 import type { Expr } from './expression-tree.js';
-import type { EquivalenceOptions, Match } from './equivalent.js';
+import type { EquivalenceOptions, Match } from './match.js';
 
 /**
  * The numeric policy: exact equality first, then the rounding tolerance (a

@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
-import { ReasonforgeError } from '../../errors.js';
 import { importGsm8k } from '../../import/gsm8k.js';
-import { AtomicFile } from '../../io/atomic-write.js';
+import { checkInputFile, STDIO } from '../../io/paths.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 import { EXIT_FAILURE, EXIT_OK, type Command } from '../command.js';
-import { StreamWriter } from '../shared.js';
+import { openOutput } from '../output.js';
 
 /** `gsm8k/test` for .../gsm8k/test.jsonl: the folder says which dataset, the file which split. */
 export function defaultSourceName(file: string): string {
@@ -49,11 +47,9 @@ export const importCommand: Command = {
     if (file === undefined || extra.length > 0) throw new UsageError('import: give exactly one input file');
     const split = values.split ?? 'test';
     if (split !== 'test' && split !== 'train') throw new UsageError(`import: --split must be test or train, got "${split}"`);
-    const out = values.out;
-    if (out !== undefined && !values.force && existsSync(out)) throw new ReasonforgeError('file-exists', 'already exists; pass --force to replace it', { file: out });
-
-    const target = out === undefined ? null : new AtomicFile(out, { force: true });
-    const stdout = target === null ? new StreamWriter(io.stdout) : null;
+    checkInputFile(file);
+    const out = values.out === STDIO ? undefined : values.out;
+    const output = openOutput(out, io.stdout, { force: values.force === true });
     let written = 0;
     let skipped = 0;
     try {
@@ -63,16 +59,14 @@ export const importCommand: Command = {
           io.stderr.write(`${file}:${outcome.line}: ${outcome.message}\n`);
           continue;
         }
-        const line = `${JSON.stringify(outcome.record)}\n`;
-        if (target !== null) target.write(line);
-        else await stdout!.write(line);
+        await output.write(`${JSON.stringify(outcome.record)}\n`);
         written++;
       }
+      output.commit();
     } catch (error) {
-      target?.abort();
+      output.abort();
       throw error;
     }
-    target?.commit();
     io.stderr.write(`reasonforge import: ${written} records${out === undefined ? '' : ` written to ${out}`}${skipped > 0 ? `; ${skipped} line(s) left out` : ''}\n`);
     return skipped > 0 ? EXIT_FAILURE : EXIT_OK;
   },

@@ -3,12 +3,12 @@ import { matchesPattern, selectTemplates } from '../../engine/select.js';
 import { formatRate } from '../../engine/sampler.js';
 import { lintTemplate, type LintResult } from '../../lint/lint-template.js';
 import { DEFAULT_GENERATORS_DIR, loadTemplates } from '../../template/load.js';
-import { integerFlag, parseCommandArgs } from '../args.js';
+import { integerFlag, listFlag, parseCommandArgs } from '../args.js';
 import { EXIT_FAILURE, EXIT_OK, type Command } from '../command.js';
 import { checkDefaults } from '../../gsm-symbolic/defaults.js';
 import type { ImportedTemplate } from '../../gsm-symbolic/load.js';
 import { FROM_GSM_SYMBOLIC_OPTION, importForCommand } from '../gsm-symbolic.js';
-import { GENERATORS_OPTION, libraryFor } from '../shared.js';
+import { checkGeneratorsFolder, GENERATORS_OPTION, libraryFor } from '../shared.js';
 
 function describe(result: LintResult): string {
   const s = result.stats;
@@ -43,7 +43,9 @@ export const lint: Command = {
     );
     const samples = integerFlag('lint', values.samples, 'samples', 1000, 1);
     const seed = integerFlag('lint', values.seed, 'seed', 0);
+    listFlag('lint', values.templates, 'templates');
     if (values['from-gsm-symbolic'] !== undefined) return lintGsmSymbolic(values['from-gsm-symbolic'], { samples, seed, json: values.json ?? false, pattern: values.templates, generators: values.generators }, io);
+    if (values.generators !== undefined) checkGeneratorsFolder(values.generators);
     const loaded = loadTemplates(values.generators === undefined ? DEFAULT_GENERATORS_DIR : resolve(values.generators));
     // A file that failed to load has no id; its file name stands in, so `--templates <id>` still shows why it failed.
     const failedIds = loaded.failures.map((f) => basename(f.file, '.json'));

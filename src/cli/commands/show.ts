@@ -44,7 +44,9 @@ export const show: Command = {
     if (positionals.length !== 1) throw new UsageError('show: give exactly one item id');
     const id = positionals[0]!;
     const address = parseItemId(id);
-    if (address === null) throw new ReasonforgeError('usage', `"${id}" is not an item id; ids look like bakery-trays-left:test:1:0:base`);
+    if (address === null) {
+      throw new ReasonforgeError('usage', `"${id}" is not an item id; ids look like bakery-trays-left:test:1:0:base (seed and set are whole numbers up to 9007199254740991)`);
+    }
     const [variant] = parseVariants([address.variant]);
     const template = libraryFor(values.generators).get(address.template);
     const record = generateOne(template, address.seed, address.split, address.set, variant!);
