@@ -284,7 +284,7 @@ function simpleNumber(tokens: readonly Token[], source: string): NumberAnswer | 
   return {
     kind: 'number',
     value: negative ? number.value.neg() : number.value,
-    places: number.places,
+    places: number.repeating ? null : number.places,
     percent,
     significant: number.significant,
     grouped: number.grouped,

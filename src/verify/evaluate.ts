@@ -68,9 +68,11 @@ export function evaluateRational(expr: Expr): Rational | null {
       return tooBig(result) ? null : result;
     }
     case 'call': {
-      if (expr.fn !== 'factorial') return null;
       const a = evaluateRational(expr.args[0]!);
-      return a === null ? null : factorial(a);
+      if (a === null) return null;
+      if (expr.fn === 'factorial') return factorial(a);
+      const b = expr.fn === 'binom' ? evaluateRational(expr.args[1]!) : null;
+      return b === null ? null : binomial(a, b);
     }
     default:
       return null;
@@ -78,6 +80,14 @@ export function evaluateRational(expr: Expr): Rational | null {
 }
 
 const MAX_FACTORIAL = 300;
+
+/** C(n, k) for whole numbers 0 ≤ k ≤ n ≤ 300, or null. */
+function binomial(n: Rational, k: Rational): Rational | null {
+  if (n.den !== 1n || k.den !== 1n || k.num < 0n || n.num < k.num || n.num > BigInt(MAX_FACTORIAL)) return null;
+  let result = 1n;
+  for (let i = 1n; i <= k.num; i++) result = (result * (n.num - k.num + i)) / i;
+  return Rational.of(result);
+}
 
 /** n! for a whole number n up to 300 (about 2,000 bits), or null. */
 function factorial(n: Rational): Rational | null {
@@ -163,9 +173,11 @@ function callSurd(fn: string, args: readonly Expr[], env: ReadonlyMap<string, Ra
       const radicand = second?.rational() ?? null;
       return index !== null && radicand !== null && index.equals(Rational.of(2n)) ? Surd.sqrt(radicand) : null;
     }
-    case 'factorial': {
-      const rational = first.rational();
-      const value = rational === null ? null : factorial(rational);
+    case 'factorial':
+    case 'binom': {
+      const a = first.rational();
+      const b = fn === 'binom' ? (second?.rational() ?? null) : null;
+      const value = a === null ? null : fn === 'factorial' ? factorial(a) : b === null ? null : binomial(a, b);
       return value === null ? null : Surd.of(value);
     }
     case 'abs': {
@@ -230,6 +242,11 @@ export function evaluateFloat(expr: Expr, env: ReadonlyMap<string, number>): num
         // An odd root of a negative number is real.
         if (radicand < 0 && Number.isInteger(index) && index % 2 === 1) return -((-radicand) ** (1 / index));
         return radicand ** (1 / index);
+      }
+      if (expr.fn === 'binom') {
+        const n = evaluateFloat(expr.args[0]!, env);
+        const k = evaluateFloat(expr.args[1]!, env);
+        return floatFactorial(n) / (floatFactorial(k) * floatFactorial(n - k));
       }
       const f = FLOAT_FUNCTIONS.get(expr.fn);
       return f === undefined ? Number.NaN : f(evaluateFloat(expr.args[0]!, env));

@@ -17,7 +17,7 @@ export type Expr =
 /** Function names an answer may use; anything else with two or more letters is a word, not math. */
 export const FUNCTION_NAMES: ReadonlySet<string> = new Set([
   'sqrt', 'root', 'abs', 'sin', 'cos', 'tan', 'cot', 'sec', 'csc', 'arcsin', 'arccos', 'arctan',
-  'sinh', 'cosh', 'tanh', 'log', 'ln', 'exp', 'factorial',
+  'sinh', 'cosh', 'tanh', 'log', 'ln', 'exp', 'factorial', 'binom',
 ]);
 
 /**
@@ -71,12 +71,12 @@ export function hasVariables(expr: Expr): boolean {
   return false;
 }
 
-/** Whether the tree is plain arithmetic: no symbol, and no function but the factorial. */
+/** Whether the tree is plain arithmetic: no symbol, and no function but the factorial and the binomial coefficient. */
 export function isArithmetic(expr: Expr): boolean {
   const stack: Expr[] = [expr];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.k === 'var' || (node.k === 'call' && node.fn !== 'factorial')) return false;
+    if (node.k === 'var' || (node.k === 'call' && node.fn !== 'factorial' && node.fn !== 'binom')) return false;
     if (node.k === 'neg' || node.k === 'pct') stack.push(node.a);
     else if (node.k === 'bin') stack.push(node.a, node.b);
     else if (node.k === 'call') stack.push(...node.args);

@@ -15,6 +15,8 @@ export { CONSTANT_NAMES, FUNCTION_NAMES, type Expr } from './expression-tree.js'
 export const MAX_EXPRESSION_DEPTH = 64;
 
 const ONE = Rational.of(1n);
+/** Functions whose unbracketed argument runs on through the names after it: sin 2x, log 3x. */
+const TAKES_PRODUCTS: ReadonlySet<string> = new Set(['sin', 'cos', 'tan', 'cot', 'sec', 'csc', 'sinh', 'cosh', 'tanh', 'log', 'ln']);
 /** sin^{-1} x is arcsin x, not 1/sin x. */
 const INVERSES: ReadonlyMap<string, string> = new Map([['sin', 'arcsin'], ['cos', 'arccos'], ['tan', 'arctan']]);
 
@@ -253,17 +255,17 @@ class ExpressionParser {
         break;
       }
     } else {
-      // `sqrt 2`, `sin x`, `sin 2x`: the function applies to the next power and the
-      // names written right after it (sin 2x is sin(2x)), up to the next function.
+      // `sqrt 2`, `sin x`, `sin 2x`: the function applies to the next power; a trigonometric
+      // or logarithmic one also to the names written right after it (sin 2x is sin(2x)).
       let arg = this.power();
-      while (arg !== null && this.peek()?.t === 'word' && !FUNCTION_NAMES.has((this.peek() as { text: string }).text.toLowerCase())) {
+      while (arg !== null && TAKES_PRODUCTS.has(fn) && this.peek()?.t === 'word' && !FUNCTION_NAMES.has((this.peek() as { text: string }).text.toLowerCase())) {
         const factor = this.power();
         arg = factor === null ? null : { k: 'bin', op: '*', a: arg, b: factor };
       }
       args = arg === null ? null : [arg];
     }
     if (args === null) return null;
-    const arity = fn === 'root' ? 2 : 1;
+    const arity = fn === 'root' || fn === 'binom' ? 2 : 1;
     return args.length === arity ? { k: 'call', fn, args } : null;
   }
 

@@ -1,3 +1,5 @@
+import { isSpecial } from './latex-output.js';
+
 /**
  * Character classes and look-behind tests shared by the LaTeX rewriter's
  * pass and its command handlers.
@@ -38,3 +40,21 @@ export const MATRIX_OPEN = '\uE000';
 export const MATRIX_CLOSE = '\uE001';
 export const MATRIX_CELL = '\uE002';
 export const MATRIX_ROW = '\uE003';
+
+/** Marks the digits of `\overline{..}` after a decimal as repeating: `0.1\overline{6}` → `0.1` + this + `6`. */
+export const REPEATING = '\uE004';
+
+/**
+ * A character written between a whole number and the `\frac` after it
+ * (`2\frac{1}{2}`, `12 \frac{3}{5}`). The answer parser reads it as "plus,
+ * forming a mixed number" when the fraction is a proper fraction of whole
+ * numbers (two and a half), and as nothing otherwise (`2\frac{\pi}{3}` is
+ * 2π/3). U+2064 INVISIBLE PLUS is meant for exactly this.
+ */
+export const MIXED_PLUS = '\u2064';
+
+/** Whether latexToPlain could change the text at all: the fast path for plain answers. */
+export function needsLatexRewrite(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isSpecial(text.charCodeAt(i))) return true;
+  return false;
+}

@@ -13,21 +13,14 @@
  * input character it came from, so callers can report positions in the text
  * the user gave them.
  */
-import { endsWithWholeNumber, isDigit, isGroupingContext, isLetter, MATRIX_CELL, MATRIX_CLOSE, MATRIX_OPEN, MATRIX_ROW } from './latex-chars.js';
+import { endsWithWholeNumber, isDigit, isGroupingContext, isLetter, MATRIX_CELL, MATRIX_CLOSE, MATRIX_OPEN, MATRIX_ROW, MIXED_PLUS, REPEATING } from './latex-chars.js';
 import { isSpecial, Output, type PlainText } from './latex-output.js';
 import { readRoot } from './latex-roots.js';
 import { DROPPED, FRACTIONS, FUNCTIONS, GREEK, MATRIX_ENVIRONMENTS, SPACES, SYMBOLS, TEXT_WRAPPERS, UNICODE } from './latex-tables.js';
 
 export type { PlainText } from './latex-output.js';
 
-/**
- * A character written between a whole number and the `\frac` after it
- * (`2\frac{1}{2}`, `12 \frac{3}{5}`). The answer parser reads it as "plus,
- * forming a mixed number" when the fraction is a proper fraction of whole
- * numbers (two and a half), and as nothing otherwise (`2\frac{\pi}{3}` is
- * 2π/3). U+2064 INVISIBLE PLUS is meant for exactly this.
- */
-export const MIXED_PLUS = '\u2064';
+export { MIXED_PLUS, needsLatexRewrite } from './latex-chars.js';
 
 // What closing a brace emits depends on what opened it.
 const GROUP = 0; // plain {..} → (..)
@@ -37,12 +30,8 @@ const SILENT = 3; // \text{..}: content only
 const FUNCTION_ARGUMENT = 4; // \sqrt{..} → sqrt(..)
 const SKIPPED = 5; // \begin{..}: nothing at all
 const LITERAL = 6; // {1, 2} in value position: a set, braces kept
-
-/** Whether latexToPlain could change the text at all: the fast path for plain answers. */
-export function needsLatexRewrite(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (isSpecial(text.charCodeAt(i))) return true;
-  return false;
-}
+const BINOM_TOP = 7; // \binom{ .. } then {
+const BINOM_BOTTOM = 8; // .. }
 
 export function latexToPlain(input: string, options: { readonly offsets?: boolean } = {}): PlainText {
   return new LatexRewriter(input, options.offsets === true).run();
@@ -147,12 +136,15 @@ class LatexRewriter {
       case FUNCTION_ARGUMENT:
         this.out.emit(')', at);
         return;
+      case BINOM_TOP:
       case FRAC_NUMERATOR: {
         const open = this.skipSpaces(this.i);
         if (this.input[open] === '{') {
-          this.stack.push(FRAC_DENOMINATOR);
-          this.out.emit(')/(', at);
+          this.stack.push(kind === BINOM_TOP ? BINOM_BOTTOM : FRAC_DENOMINATOR);
+          this.out.emit(kind === BINOM_TOP ? '),(' : ')/(', at);
           this.i = open + 1;
+        } else if (kind === BINOM_TOP) {
+          this.out.emit('))', at); // \binom{n} alone: left unreadable
         } else if (isDigit(this.input[open]) || isLetter(this.input[open])) {
           // \frac{1}2: a one-character denominator
           this.out.emit(`)/(${this.input[open]}))`, at);
@@ -163,6 +155,7 @@ class LatexRewriter {
         return;
       }
       case FRAC_DENOMINATOR:
+      case BINOM_BOTTOM:
         this.out.emit('))', at);
         return;
       case SILENT:
@@ -183,6 +176,15 @@ class LatexRewriter {
   private command(name: string, start: number, end: number): number {
     if (FRACTIONS.has(name)) return this.fraction(start, end);
     if (name === 'sqrt') return this.squareRoot(start, end);
+    if (name === 'binom' || name === 'dbinom' || name === 'tbinom') {
+      // \binom{n}{k} → binom((n),(k)); other spellings stay as written
+      const open = this.skipSpaces(end);
+      if (this.input[open] !== '{') return this.keep(start, end);
+      this.stack.push(BINOM_TOP);
+      this.out.emit('binom((', start);
+      return open + 1;
+    }
+    if (name === 'overline' && this.repeatingDigits(end)) return this.i;
     if (TEXT_WRAPPERS.has(name)) {
       const open = this.skipSpaces(end);
       if (name === 'mathbb' && this.input.startsWith('{R}', open)) {
@@ -220,6 +222,29 @@ class LatexRewriter {
       this.out.emit(symbol, start);
       return end;
     }
+    return this.keep(start, end);
+  }
+
+  /**
+   * `0.1\overline{6}`: after the digits of a decimal, the digits under the bar
+   * repeat. Writes them behind the REPEATING mark and moves past the group;
+   * false (nothing written) for any other \overline.
+   */
+  private repeatingDigits(end: number): boolean {
+    const tail = this.out.tail(24);
+    const point = tail.lastIndexOf('.');
+    if (point < 1 || !isDigit(tail[point - 1]) || !/^[0-9]*$/.test(tail.slice(point + 1))) return false;
+    const open = this.skipSpaces(end);
+    let close = open + 1;
+    while (close < this.n && close - open <= 21 && isDigit(this.input[close])) close++;
+    if (this.input[open] !== '{' || this.input[close] !== '}' || close === open + 1) return false;
+    this.out.emit(REPEATING + this.input.slice(open + 1, close), open);
+    this.i = close + 1;
+    return true;
+  }
+
+  /** An unknown command is kept as written. */
+  private keep(start: number, end: number): number {
     this.out.emit(this.input.slice(start, end), start);
     return end;
   }
@@ -235,8 +260,10 @@ class LatexRewriter {
       this.out.emit(' ', start);
       return end;
     }
-    const close = this.input.indexOf('}', open);
-    const name = close > open && close - open <= 20 ? this.input.slice(open + 1, close).replace(/\*$/, '') : '';
+    // the name is short: look no further than 20 characters for its end
+    let close = open + 1;
+    while (close < this.n && close - open <= 20 && this.input[close] !== '}') close++;
+    const name = this.input[close] === '}' ? this.input.slice(open + 1, close).replace(/\*$/, '') : '';
     if (!MATRIX_ENVIRONMENTS.has(name)) {
       this.out.emit(' ', start);
       return this.skipGroup(open);

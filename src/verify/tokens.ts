@@ -1,5 +1,5 @@
 import { Rational } from '../exact/rational.js';
-import { MIXED_PLUS } from './latex.js';
+import { MIXED_PLUS, REPEATING } from './latex-chars.js';
 
 /**
  * The tokenizer for answers, after latexToPlain has turned them into plain
@@ -34,6 +34,8 @@ export interface NumberToken extends TokenBase {
   readonly grouped: boolean;
   /** Significant digits shown, used to recognise printed floating-point values. */
   readonly significant: number;
+  /** Written with repeating digits (`0.1\overline{6}`): exact, and showing no fixed number of decimals. */
+  readonly repeating: boolean;
 }
 
 export interface WordToken extends TokenBase {
@@ -138,17 +140,27 @@ function readNumber(text: string, start: number, space: boolean, thousands: bool
   }
   let fraction = '';
   let point = false;
-  if ((text[i] === '.' || (decimalComma && !grouped && text[i] === ',')) && isDigit(text[i + 1])) {
+  if ((text[i] === '.' || (decimalComma && !grouped && text[i] === ',')) && (isDigit(text[i + 1]) || text[i + 1] === REPEATING)) {
     const from = i + 1;
     i = from;
     while (isDigit(text[i])) i++;
     fraction = text.slice(from, i);
     point = true;
   }
+  // 0.1\overline{6}: digits that repeat for ever
+  let repeat = '';
+  if (point && text[i] === REPEATING) {
+    const from = i + 1;
+    let j = from;
+    while (isDigit(text[j])) j++;
+    if (j === from || j - from > 20) return null;
+    repeat = text.slice(from, j);
+    i = j;
+  }
   if (whole.length + fraction.length > maxDigits) return null;
   let exponent = 0;
   let hasExponent = false;
-  if (text[i] === 'e' || text[i] === 'E') {
+  if (repeat === '' && (text[i] === 'e' || text[i] === 'E')) {
     // 1e5, 2.5E-3; but not "2eggs" or a bare "5e"
     let j = i + 1;
     let sign = 1;
@@ -166,7 +178,12 @@ function readNumber(text: string, start: number, space: boolean, thousands: bool
   }
   const mantissa = BigInt((whole || '0') + fraction);
   const scale = exponent - fraction.length;
-  const value = scale >= 0 ? Rational.of(mantissa * 10n ** BigInt(scale)) : Rational.of(mantissa, 10n ** BigInt(-scale));
+  let value = scale >= 0 ? Rational.of(mantissa * 10n ** BigInt(scale)) : Rational.of(mantissa, 10n ** BigInt(-scale));
+  if (repeat !== '') {
+    // W.F(R) with R repeating is (WFR − WF) / (10^|F| · (10^|R| − 1)): 0.1(6) = (16 − 1)/90 = 1/6
+    const nines = 10n ** BigInt(repeat.length) - 1n;
+    value = Rational.of(BigInt((whole || '0') + fraction + repeat) - mantissa, 10n ** BigInt(fraction.length) * nines);
+  }
   const digits = (whole + fraction).replace(/^0+/, '');
   return {
     t: 'num',
@@ -177,7 +194,8 @@ function readNumber(text: string, start: number, space: boolean, thousands: bool
     fraction,
     hasExponent,
     grouped,
-    significant: digits.length,
+    significant: repeat === '' ? digits.length : 0,
+    repeating: repeat !== '',
     start,
     end: i,
     space,
@@ -227,6 +245,7 @@ function mergeSpaceGroups(tokens: Token[], maxDigits: number): Token[] {
       hasExponent: false,
       grouped: true,
       significant: (text + fraction).replace(/^0+/, '').length,
+      repeating: false,
       start: first.start,
       end: tail.end,
       space: first.space,
