@@ -84,17 +84,20 @@ describe('verify', () => {
 });
 
 describe('score', () => {
-  // A function: `dir` is set in beforeAll, after this block is defined.
-  const out = (): string => join(dir, 'metrics.json');
+  // Set once the workspace exists: at collection time dir is still '', which put metrics.json in the repository.
+  let out = '';
+  beforeAll(() => {
+    out = join(dir, 'metrics.json');
+  });
   const right = () => records.map((r) => JSON.stringify({ id: r.id, output: `#### ${r.answer}` }));
-  const scoreArgs = (predictions: string[], ...more: string[]) => ['score', '--dataset', dataset, ...predictions.flatMap((p) => ['--predictions', p]), '--out', out(), '--bootstrap', '20', '--quiet', ...more];
+  const scoreArgs = (predictions: string[], ...more: string[]) => ['score', '--dataset', dataset, ...predictions.flatMap((p) => ['--predictions', p]), '--out', out, '--bootstrap', '20', '--quiet', ...more];
 
   it('writes nothing when nothing could be scored (empty or garbage predictions), so a retry needs no --force', async () => {
     for (const lines of [[], ['garbage', '{"id": 1}']]) {
       const result = await runMain(scoreArgs([write('bad-predictions.jsonl', lines)]));
       expect(result.status).toBe(1);
       expect(result.stderr).toMatch(/no prediction matched any dataset item; is this the right dataset\? Nothing written/);
-      expect(existsSync(out())).toBe(false);
+      expect(existsSync(out)).toBe(false);
     }
   });
 
@@ -103,11 +106,11 @@ describe('score', () => {
     const strict = await runMain(scoreArgs([messy], '--strict'));
     expect(strict.status).toBe(1);
     expect(strict.stderr).toContain('--strict: 1 malformed prediction line(s); 1 prediction line(s) with ids not in the dataset; 1 dataset item(s) without a prediction; nothing written');
-    expect(existsSync(out())).toBe(false);
+    expect(existsSync(out)).toBe(false);
     const lenient = await runMain(scoreArgs([messy]));
     expect(lenient.status).toBe(0);
     expect(lenient.stderr).toMatch(/note: 1 dataset item of \d+ had no prediction/);
-    expect(existsSync(out())).toBe(true);
+    expect(existsSync(out)).toBe(true);
   });
 
   it('names the same predictions given twice, by path and by content', async () => {
@@ -126,7 +129,7 @@ describe('score', () => {
     const file = write('dup.jsonl', [...right(), JSON.stringify({ id: first!.id, outputs: ['#### 1', '#### 1'] })]);
     const result = await runMain(scoreArgs([file], '--force'));
     expect(result.status, result.stderr).toBe(0);
-    const metrics = JSON.parse(readFileSync(out(), 'utf8')) as { coverage: { duplicates: { entries: unknown[] } } };
+    const metrics = JSON.parse(readFileSync(out, 'utf8')) as { coverage: { duplicates: { entries: unknown[] } } };
     expect(metrics.coverage.duplicates.entries).toEqual([{ id: first!.id, file, line: records.length + 1, sample: 1, first_file: file, first_line: records.length + 1, first_sample: 0 }]);
   });
 
@@ -140,9 +143,9 @@ describe('score', () => {
   it('reports each k where a variant defines it: one short item does not take k=2 from every variant', async () => {
     const short = records.find((r) => r.variant.kind === 'noop')!;
     const lines = records.flatMap((r) => (r === short ? [1] : [1, 2]).map((n) => JSON.stringify({ id: r.id, output: `#### ${r.answer} (${n})` })));
-    const result = await runMain(['score', '--dataset', dataset, '--predictions', write('uneven.jsonl', lines), '--out', out(), '--force', '--bootstrap', '20']);
+    const result = await runMain(['score', '--dataset', dataset, '--predictions', write('uneven.jsonl', lines), '--out', out, '--force', '--bootstrap', '20']);
     expect(result.status, result.stderr).toBe(0);
-    const metrics = JSON.parse(readFileSync(out(), 'utf8')) as { by_variant: Record<string, { pass_at_k: Record<string, unknown>; omitted_k: { k: number; short_items: string[] }[] }> };
+    const metrics = JSON.parse(readFileSync(out, 'utf8')) as { by_variant: Record<string, { pass_at_k: Record<string, unknown>; omitted_k: { k: number; short_items: string[] }[] }> };
     expect(Object.keys(metrics.by_variant['base']!.pass_at_k)).toEqual(['1', '2']);
     expect(Object.keys(metrics.by_variant['noop']!.pass_at_k)).toEqual(['1']);
     expect(metrics.by_variant['noop']!.omitted_k).toMatchObject([{ k: 2, short_items: [short.id] }]);
