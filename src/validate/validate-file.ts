@@ -5,6 +5,7 @@ import type { ProblemRecord } from '../records/problem.js';
 import { recordSchemaProblem } from '../records/validate-record.js';
 import type { CompiledTemplate } from '../template/compiled.js';
 import type { TemplateLibrary } from '../template/load.js';
+import { checkImportedLink, checkImportedRecord } from './check-imported.js';
 import { checkRecord } from './check-record.js';
 
 export interface Defect {
@@ -25,7 +26,8 @@ interface Seen {
 
 /**
  * Validates a JSONL dataset line by line (schema, then the record's own
- * semantics against its template), then across lines: ids and questions are
+ * semantics: against its template for generated records, against its own
+ * solution for imported ones), then across lines: ids and questions are
  * unique, and each variant agrees with the base item it was made from.
  */
 export async function validateFile(file: string, library: TemplateLibrary): Promise<ValidationReport> {
@@ -34,6 +36,8 @@ export async function validateFile(file: string, library: TemplateLibrary): Prom
   const questions = new Map<string, number>();
   const bases = new Map<string, Seen>();
   const variants: Seen[] = [];
+  const importedBases = new Map<string, Seen>();
+  const importedVariants: Seen[] = [];
   let records = 0;
   for await (const { number, text } of readLines(file)) {
     const parsed = parseJsonLine(text);
@@ -55,7 +59,12 @@ export async function validateFile(file: string, library: TemplateLibrary): Prom
     if (firstQuestion !== undefined) defects.push({ line: number, message: `same question as line ${firstQuestion}` });
     else questions.set(record.question, number);
 
-    if (record.template === null) continue;
+    if (record.template === null) {
+      for (const message of checkImportedRecord(record)) defects.push({ line: number, message });
+      if (record.base_id === record.id) importedBases.set(record.id, { line: number, record });
+      else importedVariants.push({ line: number, record });
+      continue;
+    }
     let template: CompiledTemplate;
     try {
       template = library.get(record.template.id);
@@ -74,6 +83,11 @@ export async function validateFile(file: string, library: TemplateLibrary): Prom
     if (base === undefined) continue;
     const template = library.get(variant.record.template!.id);
     for (const message of checkLink(variant.record, base, template)) defects.push({ line: variant.line, message });
+  }
+  for (const variant of importedVariants) {
+    const base = importedBases.get(variant.record.base_id);
+    if (base === undefined) continue;
+    for (const message of checkImportedLink(variant.record, base.record, base.line)) defects.push({ line: variant.line, message });
   }
   defects.sort((a, b) => a.line - b.line);
   return { file, records, defects };
