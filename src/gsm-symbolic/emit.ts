@@ -85,6 +85,14 @@ function emit(node: PyNode, symbols: SymbolTable, where: string): Emitted {
       return { text: `${wrap(left, power)} ${node.op} ${wrap(right, power + 1)}`, power, type: 'bool' };
     }
     case 'compare': {
+      // `is_int(x) == False` and the like: a condition compared with a truth value.
+      if (node.ops.length === 1 && (node.ops[0] === '==' || node.ops[0] === '!=') && node.operands.some((o) => o.kind === 'bool')) {
+        const [a, b] = node.operands as [PyNode, PyNode];
+        const literal = (a.kind === 'bool' ? a : b) as { value: boolean };
+        const test = emit(a.kind === 'bool' ? b : a, symbols, where);
+        if (test.type !== 'bool') throw new Untranslatable('a number compared with True or False', where);
+        return literal.value === (node.ops[0] === '==') ? test : { text: `not ${wrap(test, P.atom)}`, power: P.unary, type: 'bool' };
+      }
       const operands = node.operands.map((o) => emit(o, symbols, where));
       operands.forEach((o) => expectNum(o, 'a comparison', where));
       let text = wrap(operands[0]!, P.compare + 1);
@@ -112,6 +120,8 @@ function emit(node: PyNode, symbols: SymbolTable, where: string): Emitted {
     }
     case 'attr':
       throw new Untranslatable(`the attribute ".${node.name}"`, where);
+    case 'slice':
+      throw new Untranslatable('slicing inside an expression', where);
     case 'list':
     case 'tuple':
       throw new Untranslatable(`a ${node.kind} inside an expression`, where);

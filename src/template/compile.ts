@@ -27,13 +27,26 @@ export const MAX_DOMAIN_SIZE = 2 ** 50;
 const DEFAULT_RANGE: readonly [number, number] = [1, 100_000];
 
 
+/** How strictly a template is held to the library's rules. */
+export interface CompileOptions {
+  /**
+   * 'import' for templates translated from another project's format
+   * (GSM-Symbolic's): rules that keep our own library clean but that a
+   * template correct as released may break are relaxed, and each one it
+   * breaks is listed in the template's `relaxations` (docs/templates.md).
+   */
+  readonly rules?: 'library' | 'import';
+}
+
 /**
  * Turns a schema-valid template into the engine's model, checking everything
  * that can be checked before sampling: names, scopes, types, where each
  * number is stated, where each clause may go. Every problem is reported with
  * the JSON pointer of the part to fix.
  */
-export function compileTemplate(spec: TemplateSpec, file: string, pools: ReadonlyMap<string, Pool>): CompiledTemplate {
+export function compileTemplate(spec: TemplateSpec, file: string, pools: ReadonlyMap<string, Pool>, options: CompileOptions = {}): CompiledTemplate {
+  const imported = options.rules === 'import';
+  const relaxations: string[] = [];
   const fail = (pointer: string, message: string): never => {
     throw new ReasonforgeError('template-invalid', message, { file, pointer });
   };
@@ -174,7 +187,7 @@ export function compileTemplate(spec: TemplateSpec, file: string, pools: Readonl
     ...[...solution, ...extensionParts.flatMap((e) => e.solution)].flatMap((line) => line.text.uses),
   ]);
 
-  const origins = classifyVariables(declared, { usedInExpr, baseTextUses, clauseTexts, anyTextUses }, fail);
+  const origins = classifyVariables(declared, { usedInExpr, baseTextUses, clauseTexts, anyTextUses }, fail, imported ? { relaxations } : undefined);
 
   const slots: Slot[] = [...declared.values()].map((d) => ({
     name: d.name,
@@ -227,6 +240,7 @@ export function compileTemplate(spec: TemplateSpec, file: string, pools: Readonl
     answer,
     solution,
     anyIntermediate: spec.intermediate === 'any' || spec.answer.type === 'fraction',
+    ...(imported && { imported: { relaxations } }),
     distractors: distractorParts.map((part) => ({
       id: part.spec.id,
       text: part.text,
