@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SkipReasons from './test/support/skip-reasons.js';
 
 export default defineConfig({
   test: {
@@ -6,5 +7,7 @@ export default defineConfig({
     // Property suites over every template are CPU-bound; two workers match the machine.
     maxWorkers: 2,
     testTimeout: 60_000,
+    // The default output, then one line per reason any test was skipped.
+    reporters: ['default', new SkipReasons()],
   },
 });

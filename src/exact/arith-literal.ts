@@ -1,4 +1,4 @@
-import type { ArithmeticErrorKind } from './arith.js';
+import type { ArithmeticErrorKind } from './arith-types.js';
 import { Rational } from './rational.js';
 
 /**

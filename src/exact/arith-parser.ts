@@ -1,4 +1,4 @@
-import type { ArithmeticErrorKind, ArithmeticOptions, ArithmeticResult } from './arith.js';
+import type { ArithmeticErrorKind, ArithmeticOptions, ArithmeticResult } from './arith-types.js';
 import { readLiteral } from './arith-literal.js';
 import { Rational } from './rational.js';
 

@@ -1,4 +1,5 @@
 import { ARITHMETIC_DEFAULTS, ArithmeticParser } from './arith-parser.js';
+import type { ArithmeticOptions, ArithmeticResult } from './arith-types.js';
 import type { Rational } from './rational.js';
 
 /**
@@ -22,49 +23,7 @@ import type { Rational } from './rational.js';
  * three), `2.5e-3`, optionally after a currency sign (`$`, `€`, `£`, `¥`, `₹`).
  */
 
-export interface ArithmeticLimits {
-  /** Longest text read at all, in UTF-16 units. Default 10,000. */
-  readonly maxLength?: number;
-  /** Most digits in one literal. Default 200. */
-  readonly maxDigits?: number;
-  /** Largest |exponent| in `a^n` or `1e n`. Default 1,000. */
-  readonly maxExponent?: number;
-  /** Largest numerator or denominator of any intermediate value, in bits. Default 20,000 (about 6,000 digits). */
-  readonly maxBits?: number;
-  /** Deepest nesting of parentheses and powers. Default 64. */
-  readonly maxDepth?: number;
-}
-
-export interface ArithmeticOptions extends ArithmeticLimits {
-  /**
-   * What `%` means. `'value'` (default): 25% is 1/4. `'ignore'`: the sign is a
-   * label and 25% is 25, which is how prose such as "100 - 20 = 80%" reads.
-   */
-  readonly percent?: 'value' | 'ignore';
-  /** Accept `1,234` as one thousand two hundred and thirty-four. Default true. */
-  readonly thousands?: boolean;
-}
-
-export type ArithmeticErrorKind =
-  | 'empty'
-  | 'syntax'
-  | 'too-long'
-  | 'too-many-digits'
-  | 'too-deep'
-  | 'too-large'
-  | 'division-by-zero'
-  | 'fractional-exponent';
-
-export type ArithmeticResult =
-  | {
-      readonly ok: true;
-      readonly value: Rational;
-      /** How many binary operators the text applies: 0 means it is a bare number. */
-      readonly operators: number;
-      /** Whether a `%` sign was read. */
-      readonly percent: boolean;
-    }
-  | { readonly ok: false; readonly error: ArithmeticErrorKind; /** offset in the text */ readonly at: number };
+export type { ArithmeticErrorKind, ArithmeticLimits, ArithmeticOptions, ArithmeticResult } from './arith-types.js';
 
 export { ARITHMETIC_DEFAULTS };
 

@@ -158,8 +158,9 @@ export const hf: ExportFormat = {
       `# ${input.name}`,
       '',
       'Grade-school math word problems with exact answers and worked solutions in GSM8K format, made by',
-      '[reasonforge](https://www.npmjs.com/package/reasonforge). Every item is one variant of a template instance;',
-      'variants of one instance share `base_id`, so accuracy drops can be measured on paired items.',
+      'reasonforge. Every item is one variant of a template instance; variants of one instance share `base_id`,',
+      'so accuracy drops can be measured on paired items. reasonforge is not on the npm registry yet: install it',
+      'from a clone of its repository (`npm ci`, then `npx reasonforge ...` inside it, or `npm install /path/to/clone`).',
       '',
       '## How it was made',
       '',
@@ -186,7 +187,7 @@ export const hf: ExportFormat = {
       '## License',
       '',
       foreign && input.license === undefined
-        ? 'Some items come from outside reasonforge (imported GSM8K-format data, or GSM-Symbolic templates). Their text is under the license of its source; check it before redistributing, and set the license with `reasonforge export --format hf --license ID`.'
+        ? 'Some items come from outside reasonforge (imported GSM8K-format data, or GSM-Symbolic templates). Their text is under the license of its source; check it before redistributing, and set the license with `npx reasonforge export --format hf --license ID`.'
         : `${license}.`,
       '',
     ].join('\n');

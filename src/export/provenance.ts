@@ -6,7 +6,7 @@ import type { ExportInput, LoadedDataset } from './types.js';
 export function generationCommand(dataset: LoadedDataset): string | null {
   const config = dataset.manifest?.['config'] as Record<string, unknown> | undefined;
   if (config === undefined || typeof config['seed'] !== 'number') return null;
-  const parts = ['reasonforge generate', `--seed ${config['seed']}`, `--sets ${String(config['sets'])}`];
+  const parts = ['npx reasonforge generate', `--seed ${config['seed']}`, `--sets ${String(config['sets'])}`];
   if (Array.isArray(config['variants'])) parts.push(`--variants ${(config['variants'] as string[]).join(',')}`);
   if (config['split'] === 'train') parts.push('--split train');
   if (Array.isArray(config['templates'])) {
@@ -27,7 +27,7 @@ export function provenanceLines(input: ExportInput, format: string): string[] {
   const { dataset } = input;
   const counts = [...byVariant(dataset.records)].map(([variant, rows]) => `${variant} ${rows.length}`).join(', ');
   const lines = [
-    `reasonforge export --format ${format}`,
+    `npx reasonforge export --format ${format}`,
     '',
     `Dataset: ${basename(dataset.path)} (${dataset.records.length} items: ${counts})`,
   ];

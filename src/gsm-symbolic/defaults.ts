@@ -60,7 +60,9 @@ export function checkDefaults(imported: ImportedTemplate): DefaultsCheck {
       // Every text field shows the default as written, so the question can render back exactly;
       // names unpacked from one run (sample_sequential) share an entity, each showing its own field.
       const previous = env[slot.index] as Entity | undefined;
-      const entity = previous ?? makeEntity(text, {});
+      // A word the arithmetic reads (`unit == "feet"`) keeps its entry's numbers.
+      const known = poolOfSlot.get(slot.index)?.entries.find((e) => e.name === text.trim());
+      const entity = previous ?? { ...makeEntity(text, {}), ...(known !== undefined && { numbers: known.numbers }) };
       const fields =
         variable.field !== undefined && /^at[0-9]+$/.test(variable.field)
           ? { [variable.field]: text, [variable.field[0]!.toUpperCase() + variable.field.slice(1)]: text }

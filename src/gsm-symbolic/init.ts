@@ -136,7 +136,7 @@ export function translateInit(lines: readonly SectionLine[], names: NameMap, poo
       } else if (draw.symbol === 'num' && !numeric[i]) {
         notes.push(`${source} draws numbers but lacks the $ mark; it is treated as a number`);
         symbol = { kind: 'num', name };
-      } else symbol = { kind: draw.symbol, name };
+      } else symbol = draw.symbol === 'text' && draw.spec !== undefined && 'words' in draw.spec ? { kind: 'text', name, words: draw.spec.words } : { kind: draw.symbol, name };
       variables.push({
         source,
         name,

@@ -8,7 +8,7 @@ import { domainOf, type Domain } from '../template/variables.js';
 
 /** How many draws that meet the release's conditions a comparison looks at, and how long it looks for them. */
 const POINTS = 12;
-const ATTEMPTS = 4000;
+const ATTEMPTS = 20_000;
 
 /**
  * Compares two of our expressions over a template's variables by evaluating

@@ -48,9 +48,10 @@ export function annotateProse(line: string, context: TranslationContext, where: 
   let annotated = 0;
   for (const claim of claims) {
     const calc = textOf(units.slice(claim.start, claim.equals)).trim();
+    const numbers = calc.replaceAll('%', '');
     const rhs = textOf([units[claim.rhs]!]);
-    if (!isArithmetic(units.slice(claim.start, claim.equals), isText) || !agree(calc, rhs.slice(1, -1), context, where)) continue;
-    out += textOf(units.slice(from, claim.rhs)) + `<<${calc}=${rhs.slice(1, -1)}>>` + rhs;
+    if (!isArithmetic(units.slice(claim.start, claim.equals), isText) || !agree(numbers, rhs.slice(1, -1), context, where)) continue;
+    out += textOf(units.slice(from, claim.rhs)) + `<<${calc.replaceAll('%', '')}=${rhs.slice(1, -1)}>>` + rhs;
     from = claim.rhs + 1;
     annotated++;
   }
@@ -67,6 +68,8 @@ function calcUnit(units: readonly Unit[], i: number, isText: (u: Unit) => boolea
   const u = units[i]!;
   if (u.kind === 'slot') return true;
   if (/[0-9 .+\-*/×÷()$]/.test(u.ch)) return !(u.ch === '.' && !/[0-9]/.test(charOf(units[i + 1])));
+  // A percent sign after a number reads as a unit ("{a}% - 25%"): the two sides must still agree as numbers.
+  if (u.ch === '%') return i > 0 && (units[i - 1]!.kind === 'slot' || /[0-9]/.test(charOf(units[i - 1])));
   if (u.ch === 'x' || u.ch === 'X') return isChar(units[i - 1], ' ') && isChar(units[i + 1], ' ');
   return isText(u);
 }

@@ -208,7 +208,7 @@ function skipResult(text: string, rhs: string | null): string {
  * the text before an annotation, since `{=}` writes the calculation itself.
  */
 function cutRestatement(before: Unit[], lhs: Unit[]): { units: Unit[]; cut: boolean } {
-  const skippable = (u: Unit) => u.kind === 'char' && (/\s/.test(u.ch) || u.ch === '$');
+  const skippable = (u: Unit) => u.kind === 'char' && (/\s/.test(u.ch) || u.ch === '$' || u.ch === '%');
   let i = before.length - 1;
   while (i >= 0 && skippable(before[i]!)) i--;
   const equals = before[i];

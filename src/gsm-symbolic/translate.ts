@@ -1,5 +1,6 @@
 import { canonicalAnswer, findFinalAnswer } from '../import/final-answer.js';
-import type { Pool } from '../template/pools.js';
+import { hashString } from '../engine/hash.js';
+import { makeEntity, type Pool } from '../template/pools.js';
 import type { AnswerSpec, TemplateSpec, Topic } from '../template/spec.js';
 import { TranslationContext, type ReleaseGuard } from './context.js';
 import { Untranslatable } from './errors.js';
@@ -69,10 +70,18 @@ export function translateTemplate(source: AnnotatedSource, id: string, pools: Re
   // A variable nothing reads is left out (our templates refuse unused variables); the release has a few.
   const used = [...derived.values(), ...context.constraints, answerExpr, ...solution.steps, ...question.premises, question.question, ...solution.lines.map((l) => l.text)].join('\n');
   const variables: Record<string, NonNullable<InitVariable['spec']>> = {};
+  const madePools = [...init.pools];
   for (const v of solved.variables) {
     if (v.spec === undefined) continue;
     if (!new RegExp(`(^|[^A-Za-z0-9_.])${v.name}($|[^A-Za-z0-9_])`).test(used)) {
       context.notes.push(`${v.source} is drawn but never used; left out`);
+      continue;
+    }
+    if ('words' in v.spec && new RegExp(`(^|[^A-Za-z0-9_.])${v.name}\\.index\\b`).test(used)) {
+      // Compared with a word (`unit == "feet"`): the words become a pool whose entries know their position.
+      const pool = indexedWords(v.spec.words);
+      if (!madePools.some((p) => p.id === pool.id)) madePools.push(pool);
+      variables[v.name] = { pool: pool.id };
       continue;
     }
     variables[v.name] = v.spec;
@@ -99,7 +108,13 @@ export function translateTemplate(source: AnnotatedSource, id: string, pools: Re
     ...context.notes,
     ...solution.notes,
   ];
-  return { spec, pools: init.pools, variables: solved.variables, defaults: question.defaults, notes, guards: context.guards, relaxations };
+  return { spec, pools: madePools, variables: solved.variables, defaults: question.defaults, notes, guards: context.guards, relaxations };
+}
+
+/** A list of words as a pool whose entries carry their position (`index`), for comparisons with one of the words. */
+function indexedWords(words: readonly string[]): Pool {
+  const id = `gsm-symbolic/words-${hashString(JSON.stringify(words)).toString(16)}`;
+  return { id, file: '(built in)', entries: words.map((w, i) => makeEntity(w, { index: i })), textFields: ['name', 'Name'], numericFields: ['index'] };
 }
 
 /** The derived values the texts and expressions read, directly or through other derived values, in their order. */

@@ -1,11 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ReasonforgeError } from '../errors.js';
+import { removeOnInterrupt } from './interrupt.js';
+import { checkOutputFile } from './paths.js';
 
 export interface AtomicWriteOptions {
   /** Replace an existing file. Without it an existing file is an error, and nothing is written. */
   readonly force?: boolean;
+  /** The option that named the path, for messages (`--out`). */
+  readonly flag?: string;
+}
+
+/** `.name.<random>.tmp` beside `path`: same folder, so the final rename never crosses file systems. */
+export function tempPathFor(path: string, suffix = 'tmp'): string {
+  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.${suffix}`);
 }
 
 /**
@@ -21,18 +30,18 @@ export class AtomicFile {
   private fd: number | null;
   private pending: string[] = [];
   private pendingLength = 0;
+  private readonly release: () => void;
 
   constructor(path: string, options: AtomicWriteOptions = {}) {
-    if (!options.force && existsSync(path)) {
-      throw new ReasonforgeError('file-exists', 'already exists; pass --force to replace it', { file: path });
-    }
+    checkOutputFile(path, options);
     this.path = path;
-    this.tempPath = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+    this.tempPath = tempPathFor(path);
+    this.release = removeOnInterrupt(this.tempPath);
     try {
       this.fd = openSync(this.tempPath, 'wx');
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message;
-      throw new ReasonforgeError('file-unwritable', `cannot be written: ${reason}`, { file: path });
+      this.release();
+      throw new ReasonforgeError('file-unwritable', `cannot be written: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file: path });
     }
   }
 
@@ -58,7 +67,15 @@ export class AtomicFile {
     fsyncSync(this.fd);
     closeSync(this.fd);
     this.fd = null;
-    renameSync(this.tempPath, this.path);
+    try {
+      renameSync(this.tempPath, this.path);
+    } catch (error) {
+      // The target became a folder (or its folder went away) while we wrote.
+      rmSync(this.tempPath, { force: true });
+      throw new ReasonforgeError('file-unwritable', `cannot be written: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file: this.path });
+    } finally {
+      this.release();
+    }
   }
 
   /** Throws the partial file away; the target is left as it was. */
@@ -68,6 +85,7 @@ export class AtomicFile {
       this.fd = null;
     }
     rmSync(this.tempPath, { force: true });
+    this.release();
   }
 }
 

@@ -1,3 +1,4 @@
+import { printable } from '../errors.js';
 import { lineBatches } from './line-batches.js';
 
 export interface Line {
@@ -21,6 +22,6 @@ export function parseJsonLine(text: string): ParsedLine {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    return { ok: false, message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, message: `not valid JSON: ${printable(error instanceof Error ? error.message : String(error))}` };
   }
 }

@@ -1,5 +1,7 @@
-import { createReadStream, existsSync } from 'node:fs';
-import { ReasonforgeError } from '../errors.js';
+import { createReadStream } from 'node:fs';
+import { checkInputFile } from './paths.js';
+
+export const BYTE_ORDER_MARK = '\ufeff';
 
 export interface LineBatch {
   /** The 1-based number of lines[0]. */
@@ -13,18 +15,24 @@ export interface LineBatch {
  * promise per line costs more than parsing the JSON on it. Lines end at
  * "\n" (a "\r" before it is dropped); a last line without "\n" counts, an
  * empty remainder after the final "\n" does not, as editors number lines.
- * `-` reads standard input.
+ * `-` reads standard input. A UTF-8 byte-order mark at the start (some
+ * Windows editors write one) is not part of the first line.
  */
 export async function* lineBatches(path: string, stdin: NodeJS.ReadableStream = process.stdin): AsyncGenerator<LineBatch> {
-  if (path !== '-' && !existsSync(path)) throw new ReasonforgeError('file-missing', 'no such file', { file: path });
+  checkInputFile(path);
   const input = path === '-' ? stdin : createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
   if (path === '-') input.setEncoding('utf8');
   // Pieces of a line longer than a chunk wait here, joined once its end arrives, so a
   // 100 MB line is copied once, not once per megabyte.
   let pending: string[] = [];
   let next = 1;
+  let atStart = true;
   for await (const chunk of input) {
-    const piece = chunk as string;
+    let piece = chunk as string;
+    if (atStart && piece !== '') {
+      atStart = false;
+      if (piece.startsWith(BYTE_ORDER_MARK)) piece = piece.slice(1);
+    }
     pending.push(piece);
     if (!piece.includes('\n')) continue;
     const lines = pending.join('').split('\n');

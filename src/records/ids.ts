@@ -19,5 +19,7 @@ export function parseItemId(id: string): ItemAddress | null {
   const match = ID.exec(id);
   if (match === null) return null;
   const [, template = '', split, seed = '', set = '', variant = ''] = match;
+  // A seed or set past 2^53 - 1 would round to a neighbour and name another item.
+  if (!Number.isSafeInteger(Number(seed)) || !Number.isSafeInteger(Number(set))) return null;
   return { template, split: split as 'test' | 'train', seed: Number(seed), set: Number(set), variant: variant as VariantId };
 }

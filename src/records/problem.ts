@@ -1,5 +1,5 @@
 /**
- * Every variant id of DESIGN.md's table, then two that only imported records
+ * Every variant id of docs/design.md's table, then two that only imported records
  * carry: `symbolic` (a GSM-Symbolic instance, names and numbers redrawn from
  * its template, against the original GSM8K problem) and `external` (an
  * imported item paired with nothing).

@@ -50,7 +50,7 @@ export function passAtKChart(metrics: Metrics): Chart | null {
     id: 'pass-at-k',
     wide: false,
     title: 'pass@k by variant',
-    caption: `Unbiased pass@k per variant on a log₂ k axis; shaded: ${pct(metrics)} bootstrap interval over items.`,
+    caption: `Unbiased pass@k per variant on a log₂ k axis; ${hasIntervals(metrics) ? `shaded: ${pct(metrics)} bootstrap interval over items` : 'no intervals (--bootstrap 0)'}.`,
     spec: {
       $schema: SCHEMA,
       config: CONFIG,
@@ -62,11 +62,11 @@ export function passAtKChart(metrics: Metrics): Chart | null {
         x: { field: 'k', type: 'quantitative', scale: { type: 'log', base: 2, domain }, axis: { values: ks, format: 'd', title: 'k (samples drawn per item)', grid: true } },
       },
       layer: [
-        {
+        ...band(metrics, {
           mark: { type: 'area', opacity: 0.12 },
           // The band stays out of the legend, which would otherwise show its pale fill.
           encoding: { y: { field: 'low', type: 'quantitative', title: 'pass@k' }, y2: { field: 'high' }, color: { field: 'variant', type: 'nominal', sort: variants(metrics), legend: null } },
-        },
+        }),
         {
           mark: { type: 'line', strokeWidth: 2, point: { filled: true, size: 40 } },
           encoding: {
@@ -93,7 +93,7 @@ export function accuracyChart(metrics: Metrics): Chart | null {
     id: 'accuracy',
     wide: false,
     title: 'Accuracy (pass@1) per variant',
-    caption: `Bars: pass@1; whiskers: ${pct(metrics)} bootstrap interval over items.`,
+    caption: hasIntervals(metrics) ? `Bars: pass@1; whiskers: ${pct(metrics)} bootstrap interval over items.` : 'Bars: pass@1; no intervals (--bootstrap 0).',
     spec: {
       $schema: SCHEMA,
       config: CONFIG,
@@ -105,7 +105,7 @@ export function accuracyChart(metrics: Metrics): Chart | null {
           mark: { type: 'bar', cornerRadiusEnd: 2, width: { band: 0.62 } },
           encoding: { x, y: { field: 'estimate', type: 'quantitative', title: 'pass@1', scale: { domain: [0, 1] }, axis: { format: '.0%' } }, color: { field: 'variant', type: 'nominal', sort: variants(metrics), legend: null } },
         },
-        { mark: { type: 'errorbar', ticks: { size: 10 }, color: '#1f2933', thickness: 1.5 }, encoding: { x, y: { field: 'low', type: 'quantitative', title: 'pass@1' }, y2: { field: 'high' } } },
+        ...band(metrics, { mark: { type: 'errorbar', ticks: { size: 10 }, color: '#1f2933', thickness: 1.5 }, encoding: { x, y: { field: 'low', type: 'quantitative', title: 'pass@1' }, y2: { field: 'high' } } }),
         { mark: { type: 'text', dy: -8, fontSize: 11, color: '#1f2933' }, encoding: { x, y: { field: 'high', type: 'quantitative', title: 'pass@1' }, text: { field: 'label' } } },
       ],
     },
@@ -195,6 +195,15 @@ export function heatmapChart(metrics: Metrics): Chart | null {
       ],
     },
   };
+}
+
+function hasIntervals(metrics: Metrics): boolean {
+  return metrics.options.bootstrap > 0;
+}
+
+/** An interval layer, or none when the run has no intervals: a zero-width band or whisker would look like certainty. */
+function band<const T>(metrics: Metrics, layer: T): T[] {
+  return hasIntervals(metrics) ? [layer] : [];
 }
 
 function pct(metrics: Metrics): string {

@@ -26,6 +26,12 @@ export function pValue(p: number): string {
   return `p = ${p.toPrecision(2)}`;
 }
 
+/** How the intervals were made, for a report's header; says plainly when there are none. */
+export function intervalMethod(options: { readonly bootstrap: number; readonly confidence: number }): string {
+  if (options.bootstrap === 0) return 'no confidence intervals (--bootstrap 0)';
+  return `${Math.round(options.confidence * 100)}% percentile bootstrap over items (${count(options.bootstrap)} resamples)`;
+}
+
 export function count(n: number): string {
   return n.toLocaleString('en-US');
 }

@@ -1,6 +1,6 @@
 import type { Metrics } from '../score/metrics.js';
 import { charts } from './charts.js';
-import { count } from './format.js';
+import { count, intervalMethod } from './format.js';
 import { headlines } from './headlines.js';
 import { renderSvg } from './svg.js';
 import { coverageTable, groupByVariantTable, passAtKTable, spreadTable, variantTable, type Table } from './tables.js';
@@ -50,7 +50,7 @@ export async function renderHtml(metrics: Metrics): Promise<string> {
     <dt>Dataset</dt><dd><code>${esc(inputs.dataset.file)}</code> (${count(inputs.dataset.items)} items${hash(inputs.dataset.sha256)})</dd>
     <dt>Predictions</dt><dd>${inputs.predictions.map((p) => `<code>${esc(p.file)}</code> (${count(p.lines)} lines${hash(p.sha256)})`).join('<br>')}</dd>
     <dt>Scored</dt><dd>${count(metrics.coverage.scored_items)} items, ${count(metrics.coverage.samples)} samples; k = ${options.k.join(', ')}</dd>
-    <dt>Statistics</dt><dd>${Math.round(options.confidence * 100)}% percentile bootstrap over items (${count(options.bootstrap)} resamples), paired sign-flip test, seed ${options.seed}</dd>
+    <dt>Statistics</dt><dd>${intervalMethod(options)}, paired sign-flip test, seed ${options.seed}</dd>
     <dt>Made by</dt><dd>${esc(metrics.generator.name)} ${esc(metrics.generator.version)}</dd>
   </dl>
 </header>

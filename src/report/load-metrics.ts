@@ -1,18 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { ReasonforgeError } from '../errors.js';
+import { printable, ReasonforgeError } from '../errors.js';
 import { mostSpecificError, schemaValidator } from '../schemas.js';
 import type { Metrics } from '../score/metrics.js';
 
 /** Reads metrics.json and checks it against schemas/metrics.schema.json before anything is drawn from it. */
 export function loadMetrics(file: string): Metrics {
   if (!existsSync(file)) throw new ReasonforgeError('file-missing', 'no such file', { file });
-  let value: unknown;
+  return checkMetrics(parseMetricsText(readFileSync(file, 'utf8'), file), file);
+}
+
+/** metrics.json's text as JSON (a byte-order mark at the start is allowed), naming the file when it is not JSON. */
+export function parseMetricsText(text: string, file: string): unknown {
   try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
+    return JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (error) {
-    throw new ReasonforgeError('metrics-invalid', `not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { file });
+    throw new ReasonforgeError('metrics-invalid', `not valid JSON: ${printable(error instanceof Error ? error.message : String(error))}`, { file });
   }
-  return checkMetrics(value, file);
 }
 
 export function checkMetrics(value: unknown, file?: string): Metrics {

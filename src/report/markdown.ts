@@ -1,5 +1,5 @@
 import type { Metrics } from '../score/metrics.js';
-import { count } from './format.js';
+import { count, intervalMethod } from './format.js';
 import { headlines } from './headlines.js';
 import { markdownTable } from './table.js';
 import { spreadTable, variantTable } from './tables.js';
@@ -16,7 +16,7 @@ export function renderMarkdown(metrics: Metrics): string {
   parts.push(
     `${count(coverage.scored_items)} items and ${count(coverage.samples)} samples from \`${inputs.predictions.map((p) => p.file).join('`, `')}\`, scored against \`${inputs.dataset.file}\`` +
       `${inputs.dataset.sha256 === null ? '' : ` (sha256 \`${inputs.dataset.sha256.slice(0, 12)}\`)`}. ` +
-      `Intervals: ${Math.round(options.confidence * 100)}% percentile bootstrap over items, ${count(options.bootstrap)} resamples; drops: paired sign-flip test; seed ${options.seed}.\n`,
+      `Intervals: ${intervalMethod(options)}; drops: paired sign-flip test; seed ${options.seed}.\n`,
   );
   if (metrics.notes.length > 0) parts.push(`**Read first:**\n\n${metrics.notes.map((n) => `- ${n}`).join('\n')}\n`);
   const lines = headlines(metrics);

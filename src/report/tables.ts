@@ -18,10 +18,20 @@ export interface Table {
 const cell = (figure: Figure | undefined) => (figure === undefined ? '–' : percent(figure.estimate));
 const cellCi = (figure: Figure | undefined) => (figure === undefined ? '–' : `${percent(figure.estimate)} ${interval(figure.ci_low, figure.ci_high)}`.trim());
 
-/** The largest k every group has: the overall group's, since it holds the fewest samples of any item. */
+/**
+ * The k of the table's pass@k and maj@k columns: the largest any variant
+ * reports. A variant whose items do not all reach it shows "–" there (its
+ * omitted_k says which items are short); one short item must not narrow the
+ * columns of every other variant.
+ */
 export function largestK(metrics: Metrics): number {
-  const ks = Object.keys(metrics.overall.pass_at_k).map(Number);
+  const ks = Object.values(metrics.by_variant).flatMap((g) => Object.keys(g.pass_at_k).map(Number));
   return ks.length === 0 ? 1 : Math.max(...ks);
+}
+
+/** "[95% CI]" in a header, or nothing when the run has no intervals (--bootstrap 0). */
+function ciLabel(metrics: Metrics): string {
+  return metrics.options.bootstrap > 0 ? ` [${Math.round(metrics.options.confidence * 100)}% CI]` : '';
 }
 
 function dropCells(group: GroupMetrics): [string, string] {
@@ -42,7 +52,8 @@ function gsmPlusCells(group: GroupMetrics): [string, string] {
 export function variantTable(metrics: Metrics): Table {
   const k = largestK(metrics);
   const wide = k > 1;
-  const headers = ['Variant', 'Items', 'Samples', 'pass@1 [95% CI]', ...(wide ? [`pass@${k}`, `maj@${k}`] : []), 'CoT-pass@1', 'No answer', 'Drop, points [95% CI]', 'p', 'PDR [95% CI]', 'ASP [95% CI]'];
+  const ci = ciLabel(metrics);
+  const headers = ['Variant', 'Items', 'Samples', `pass@1${ci}`, ...(wide ? [`pass@${k}`, `maj@${k}`] : []), 'CoT-pass@1', 'No answer', `Drop, points${ci}`, 'p', `PDR${ci}`, `ASP${ci}`];
   const rows = Object.entries(metrics.by_variant).map(([variant, g]) => [
     variant,
     count(g.items),
@@ -96,7 +107,7 @@ export function spreadTable(metrics: Metrics): Table {
 /** Groups (templates, topics or sets) by variant: pass@1 of each, then the pooled drop. */
 export function groupByVariantTable(metrics: Metrics, title: string, groups: Record<string, GroupMetrics>, label: string): Table {
   const variants = Object.keys(metrics.by_variant);
-  const headers = [label, 'Items', ...variants, 'Drop [95% CI]', 'p'];
+  const headers = [label, 'Items', ...variants, `Drop${ciLabel(metrics)}`, 'p'];
   const rows = Object.entries(groups).map(([name, g]) => [name, count(g.items), ...variants.map((v) => cell(g.by_variant?.[v]?.pass_at_k['1'])), ...dropCells(g)]);
   return { title, headers, align: headers.map((_, i) => (i === 0 ? 'l' : 'r')), rows, note: 'pass@1 per variant; the drop pools every perturbation of the group against its base items.' };
 }

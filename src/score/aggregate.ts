@@ -21,7 +21,7 @@ export interface Groupings {
 export type TopicOf = (template: string) => string | null;
 
 /**
- * Every grouping metrics.json holds. Variants are listed in DESIGN.md's
+ * Every grouping metrics.json holds. Variants are listed in docs/design.md's
  * order (base first), then any others alphabetically; templates and topics
  * alphabetically; sets by number. Template, topic and set groups pool their
  * variants and also hold the same metrics per variant (`by_variant`), which

@@ -17,7 +17,12 @@ export interface Figure {
 export interface OmittedK {
   readonly k: number;
   readonly reason: string;
+  /** The items with fewer than k samples (the first SHORT_ITEMS_LISTED of them). */
+  readonly short_items: readonly string[];
 }
+
+/** Short items named per omitted k; the reason gives their count. */
+export const SHORT_ITEMS_LISTED = 10;
 
 export interface GroupMetrics {
   /** Items with at least one sample: the ones every figure of the group averages over. */
@@ -102,18 +107,20 @@ export function groupMetrics(members: ArrayLike<number>, dataset: Dataset, score
     cot_pass_at_k: {},
     omitted_k: [],
   };
-  if (scored.length > 0) addFigures(group, scored, scores, options, key, fewest, scope);
+  if (scored.length > 0) addFigures(group, scored, dataset, scores, options, key, fewest, scope);
   if (members.length > 0 && hasPerturbed(members, dataset)) addDrop(group, members, dataset, scores, options, key, scope);
   return group;
 }
 
-function addFigures(group: GroupMetrics, scored: readonly number[], scores: ItemScores, options: StatOptions, key: readonly string[], fewest: number, scope: IntervalScope): void {
+function addFigures(group: GroupMetrics, scored: readonly number[], dataset: Dataset, scores: ItemScores, options: StatOptions, key: readonly string[], fewest: number, scope: IntervalScope): void {
   const present: number[] = [];
   scores.ks.forEach((k, q) => {
     if (k <= fewest) present.push(q);
     else {
-      const short = scored.filter((i) => scores.n[i]! < k).length;
-      group.omitted_k.push({ k, reason: `${short} of ${scored.length} items have fewer than ${k} samples (fewest: ${fewest})` });
+      const short = scored.filter((i) => scores.n[i]! < k);
+      const listed = short.slice(0, SHORT_ITEMS_LISTED).map((i) => dataset.items[i]!.id);
+      const named = `${listed.join(', ')}${short.length > listed.length ? ', …' : ''}`;
+      group.omitted_k.push({ k, reason: `${short.length} of ${scored.length} items have fewer than ${k} samples (fewest: ${fewest}): ${named}`, short_items: listed });
     }
   });
   const families = [

@@ -11,9 +11,12 @@ export interface DuplicateSample {
   readonly id: string;
   readonly file: number;
   readonly line: number;
+  /** The sample's place in its line's outputs: two identical samples can share a line. */
+  readonly sample: number;
   /** Where the identical sample of the same item was first read. */
   readonly first_file: number;
   readonly first_line: number;
+  readonly first_sample: number;
 }
 
 /**
@@ -36,7 +39,7 @@ export interface ItemScores {
 }
 
 export interface ItemScoreOptions {
-  /** The k values; by default every power of two up to the fewest samples any scored item has. */
+  /** The k values; by default every power of two up to the most samples any item has (each group reports those its items all reach). */
   readonly ks?: readonly number[];
   readonly seed: number;
   readonly dropDuplicates: boolean;
@@ -44,11 +47,17 @@ export interface ItemScoreOptions {
   readonly majSubsets: number;
 }
 
+/**
+ * Every power of two up to the most samples any item has. Not up to the
+ * fewest: one item a sample short would take a k away from every group,
+ * variants whose items all have it included; each group leaves out only the
+ * k its own items do not reach, and says which items are short.
+ */
 export function defaultKs(n: Int32Array): number[] {
-  let fewest = Infinity;
-  for (const count of n) if (count > 0 && count < fewest) fewest = count;
+  let most = 0;
+  for (const count of n) if (count > most) most = count;
   const ks = [1];
-  while (Number.isFinite(fewest) && ks[ks.length - 1]! * 2 <= fewest) ks.push(ks[ks.length - 1]! * 2);
+  while (ks[ks.length - 1]! * 2 <= most) ks.push(ks[ks.length - 1]! * 2);
   return ks;
 }
 
@@ -74,7 +83,15 @@ export function scoreItems(dataset: Dataset, store: SampleStore, judge: Judge, o
       if (first >= 0) {
         duplicates.count++;
         if (duplicates.entries.length < LIST_LIMIT) {
-          duplicates.entries.push({ id: dataset.items[i]!.id, file: store.file[s]!, line: store.line[s]!, first_file: store.file[first]!, first_line: store.line[first]! });
+          duplicates.entries.push({
+            id: dataset.items[i]!.id,
+            file: store.file[s]!,
+            line: store.line[s]!,
+            sample: store.sample[s]!,
+            first_file: store.file[first]!,
+            first_line: store.line[first]!,
+            first_sample: store.sample[first]!,
+          });
         }
         if (options.dropDuplicates) continue;
       }

@@ -35,7 +35,8 @@ export interface Coverage {
   readonly duplicates: {
     readonly count: number;
     readonly dropped: boolean;
-    readonly entries: ReadonlyArray<{ id: string; file: string; line: number; first_file: string; first_line: number }>;
+    /** `sample` is the place in the line's outputs, so two identical samples on one line are told apart. */
+    readonly entries: ReadonlyArray<{ id: string; file: string; line: number; sample: number; first_file: string; first_line: number; first_sample: number }>;
     readonly truncated: boolean;
   };
   readonly malformed: { readonly count: number; readonly entries: readonly LineProblem[]; readonly truncated: boolean };

@@ -27,7 +27,7 @@ export interface ReadReport {
   /** Lines and samples whose id is not in the dataset, and the distinct ids. */
   readonly unknown: { lines: number; samples: number; ids: Map<string, number> };
   /** lm-eval lines skipped because they repeat another filter's view of the same generations. */
-  readonly lmEvalFilter: { used: string | null; skipped_lines: number };
+  readonly lmEvalFilter: { used: string | null; skipped_lines: number; readonly seen: Set<string> };
 }
 
 export interface ReadOptions {
@@ -49,7 +49,7 @@ export async function readPredictions(files: readonly string[], dataset: Dataset
     files: [],
     malformed: { count: 0, entries: [] },
     unknown: { lines: 0, samples: 0, ids: new Map() },
-    lmEvalFilter: { used: options.lmEvalFilter ?? null, skipped_lines: 0 },
+    lmEvalFilter: { used: options.lmEvalFilter ?? null, skipped_lines: 0, seen: new Set() },
   };
   const problem = (file: string, line: number, message: string) => {
     report.malformed.count++;
@@ -78,6 +78,7 @@ export async function readPredictions(files: readonly string[], dataset: Dataset
         const { line } = parsed;
         summary.formats[line.format]++;
         if (line.format === 'lm-eval' && line.filter !== null) {
+          report.lmEvalFilter.seen.add(line.filter);
           report.lmEvalFilter.used ??= line.filter;
           if (line.filter !== report.lmEvalFilter.used) {
             report.lmEvalFilter.skipped_lines++;
@@ -92,13 +93,14 @@ export async function readPredictions(files: readonly string[], dataset: Dataset
           continue;
         }
         const expected = dataset.items[item]!.answer;
-        for (const output of line.outputs) {
+        for (let sample = 0; sample < line.outputs.length; sample++) {
+          const output = line.outputs[sample]!;
           const verdict = judge.judge(output, expected);
           let flags = 0;
           if (verdict.extracted === null) flags |= NO_ANSWER;
           // Steps are checked only where they can matter: CoT-pass counts right answers with valid steps.
           if (verdict.correct) flags |= CORRECT | (judge.stepsValid(output) ? STEPS_VALID : 0);
-          store.add(item, flags, verdict.extracted, output, { file: f, line: number });
+          store.add(item, flags, verdict.extracted, output, { file: f, line: number, sample });
         }
       }
     }

@@ -11,6 +11,8 @@ export const NO_ANSWER = 4;
 export interface SampleLocation {
   readonly file: number;
   readonly line: number;
+  /** The sample's place in its line's list of outputs (0 for a one-output line). */
+  readonly sample: number;
 }
 
 export class SampleStore {
@@ -23,6 +25,7 @@ export class SampleStore {
   hashB = new Uint32Array(1024);
   line = new Int32Array(1024);
   file = new Uint16Array(1024);
+  sample = new Uint32Array(1024);
 
   /** Distinct extracted answers, interned: most items share a few short answers. */
   readonly answers: string[] = [];
@@ -39,6 +42,7 @@ export class SampleStore {
     this.hashB[i] = b;
     this.line[i] = at.line;
     this.file[i] = at.file;
+    this.sample[i] = at.sample;
   }
 
   private intern(text: string): number {
@@ -65,6 +69,7 @@ export class SampleStore {
     this.hashB = grow(this.hashB, (n) => new Uint32Array(n));
     this.line = grow(this.line, (n) => new Int32Array(n));
     this.file = grow(this.file, (n) => new Uint16Array(n));
+    this.sample = grow(this.sample, (n) => new Uint32Array(n));
   }
 
   /**

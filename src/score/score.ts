@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { resolve } from 'node:path';
+import { ReasonforgeError } from '../errors.js';
 import { GENERATOR } from '../version.js';
 import { aggregate, type TopicOf } from './aggregate.js';
 import { loadDataset, type Dataset } from './dataset.js';
@@ -12,7 +14,7 @@ import { LIST_LIMIT, readPredictions, type ReadReport } from './read-predictions
 
 export interface ScoreOptions {
   readonly judge: Judge;
-  /** k values (1 is always added); default every power of two up to the fewest samples of any item. */
+  /** k values (1 is always added); default every power of two up to the most samples of any item. */
   readonly k?: readonly number[];
   /** Bootstrap resamples per interval (default 1000; 0 for no intervals). */
   readonly bootstrap?: number;
@@ -36,11 +38,17 @@ export const CONFIDENCE = 0.95;
 
 /** `reasonforge score` as a library call: dataset and prediction files in, metrics.json's content out. */
 export async function scoreFiles(datasetFile: string, predictionFiles: readonly string[], options: ScoreOptions): Promise<Metrics> {
+  const hashes = await Promise.all([datasetFile, ...predictionFiles].map(sha256File));
+  refuseRepeatedFiles(predictionFiles, hashes.slice(1));
   const dataset = await loadDataset(datasetFile);
   const { store, report } = await readPredictions(predictionFiles, dataset, options.judge, {
     ...(options.lmEvalFilter !== undefined && { lmEvalFilter: options.lmEvalFilter }),
     ...(options.onLine !== undefined && { onLine: options.onLine }),
   });
+  if (options.lmEvalFilter !== undefined && report.lmEvalFilter.seen.size > 0 && !report.lmEvalFilter.seen.has(options.lmEvalFilter)) {
+    const seen = [...report.lmEvalFilter.seen].map((f) => `"${f}"`).join(', ');
+    throw new ReasonforgeError('unknown-name', `no lm-evaluation-harness line is for the filter "${options.lmEvalFilter}"; the files hold ${seen}`, {}, { asked: options.lmEvalFilter });
+  }
   const resolved = resolveOptions(options);
   const scores = scoreItems(dataset, store, options.judge, {
     ...(options.k !== undefined && { ks: options.k }),
@@ -49,8 +57,27 @@ export async function scoreFiles(datasetFile: string, predictionFiles: readonly 
     majExactLimit: resolved.maj_exact_limit,
     majSubsets: resolved.maj_subsets,
   });
-  const hashes = await Promise.all([datasetFile, ...predictionFiles].map(sha256File));
   return buildMetrics(dataset, scores, report, { ...resolved, k: scores.ks, lm_eval_filter: report.lmEvalFilter.used }, options.topicOf ?? (() => null), hashes);
+}
+
+/**
+ * The same predictions given twice would count every sample twice and read
+ * as a model that answers everything twice: refused, by path and by content.
+ */
+function refuseRepeatedFiles(files: readonly string[], hashes: readonly (string | null)[]): void {
+  const byPath = new Map<string, string>();
+  const byHash = new Map<string, string>();
+  files.forEach((file, i) => {
+    const path = file === '-' ? '-' : resolve(file);
+    const earlier = byPath.get(path);
+    if (earlier !== undefined) throw new ReasonforgeError('usage', `the predictions file ${file} is given twice`);
+    byPath.set(path, file);
+    const hash = hashes[i];
+    if (hash === null || hash === undefined) return;
+    const same = byHash.get(hash);
+    if (same !== undefined) throw new ReasonforgeError('usage', `the predictions files ${same} and ${file} have the same content (sha256 ${hash.slice(0, 12)}…); each sample would count twice`);
+    byHash.set(hash, file);
+  });
 }
 
 function resolveOptions(options: ScoreOptions): Omit<MetricsOptions, 'k' | 'lm_eval_filter'> {
@@ -120,7 +147,15 @@ function coverageOf(dataset: Dataset, scores: ItemScores, report: ReadReport): C
     duplicates: {
       count: scores.duplicates.count,
       dropped: scores.duplicates.dropped,
-      entries: scores.duplicates.entries.map((d) => ({ id: d.id, file: files[d.file]!, line: d.line, first_file: files[d.first_file]!, first_line: d.first_line })),
+      entries: scores.duplicates.entries.map((d) => ({
+        id: d.id,
+        file: files[d.file]!,
+        line: d.line,
+        sample: d.sample,
+        first_file: files[d.first_file]!,
+        first_line: d.first_line,
+        first_sample: d.first_sample,
+      })),
       truncated: scores.duplicates.count > scores.duplicates.entries.length,
     },
     malformed: { count: report.malformed.count, entries: report.malformed.entries, truncated: report.malformed.count > report.malformed.entries.length },

@@ -1,4 +1,4 @@
-import * as N from '../exact/num.js';
+import type * as N from '../exact/num.js';
 import type { Entity, Env } from '../expr/types.js';
 import { formatNumber, FILTERS, type NumberFormat } from './format.js';
 

@@ -50,7 +50,7 @@ export function domainOf(spec: VariableSpec, pools: ReadonlyMap<string, Pool>, f
     // "0.10" as a string means two places, though its value needs only one.
     const places = Math.max(exactPlaces, writtenPlaces(spec.step));
     const span = max.sub(min).div(step);
-    if (span.sign() < 0 || !span.isInteger()) throw new VariableError(`decimal range [${min}, ${max}] is not a whole number of steps of ${step}`);
+    if (span.sign() < 0 || !span.isInteger()) throw new VariableError(`decimal range [${min.toString()}, ${max.toString()}] is not a whole number of steps of ${step.toString()}`);
     const size = Number(span.num) + 1;
     if (size > MAX_VALUES) throw new VariableError(`decimal range has ${size} values; at most ${MAX_VALUES}`);
     const values: N.Num[] = [];

@@ -1,6 +1,11 @@
 import { OffsetMap } from './offsets.js';
-import type { PlainText } from './latex.js';
 import { UNICODE } from './latex-tables.js';
+
+export interface PlainText {
+  readonly text: string;
+  /** Maps output offsets to input offsets (the output length to the input length); null unless asked for. */
+  readonly offsets: OffsetMap | null;
+}
 
 /** The output of latexToPlain: pieces joined once at the end, and the offset map when asked for. */
 export class Output {

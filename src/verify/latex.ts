@@ -12,15 +12,10 @@
  * input character it came from, so callers can report positions in the text
  * the user gave them.
  */
-import { isSpecial, Output } from './latex-output.js';
+import { isSpecial, Output, type PlainText } from './latex-output.js';
 import { DROPPED, FRACTIONS, FUNCTIONS, SPACES, SYMBOLS, TEXT_WRAPPERS, UNICODE } from './latex-tables.js';
-import type { OffsetMap } from './offsets.js';
 
-export interface PlainText {
-  readonly text: string;
-  /** Maps output offsets to input offsets (the output length to the input length); null unless asked for. */
-  readonly offsets: OffsetMap | null;
-}
+export type { PlainText } from './latex-output.js';
 
 /**
  * A character the answer parser reads as "plus, forming a mixed number": the

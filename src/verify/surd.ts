@@ -147,6 +147,7 @@ export class Surd {
       return bits * n > Surd.MAX_COEFFICIENT_BITS ? null : Surd.of(rational.pow(n));
     }
     let result: Surd | null = Surd.of(Rational.ONE);
+    // oxlint-disable-next-line typescript/no-this-alias -- the loop's running power starts at this value; nothing captures it
     let base: Surd | null = this;
     let e = n;
     while (e > 0 && result !== null && base !== null) {

@@ -98,6 +98,6 @@ describe('reasonforge list, show, validate, lint', () => {
       expect(usage.stdout).toMatch(new RegExp(`^Usage:\\s+reasonforge ${command}`));
     }
     expect(cli(['frobnicate']).status).toBe(2);
-    expect(cli(['frobnicate']).stderr).toMatch(/unknown command "frobnicate"; commands: generate, list/);
+    expect(cli(['frobnicate']).stderr).toMatch(/unknown command "frobnicate" Commands: generate, list/);
   });
 });

@@ -69,9 +69,9 @@ describe('reasonforge verify', () => {
     );
     const result = run(['verify', '--jsonl', input, '--out', output]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${input}:2: not JSON`);
+    expect(result.stderr).toContain(`${input}:2: not valid JSON`);
     expect(result.stderr).toContain(`${input}:5: "output" must be a string`);
-    expect(result.stderr).toContain('4 lines verified, 3 correct (75.0%), 2 malformed');
+    expect(result.stderr).toContain('4 lines verified, 3 correct (75.0%), 2 skipped');
     const lines = readFileSync(output, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
     expect(lines).toEqual([
       { id: 'a', output: '#### 5', expected: '5', correct: true, extracted: '5', strategy: 'gsm8k', reason: 'exact' },
@@ -107,7 +107,7 @@ describe('reasonforge verify', () => {
     [['--expected', '1', 'a', 'b'], 'one argument'],
     [['--expected', '1', '--tolerance', 'loose', 'x'], '--tolerance must be'],
     [['--expected', '1', '--percent', 'both', 'x'], '--percent must be'],
-    [['--expected', '1', '--bogus', 'x'], 'Options:'],
+    [['--expected', '1', '--bogus', 'x'], 'unknown option --bogus'],
   ])('exits 2 on bad usage %j', (args, message) => {
     const result = run(['verify', ...args]);
     expect(result.code).toBe(2);

@@ -153,3 +153,11 @@ describe('reasonforge export (built binary)', () => {
     expect(runCli(['export', '--format', 'nope', '--dataset', data, '--out', out]).stderr).toMatch(/valid formats: lm-eval, inspect, openai-evals, hf, promptfoo/);
   });
 });
+
+describe('the dataset card', () => {
+  it('says how to install reasonforge from its repository, and links no package page that does not exist', () => {
+    const card = exportFormat('hf').build({ dataset: { path: 'd.jsonl', records, manifest: null }, name: 'd', outDir: '/tmp/out' }).find((f) => f.path === 'README.md')!.content;
+    expect(card).toContain('not on the npm registry yet: install it');
+    expect(card).not.toContain('npmjs.com');
+  });
+});

@@ -12,8 +12,19 @@ import { loadLibrary } from '../../src/template/load.js';
 import { validateFile } from '../../src/validate/validate-file.js';
 import { cli as runCli, tempDir } from '../support/cli.js';
 
-/** Twelve lines of our own writing in GSM-Plus's format: two seeds, every perturbation type, and two bad lines. */
+/** Ten lines of our own writing in GSM-Plus's format: two seeds and every perturbation type. */
 const SAMPLE = fileURLToPath(new URL('fixtures/gsm-plus-sample.jsonl', import.meta.url));
+const seed = { seed_question: 'A van carries 3 crates of 8 melons. How many melons does it carry?', seed_solution: 'It carries 3*8 = <<3*8=24>>24 melons.\n#### 24', seed_answer: '24' };
+/** The sample and two lines it cannot import: a type GSM-Plus does not have, and a critical item with an answer. */
+function withBadLines(): string {
+  const file = join(tempDir('gsm-plus-bad'), 'bad.jsonl');
+  const bad = [
+    { question: 'A van carries 3 crates of 8 melons. How many melons does it carry?', solution: 'x\n#### 24', answer: '24', perturbation_type: 'colour change', ...seed },
+    { question: 'A van carries 3 crates of 8 melons. How many does it hold?', solution: '#### 24', answer: '24', perturbation_type: 'critical thinking', ...seed },
+  ];
+  writeFileSync(file, readFileSync(SAMPLE, 'utf8') + bad.map((b) => `${JSON.stringify(b)}\n`).join(''));
+  return file;
+}
 
 async function importAll(file = SAMPLE) {
   const summary: GsmPlusSummary = { seeds: 0, byVariant: {}, unstatedConversions: [] };
@@ -86,7 +97,7 @@ describe('importGsmPlus', () => {
   });
 
   it('reports a line it cannot import with the reason and goes on', async () => {
-    const { problems, records } = await importAll();
+    const { problems, records } = await importAll(withBadLines());
     expect(problems).toEqual([
       { line: 11, message: expect.stringMatching(/^unknown perturbation_type "colour change"; GSM-Plus's are: numerical substitution, /) as unknown as string },
       { line: 12, message: 'a critical thinking item must have the answer "None" (the question cannot be answered), not "24"' },
@@ -98,8 +109,7 @@ describe('importGsmPlus', () => {
     const dir = tempDir('gsm-plus');
     const out = join(dir, 'plus.jsonl');
     const result = runCli(['import', 'gsm-plus', SAMPLE, '--out', out]);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`${SAMPLE}:11: unknown perturbation_type`);
+    expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toContain('2 seed questions as base records; perturbed: 1 numbers, 1 digits, 1 decimal, 1 fraction, 2 p1, 1 reverse, 1 paraphrase, 1 noop, 1 critical');
     const records = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ProblemRecord);
     expect(records[0]!.id).toBe('gsm-plus/gsm-plus-sample:1:seed');

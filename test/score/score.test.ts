@@ -204,7 +204,7 @@ describe('scoreFiles', () => {
     const lines = outputLines().filter((line, i) => !(JSON.parse(line).id === short && i >= truths.length * 2));
     const metrics = await scoreFiles(datasetFile, [write('short.jsonl', lines)], { judge: fakeJudge, k: [1, 2, 4], bootstrap: 20, permutations: 100 });
     expect(Object.keys(metrics.by_variant['noop']!.pass_at_k)).toEqual(['1', '2']);
-    expect(metrics.by_variant['noop']!.omitted_k).toEqual([{ k: 4, reason: '1 of 10 items have fewer than 4 samples (fewest: 2)' }]);
+    expect(metrics.by_variant['noop']!.omitted_k).toEqual([{ k: 4, reason: `1 of 10 items have fewer than 4 samples (fewest: 2): ${short}`, short_items: [short] }]);
     expect(Object.keys(metrics.by_variant['p1']!.pass_at_k)).toEqual(['1', '2', '4']);
     expect(metrics.notes.some((n) => n.startsWith('k=4 is omitted for variant noop'))).toBe(true);
   });

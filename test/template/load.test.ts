@@ -62,6 +62,6 @@ describe('loading template files', () => {
 
   it('names the valid templates when asked for an unknown one', () => {
     const dir = tempGenerators({ 'one.json': JSON.stringify(fixtureSpec()) });
-    expect(() => loadLibrary(dir).get('fixture-marble')).toThrow('unknown template "fixture-marble"; valid templates: fixture-marbles');
+    expect(() => loadLibrary(dir).get('fixture-marble')).toThrow('unknown template "fixture-marble"; did you mean "fixture-marbles"? valid templates: fixture-marbles');
   });
 });

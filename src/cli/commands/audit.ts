@@ -1,3 +1,6 @@
+import { ReasonforgeError } from '../../errors.js';
+import { parseJsonLine, readLines } from '../../io/jsonl.js';
+import { checkInputFile, STDIO } from '../../io/paths.js';
 import { auditFile, summarize } from '../../audit/audit-file.js';
 import { VERIFIER_CHECKERS } from '../../audit/default-checker.js';
 import { formatFinding } from '../../audit/findings.js';
@@ -29,7 +32,12 @@ export const audit: Command = {
     const { values, positionals } = parseCommandArgs('audit', args, { json: { type: 'boolean' }, 'errors-only': { type: 'boolean' } });
     if (positionals.length !== 1) throw new UsageError('audit: give exactly one file');
     const file = positionals[0]!;
+    checkInputFile(file);
+    if (await isReasonforgeDataset(file)) {
+      throw new UsageError(`audit: ${file} holds reasonforge records (id, template, variant, ...), not GSM8K-format lines; check it with: reasonforge validate ${file}`);
+    }
     const report = await auditFile(file, VERIFIER_CHECKERS);
+    if (report.lines === 0) throw new ReasonforgeError('dataset-empty', 'holds no lines to audit', { file });
     const out = new StreamWriter(io.stdout);
     if (values.json) {
       await out.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -43,3 +51,16 @@ export const audit: Command = {
     return report.errors > 0 ? EXIT_FAILURE : EXIT_OK;
   },
 };
+
+/** Whether the first line is one of our records, which `validate` checks (standard input is not peeked at: it can be read once). */
+async function isReasonforgeDataset(file: string): Promise<boolean> {
+  if (file === STDIO) return false;
+  for await (const { text } of readLines(file)) {
+    if (text.trim() === '') continue;
+    const parsed = parseJsonLine(text);
+    if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) return false;
+    const record = parsed.value as Record<string, unknown>;
+    return 'base_id' in record && 'variant' in record && 'generator' in record;
+  }
+  return false;
+}

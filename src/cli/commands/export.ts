@@ -1,5 +1,7 @@
 import { basename, extname, resolve } from 'node:path';
 import { EXPORT_FORMATS, exportFormat, loadDataset, writeExport } from '../../export/index.js';
+import { checkInputFile, checkOutputFolder } from '../../io/paths.js';
+import { printable } from '../../errors.js';
 import { integerFlag, parseCommandArgs, requireString, UsageError } from '../args.js';
 import { EXIT_OK, type Command } from '../command.js';
 
@@ -16,7 +18,7 @@ ${EXPORT_FORMATS.map((f) => `    ${f.name.padEnd(13)} ${f.summary}`).join('\n')}
   --num-fewshot N     examples per prompt where the tool takes a number (default 5)
   --name NAME         names tasks, evals and files (default: the dataset's file name)
   --license ID        the dataset card's license (hf; default mit, or "other" for imported items)
-  --force             write into a directory that already holds files`,
+  --force             replace the contents of DIR if it holds files (the old files are all removed)`,
 
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
@@ -37,7 +39,17 @@ ${EXPORT_FORMATS.map((f) => `    ${f.name.padEnd(13)} ${f.summary}`).join('\n')}
     if (positionals.length > 0) throw new UsageError('export: unexpected arguments');
     const format = exportFormat(requireString('export', values.format, 'format'));
     const datasetPath = requireString('export', values.dataset, 'dataset');
-    const out = resolve(requireString('export', values.out, 'out'));
+    const outArg = requireString('export', values.out, 'out');
+    const numFewshot = integerFlag('export', values['num-fewshot'], 'num-fewshot', 5, 0);
+    // The name becomes file and task names: a path or an empty name would scatter or hide them.
+    if (values.name !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(values.name)) {
+      throw new UsageError(`export: --name must be 1 to 100 letters, digits, dots, dashes or underscores, starting with a letter or digit, got "${printable(values.name)}"`);
+    }
+    if (values.license !== undefined) requireString('export', values.license, 'license');
+    checkOutputFolder(outArg, { force: values.force === true, flag: '--out' });
+    checkInputFile(datasetPath, { flag: '--dataset' });
+    if (values.fewshot !== undefined) checkInputFile(values.fewshot, { flag: '--fewshot' });
+    const out = resolve(outArg);
     const dataset = await loadDataset(datasetPath);
     const fewshot = values.fewshot === undefined ? undefined : await loadDataset(values.fewshot);
     const files = format.build({
@@ -45,7 +57,7 @@ ${EXPORT_FORMATS.map((f) => `    ${f.name.padEnd(13)} ${f.summary}`).join('\n')}
       ...(fewshot !== undefined && { fewshot }),
       name: values.name ?? basename(datasetPath, extname(datasetPath)),
       outDir: out,
-      numFewshot: integerFlag('export', values['num-fewshot'], 'num-fewshot', 5, 0),
+      numFewshot,
       ...(values.license !== undefined && { license: values.license }),
     });
     writeExport(out, files, values.force ?? false);

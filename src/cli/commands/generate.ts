@@ -1,18 +1,19 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { buildManifest, RecordCounter } from '../../dataset/manifest.js';
 import { GenerationPlan, generateRecords, type Shard } from '../../engine/generate.js';
 import { selectTemplates, selectTopics } from '../../engine/select.js';
 import { GENERATED_VARIANTS, parseVariants } from '../../engine/variants.js';
 import { ReasonforgeError } from '../../errors.js';
-import { AtomicFile, writeFileAtomic } from '../../io/atomic-write.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import { checkOutputFile, STDIO } from '../../io/paths.js';
 import { integerFlag, listFlag, parseCommandArgs, requireString, UsageError } from '../args.js';
 import { EXIT_OK, type Command } from '../command.js';
 import { FROM_GSM_SYMBOLIC_OPTION, importForCommand } from '../gsm-symbolic.js';
 import { preflight } from '../../gsm-symbolic/preflight.js';
 import { Progress } from '../progress.js';
-import { GENERATORS_OPTION, libraryFor, StreamWriter } from '../shared.js';
+import { openOutput } from '../output.js';
+import { GENERATORS_OPTION, libraryFor } from '../shared.js';
 
 const OPTIONS = {
   seed: { type: 'string' },
@@ -42,14 +43,15 @@ export const generate: Command = {
   summary: 'write a seeded dataset as JSONL (stdout, or --out with a manifest)',
   usage: `Usage: reasonforge generate --seed S [options]
 
-  --seed S            the seed (a non-negative integer); the same arguments give the same bytes
+  --seed S            the seed, a whole number from 0 to 9007199254740991 (2^53 - 1); the same
+                      arguments give the same bytes
   --sets K            instances per template (default 1); set j holds one instance of every template
   --variants LIST     comma-separated: base,names,numbers,noop,p1,p2 (default: all six)
   --templates PATTERN comma-separated ids or globs, e.g. 'bakery-*,bike-shop-commission-pay' (default all)
   --topics LIST       only these topics, e.g. shopping-money,ages (see reasonforge list)
   --split test|train  which split (default test); one seed's splits never share an item
   --shard i/n         only the i-th of n contiguous parts; parts 0..n-1 concatenate to the whole
-  --out FILE          write FILE and FILE.manifest.json atomically instead of stdout
+  --out FILE          write FILE and FILE.manifest.json atomically instead of stdout (- is stdout)
   --force             replace FILE if it exists
   --generators DIR    use the templates in DIR instead of the built-in ones
   --from-gsm-symbolic DIR
@@ -60,12 +62,14 @@ export const generate: Command = {
   async run(args, io) {
     const { values } = parseCommandArgs('generate', args, OPTIONS, false);
     const seed = integerFlag('generate', requireString('generate', values.seed, 'seed'), 'seed', 0);
+    listFlag('generate', values.templates, 'templates');
+    listFlag('generate', values.topics, 'topics');
     const split = values.split ?? 'test';
     if (split !== 'test' && split !== 'train') throw new UsageError(`generate: --split must be test or train, got "${split}"`);
     const library = libraryFor(values.generators);
     const shard = parseShard(values.shard);
     const sets = integerFlag('generate', values.sets, 'sets', 1, 1);
-    const variants = parseVariants(listFlag(values.variants) ?? [...GENERATED_VARIANTS]);
+    const variants = parseVariants(listFlag('generate', values.variants, 'variants') ?? [...GENERATED_VARIANTS]);
     const fromGsm = values['from-gsm-symbolic'];
     let templates = selectTopics(selectTemplates(library.templates, values.templates), values.topics);
     if (fromGsm !== undefined) {
@@ -92,15 +96,11 @@ export const generate: Command = {
       }
     }
 
-    const out = values.out;
+    const out = values.out === STDIO ? undefined : values.out;
     const manifestPath = out === undefined ? undefined : `${out}.manifest.json`;
-    if (out !== undefined && !values.force) {
-      for (const path of [out, manifestPath!]) {
-        if (existsSync(path)) throw new ReasonforgeError('file-exists', 'already exists; pass --force to replace it', { file: path });
-      }
-    }
-    const file = out === undefined ? null : new AtomicFile(out, { force: true });
-    const stdout = file === null ? new StreamWriter(io.stdout) : null;
+    // Both files are checked before either is begun, so a refusal leaves nothing half done.
+    if (out !== undefined) for (const path of [out, manifestPath!]) checkOutputFile(path, { force: values.force === true, flag: '--out' });
+    const output = openOutput(out, io.stdout, { force: true });
     const hash = createHash('sha256');
     const counter = new RecordCounter();
     const progress = new Progress(io.stderr, io.stderrIsTTY, plan.end - plan.start, 'generate');
@@ -110,8 +110,7 @@ export const generate: Command = {
       if (chunk === '') return;
       hash.update(chunk);
       bytes += Buffer.byteLength(chunk);
-      if (file !== null) file.write(chunk);
-      else await stdout!.write(chunk);
+      await output.write(chunk);
       chunk = '';
     };
     try {
@@ -121,18 +120,18 @@ export const generate: Command = {
         progress.tick();
         if (chunk.length >= 1 << 16) {
           await flush();
-          if (stdout?.isClosed) break;
+          if (output.isClosed) break;
         }
       }
       await flush();
+      output.commit();
     } catch (error) {
-      file?.abort();
-      progress.finish();
+      output.abort();
       throw error;
+    } finally {
+      progress.finish();
     }
-    progress.finish();
-    if (file !== null && out !== undefined && manifestPath !== undefined) {
-      file.commit();
+    if (out !== undefined && manifestPath !== undefined) {
       const source = fromGsm === undefined ? (values.generators ?? null) : `gsm-symbolic:${fromGsm}`;
       const manifest = buildManifest(plan, counter.counts(), { file: basename(out), bytes, sha256: hash.digest('hex') }, source);
       writeFileAtomic(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`, { force: true });

@@ -1,14 +1,12 @@
-import { existsSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
-import { ReasonforgeError } from '../../errors.js';
 import { importGsm8k } from '../../import/gsm8k.js';
 import { importGsmPlus, type GsmPlusSummary } from '../../import/gsm-plus.js';
 import { importGsmSymbolicData, type GsmSymbolicKind } from '../../import/gsm-symbolic-data.js';
 import type { ImportOutcome } from '../../import/imported-record.js';
-import { AtomicFile } from '../../io/atomic-write.js';
+import { checkInputFile, STDIO } from '../../io/paths.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 import { EXIT_FAILURE, EXIT_OK, type Command } from '../command.js';
-import { StreamWriter } from '../shared.js';
+import { openOutput } from '../output.js';
 
 const FORMATS = ['gsm8k', 'gsm-plus', 'gsm-symbolic'] as const;
 
@@ -77,8 +75,7 @@ export const importCommand: Command = {
     if (format !== 'gsm-symbolic' && values.variant !== undefined) throw new UsageError('import: --variant applies to gsm-symbolic only');
     const variant = values.variant;
     if (variant !== undefined && !['symbolic', 'p1', 'p2'].includes(variant)) throw new UsageError(`import: --variant must be symbolic, p1 or p2, got "${variant}"`);
-    const out = values.out;
-    if (out !== undefined && !values.force && existsSync(out)) throw new ReasonforgeError('file-exists', 'already exists; pass --force to replace it', { file: out });
+    for (const file of files) checkInputFile(file);
 
     const summary: GsmPlusSummary = { seeds: 0, byVariant: {}, unstatedConversions: [] };
     const file = files[0]!;
@@ -89,8 +86,8 @@ export const importCommand: Command = {
           ? importGsmPlus(file, { source: values.source ?? `gsm-plus/${defaultSourceName(file).split('/').pop()!}`, split }, summary)
           : importGsmSymbolicData(files, { split, ...(variant !== undefined && { kind: variant as GsmSymbolicKind }) });
 
-    const target = out === undefined ? null : new AtomicFile(out, { force: true });
-    const stdout = target === null ? new StreamWriter(io.stdout) : null;
+    const out = values.out === STDIO ? undefined : values.out;
+    const output = openOutput(out, io.stdout, { force: values.force === true });
     let written = 0;
     let skipped = 0;
     try {
@@ -100,16 +97,14 @@ export const importCommand: Command = {
           io.stderr.write(`${outcome.file ?? file}:${outcome.line}: ${outcome.message}\n`);
           continue;
         }
-        const line = `${JSON.stringify(outcome.record)}\n`;
-        if (target !== null) target.write(line);
-        else await stdout!.write(line);
+        await output.write(`${JSON.stringify(outcome.record)}\n`);
         written++;
       }
+      output.commit();
     } catch (error) {
-      target?.abort();
+      output.abort();
       throw error;
     }
-    target?.commit();
     if (format === 'gsm-plus') {
       const kinds = Object.entries(summary.byVariant).map(([kind, n]) => `${n} ${kind}`).join(', ');
       io.stderr.write(`reasonforge import: ${summary.seeds} seed questions as base records; perturbed: ${kinds || 'none'}\n`);

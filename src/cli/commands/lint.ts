@@ -2,12 +2,12 @@ import { basename, resolve } from 'node:path';
 import { matchesPattern, selectTemplates } from '../../engine/select.js';
 import { lintTemplate } from '../../lint/lint-template.js';
 import { DEFAULT_GENERATORS_DIR, loadTemplates } from '../../template/load.js';
-import { integerFlag, parseCommandArgs } from '../args.js';
+import { integerFlag, listFlag, parseCommandArgs } from '../args.js';
 import { EXIT_FAILURE, EXIT_OK, type Command } from '../command.js';
 import { FROM_GSM_SYMBOLIC_OPTION } from '../gsm-symbolic.js';
-import { lintGsmSymbolic } from '../lint-gsm-symbolic.js';
-import { GENERATORS_OPTION } from '../shared.js';
 import { describe } from '../lint-format.js';
+import { lintGsmSymbolic } from '../lint-gsm-symbolic.js';
+import { checkGeneratorsFolder, GENERATORS_OPTION } from '../shared.js';
 
 
 export const lint: Command = {
@@ -39,7 +39,9 @@ export const lint: Command = {
     );
     const samples = integerFlag('lint', values.samples, 'samples', 1000, 1);
     const seed = integerFlag('lint', values.seed, 'seed', 0);
+    listFlag('lint', values.templates, 'templates');
     if (values['from-gsm-symbolic'] !== undefined) return lintGsmSymbolic(values['from-gsm-symbolic'], { samples, seed, json: values.json ?? false, pattern: values.templates, generators: values.generators }, io);
+    if (values.generators !== undefined) checkGeneratorsFolder(values.generators);
     const loaded = loadTemplates(values.generators === undefined ? DEFAULT_GENERATORS_DIR : resolve(values.generators));
     // A file that failed to load has no id; its file name stands in, so `--templates <id>` still shows why it failed.
     const failedIds = loaded.failures.map((f) => basename(f.file, '.json'));

@@ -47,7 +47,9 @@ export const show: Command = {
     if (positionals.length !== 1) throw new UsageError('show: give exactly one item id');
     const id = positionals[0]!;
     const address = parseItemId(id);
-    if (address === null) throw new ReasonforgeError('usage', `"${id}" is not an item id; ids look like bakery-trays-left:test:1:0:base`);
+    if (address === null) {
+      throw new ReasonforgeError('usage', `"${id}" is not an item id; ids look like bakery-trays-left:test:1:0:base (seed and set are whole numbers up to 9007199254740991)`);
+    }
     const [variant] = parseVariants([address.variant]);
     const library = libraryFor(values.generators);
     const release = values['from-gsm-symbolic'];
@@ -56,9 +58,8 @@ export const show: Command = {
       const imported = importForCommand('show', release, library, null);
       const found = imported.templates.find((t) => t.id === address.template);
       const failure = imported.failures.find((f) => f.id === address.template);
-      if (found === undefined) {
-        throw new ReasonforgeError('unknown-name', failure === undefined ? `${release} holds no template ${address.template}` : `${address.template} is not translated: ${failure.message}`, { file: release });
-      }
+      if (failure !== undefined) throw new ReasonforgeError('template-untranslatable', `${address.template} is not translated: ${failure.message}`, { file: failure.file });
+      if (found === undefined) throw new ReasonforgeError('unknown-name', `${release} holds no template ${address.template}`, { file: release });
       template = found.template;
     } else if (address.template.startsWith('gsm-symbolic/') && !library.templates.some((t) => t.id === address.template)) {
       throw new ReasonforgeError('usage', `${address.template} is made from GSM-Symbolic's annotated templates; pass --from-gsm-symbolic DIR, the folder of the release's templates, to regenerate it`);

@@ -1,24 +1,28 @@
-import { createReadStream, existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { ReasonforgeError } from '../../errors.js';
-import { AtomicFile } from '../../io/atomic-write.js';
+import { printable } from '../../errors.js';
+import { parseJsonLine, readLines } from '../../io/jsonl.js';
+import { checkInputFile, STDIO } from '../../io/paths.js';
+import { readRecords } from '../../records/read-records.js';
 import { checkSteps, verify, type EquivalenceOptions, type VerifyOptions } from '../../verify/index.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 import { EXIT_FAILURE, EXIT_OK, type Command, type CommandIO } from '../command.js';
+import { openOutput } from '../output.js';
 
 const USAGE = `Usage:
   reasonforge verify --expected ANSWER [options] [TEXT]
       Verify one model output (TEXT, or standard input when TEXT is absent) and print the verdict as JSON.
       Exit status 0 when the answer is correct, 1 when it is not.
-  reasonforge verify --jsonl IN [--out OUT] [options]
+  reasonforge verify --jsonl IN [--dataset D.jsonl] [--out OUT] [options]
       Verify every line {"id"?, "output": "...", "expected": "..."} of IN ("-" for standard input); each
-      line is written back with "correct", "extracted", "strategy" and "reason" added. A malformed line
-      is reported on standard error with its line number and the others go on; exit status 1 if any was.
+      line is written back with "correct", "extracted", "strategy" and "reason" added. With --dataset,
+      lines need only {"id", "output"}: the expected answer is the answer of the dataset item of that id.
+      A line that cannot be verified is reported on standard error as FILE:LINE: why (the first 10;
+      the rest are counted by reason) and the others go on; exit status 1 if any was.
 
 Options:
   --expected ANSWER  the reference answer: 42, -3, 12.5, 7/3, \\frac{1}{2}, unanswerable, ...
   --jsonl IN         the JSONL file to verify
-  --out OUT          write the verified JSONL to OUT instead of standard output
+  --dataset D        with --jsonl: take each line's expected answer from the item of D with its "id"
+  --out OUT          write the verified JSONL to OUT instead of standard output (- is standard output)
   --force            replace OUT if it exists
   --strict           never guess: no last-number fallback
   --tolerance T      rounded (default), exact, or a relative tolerance such as 1e-6
@@ -35,6 +39,7 @@ const OPTIONS = {
   tolerance: { type: 'string' },
   percent: { type: 'string' },
   steps: { type: 'boolean' },
+  dataset: { type: 'string' },
 } as const;
 
 function toleranceFlag(value: string | undefined): NonNullable<EquivalenceOptions['tolerance']> {
@@ -65,60 +70,89 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Why a JSONL line cannot be verified, or the fields to verify. */
-function readRecord(line: string): { record: Record<string, unknown>; output: string; expected: string } | string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(line);
-  } catch (error) {
-    return `not JSON (${error instanceof Error ? error.message : String(error)})`;
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return 'not a JSON object';
-  const record = parsed as Record<string, unknown>;
+/** Lines reported one by one before the rest are only counted, so a wrong file does not flood the terminal. */
+export const PROBLEM_LINES_SHOWN = 10;
+
+type Expected = ReadonlyMap<string, string> | null;
+
+/** Why a JSONL line cannot be verified, or the fields to verify. With a dataset, "expected" comes from the item the "id" names. */
+function readRecord(line: string, answers: Expected): { record: Record<string, unknown>; output: string; expected: string } | string {
+  const parsed = parseJsonLine(line);
+  if (!parsed.ok) return parsed.message;
+  if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) return 'not a JSON object';
+  const record = parsed.value as Record<string, unknown>;
   if (typeof record['output'] !== 'string') return '"output" must be a string';
+  if (answers !== null) {
+    const id = record['id'];
+    if (typeof id !== 'string') return '"id" must be a string (--dataset joins lines to items by id)';
+    const expected = answers.get(id);
+    if (expected === undefined) return `id ${JSON.stringify(id)} is not in the dataset`;
+    return { record, output: record['output'], expected };
+  }
   const expected = record['expected'];
   if (typeof expected === 'number' && Number.isFinite(expected)) return { record, output: record['output'], expected: String(expected) };
-  if (typeof expected !== 'string') return '"expected" must be a string (or a number)';
+  if (typeof expected !== 'string') return '"expected" must be a string (or a number); or pass --dataset D.jsonl to take it from the item named by "id"';
   return { record, output: record['output'], expected };
 }
 
-async function verifyJsonl(input: string, outPath: string | undefined, force: boolean, options: VerifyOptions, withSteps: boolean, io: CommandIO): Promise<number> {
-  if (input !== '-' && !existsSync(input)) throw new ReasonforgeError('file-not-found', 'no such file', { file: input });
-  const source = input === '-' ? io.stdin : createReadStream(input, { encoding: 'utf8' });
-  const name = input === '-' ? '<stdin>' : input;
-  const out = outPath === undefined ? null : new AtomicFile(outPath, { force });
-  const write = (text: string): void => {
-    if (out === null) io.stdout.write(text);
-    else out.write(text);
-  };
-  let lineNumber = 0;
+/** The reference answer of every item of a reasonforge dataset, by id. */
+async function answersOf(dataset: string): Promise<Map<string, string>> {
+  const answers = new Map<string, string>();
+  for await (const { record } of readRecords(dataset)) answers.set(record.id, record.answer);
+  return answers;
+}
+
+interface JsonlRun {
+  readonly input: string;
+  readonly out: string | undefined;
+  readonly force: boolean;
+  readonly dataset: string | undefined;
+  readonly options: VerifyOptions;
+  readonly withSteps: boolean;
+}
+
+async function verifyJsonl(run: JsonlRun, io: CommandIO): Promise<number> {
+  checkInputFile(run.input, { flag: '--jsonl' });
+  if (run.dataset !== undefined) checkInputFile(run.dataset, { flag: '--dataset' });
+  if (run.input === STDIO && run.dataset === STDIO) throw new UsageError('verify: standard input can be read once: --jsonl and --dataset cannot both be "-"');
+  const answers = run.dataset === undefined ? null : await answersOf(run.dataset);
+  const name = run.input === STDIO ? '<stdin>' : run.input;
+  const output = openOutput(run.out, io.stdout, { force: run.force });
   let verified = 0;
   let correct = 0;
+  const problems = new Map<string, number>();
   let malformed = 0;
   try {
-    for await (const line of createInterface({ input: source, crlfDelay: Infinity })) {
-      lineNumber++;
-      if (line.trim() === '') continue;
-      const read = readRecord(line);
+    for await (const { number, text } of readLines(run.input, io.stdin)) {
+      if (text.trim() === '') continue;
+      const read = readRecord(text, answers);
       if (typeof read === 'string') {
         malformed++;
-        io.stderr.write(`${name}:${lineNumber}: ${read}; line skipped\n`);
+        // Past the first few, a problem is only counted: a file without "expected" would otherwise print one line per line.
+        if (malformed <= PROBLEM_LINES_SHOWN) io.stderr.write(`${name}:${number}: ${printable(read)}; line skipped\n`);
+        const kind = read.startsWith('id ') ? 'id not in the dataset' : read;
+        problems.set(kind, (problems.get(kind) ?? 0) + 1);
         continue;
       }
-      const verdict = verify(read.output, read.expected, options);
+      const verdict = verify(read.output, read.expected, run.options);
       const annotated: Record<string, unknown> = { ...read.record, correct: verdict.correct, extracted: verdict.extracted, strategy: verdict.strategy, reason: verdict.reason };
-      if (withSteps) annotated['steps'] = stepsSummary(read.output);
-      write(`${JSON.stringify(annotated)}\n`);
+      if (answers !== null && read.record['expected'] === undefined) annotated['expected'] = read.expected;
+      if (run.withSteps) annotated['steps'] = stepsSummary(read.output);
+      await output.write(`${JSON.stringify(annotated)}\n`);
       verified++;
       if (verdict.correct) correct++;
     }
-    out?.commit();
+    output.commit();
   } catch (error) {
-    out?.abort();
+    output.abort();
     throw error;
   }
+  if (malformed > PROBLEM_LINES_SHOWN) {
+    const kinds = [...problems].map(([why, n]) => `${n} × ${printable(why)}`).join('; ');
+    io.stderr.write(`${name}: ${malformed - PROBLEM_LINES_SHOWN} more line(s) skipped, not shown; all ${malformed}: ${kinds}\n`);
+  }
   const share = verified === 0 ? '' : ` (${((100 * correct) / verified).toFixed(1)}%)`;
-  io.stderr.write(`reasonforge verify: ${verified} lines verified, ${correct} correct${share}, ${malformed} malformed${out === null ? '' : `; wrote ${outPath}`}\n`);
+  io.stderr.write(`reasonforge verify: ${verified} lines verified, ${correct} correct${share}, ${malformed} skipped${output.path === null ? '' : `; wrote ${output.path}`}\n`);
   return malformed > 0 ? EXIT_FAILURE : EXIT_OK;
 }
 
@@ -136,11 +170,15 @@ export const verifyCommand: Command = {
     if (values.jsonl !== undefined) {
       if (values.expected !== undefined) throw new UsageError('verify: --expected and --jsonl cannot be used together (each JSONL line has its own "expected")');
       if (positionals.length > 0) throw new UsageError('verify: with --jsonl, give no TEXT argument');
-      return verifyJsonl(values.jsonl, values.out, values.force === true, options, values.steps === true, io);
+      return verifyJsonl({ input: values.jsonl, out: values.out, force: values.force === true, dataset: values.dataset, options, withSteps: values.steps === true }, io);
     }
+    if (values.dataset !== undefined) throw new UsageError('verify: --dataset goes with --jsonl (it supplies each line\'s expected answer by id)');
     if (values.expected === undefined) throw new UsageError('verify: give --expected ANSWER (with TEXT or standard input), or --jsonl IN');
     if (values.out !== undefined || values.force === true) throw new UsageError('verify: --out and --force go with --jsonl');
     if (positionals.length > 1) throw new UsageError(`verify: give the text as one argument (quote it), got ${positionals.length}`);
+    if (positionals[0] === undefined && io.stdinIsTTY === true) {
+      io.stderr.write('reasonforge verify: reading the model output from standard input; end it with Ctrl-D (or pass the text as an argument)\n');
+    }
     const text = positionals[0] ?? (await readAll(io.stdin));
     const verdict = verify(text, values.expected, options);
     const printed: Record<string, unknown> = { ...verdict };

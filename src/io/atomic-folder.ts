@@ -1,0 +1,63 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
+import { ReasonforgeError } from '../errors.js';
+import { tempPathFor } from './atomic-write.js';
+import { removeOnInterrupt } from './interrupt.js';
+import { checkOutputFolder, type OutputCheck } from './paths.js';
+
+export interface FolderFile {
+  /** Relative to the folder, with `/` between parts. */
+  readonly path: string;
+  readonly content: string;
+}
+
+/**
+ * Writes a whole folder so that it holds exactly `files`: they are written
+ * into a temporary folder beside it, which then takes the folder's place. An
+ * existing folder (allowed with `force`) is moved aside first and removed
+ * after, so nothing of an earlier run survives to be loaded by mistake, and
+ * an interrupted or failed write leaves the old folder as it was.
+ */
+export function writeFolderAtomic(dir: string, files: readonly FolderFile[], options: OutputCheck = {}): void {
+  checkOutputFolder(dir, options);
+  const root = resolve(dir);
+  mkdirSync(dirname(root), { recursive: true });
+  const temp = tempPathFor(root);
+  const releaseTemp = removeOnInterrupt(temp);
+  try {
+    mkdirSync(temp);
+    for (const file of files) {
+      const target = resolve(temp, file.path);
+      if (!target.startsWith(temp + sep)) throw new ReasonforgeError('output-path', `a file path escapes the folder: ${file.path}`, { file: dir });
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, file.content);
+    }
+    const old = tempPathFor(root, 'old');
+    const releaseOld = removeOnInterrupt(old);
+    let movedAside = false;
+    try {
+      try {
+        renameSync(root, old);
+        movedAside = true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+      try {
+        renameSync(temp, root);
+      } catch (error) {
+        if (movedAside) renameSync(old, root);
+        movedAside = false;
+        throw error;
+      }
+    } finally {
+      // Until the new folder is in place, an interrupt must not remove the old one.
+      if (movedAside) rmSync(old, { recursive: true, force: true });
+      releaseOld();
+    }
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  } finally {
+    releaseTemp();
+  }
+}
