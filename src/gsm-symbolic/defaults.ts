@@ -4,6 +4,7 @@ import type { Entity, Env, Value } from '../expr/types.js';
 import { numberWords } from '../template/format.js';
 import { canonicalAnswer, findFinalAnswer } from '../import/final-answer.js';
 import { makeEntity } from '../template/pools.js';
+import { GSM_POOLS, pairEntity } from './pools.js';
 import type { ImportedTemplate } from './load.js';
 
 
@@ -53,9 +54,12 @@ export function checkDefaults(imported: ImportedTemplate): DefaultsCheck {
       if (value === null || value === undefined || value === 'unanswerable') return fail(`the default of "${variable.source}" ("${text}") is not a number`);
       env[slot.index] = N.numFrom(value);
     } else if (variable.symbol.kind === 'pair') {
-      const entry = poolOfSlot.get(slot.index)?.entries.find((e) => e.name.toLowerCase() === text.trim().toLowerCase());
-      if (entry === undefined) return fail(`the default "${text}" of "${variable.source}" is not in our list`);
-      env[slot.index] = { ...makeEntity(text, {}), numbers: entry.numbers };
+      const wanted = text.trim().toLowerCase();
+      const entry = poolOfSlot.get(slot.index)?.entries.find((e) => e.name.toLowerCase() === wanted);
+      // A word another of our lists knows ("half" where this list writes "1/2") stands for its number.
+      const value = entry?.numbers['value'] ?? wordValue(wanted);
+      if (value === undefined) return fail(`the default "${text}" of "${variable.source}" is not in our list`);
+      env[slot.index] = { ...makeEntity(text, {}), numbers: { value } };
     } else {
       // Every text field shows the default as written, so the question can render back exactly;
       // names unpacked from one run (sample_sequential) share an entity, each showing its own field.
@@ -98,4 +102,14 @@ function wordNumber(text: string): string | null {
   const wanted = text.trim().toLowerCase();
   for (let n = 0; n <= 100; n++) if (numberWords(n) === wanted) return String(n);
   return /^[0-9]+$/.test(wanted) ? wanted : null;
+}
+
+/** The number a word of any of our word-number lists means ("half" = 1/2, "twice" = 2), or undefined. */
+function wordValue(word: string): N.Num | undefined {
+  for (const source of Object.values(GSM_POOLS)) {
+    if (source.kind !== 'pairs') continue;
+    const pair = source.pairs.find(([w]) => w.toLowerCase() === word);
+    if (pair !== undefined) return pairEntity(pair[0], pair[1]).numbers['value'];
+  }
+  return undefined;
 }
