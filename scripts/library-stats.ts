@@ -1,27 +1,45 @@
 /**
- * Prints the template library's statistics as Markdown for the README:
- * templates per topic, the distribution of solution steps, and of answer
- * sizes over generated base items. Run: npx tsx scripts/library-stats.ts
+ * Prints the template library's statistics as Markdown for the README: topics,
+ * the solution steps and answer sizes of generated base items beside GSM8K's
+ * test set (with the Kolmogorov-Smirnov distance between the two), the share
+ * of integer answers, the variants each template lacks, and solution skeletons
+ * that more than one template shares. Run: npx tsx scripts/library-stats.ts
+ * (GSM8K is read from ../shared/data/gsm8k/test.jsonl or RF_SHARED_DATA.)
  */
-import { GenerationPlan, generateRecords } from '../src/engine/generate.js';
-import { supportedVariants } from '../src/engine/variants.js';
-import { TOPICS } from '../src/template/spec.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GENERATED_VARIANTS } from '../src/engine/variants.js';
+import { readGsm8kShape } from '../src/lint/gsm8k-shape.js';
+import { ksDistance } from '../src/lint/ks.js';
+import { libraryStats } from '../src/lint/library.js';
 import { loadLibrary } from '../src/template/load.js';
+import { TOPICS } from '../src/template/spec.js';
 
+const SETS = 300;
+const SEED = 202;
 const library = loadLibrary();
-const templates = library.templates;
-const sets = 200;
+const stats = libraryStats(library.templates, { sets: SETS, seed: SEED });
+const shared = process.env['RF_SHARED_DATA'] ?? fileURLToPath(new URL('../../shared/data', import.meta.url));
+const gsm8kFile = join(shared, 'gsm8k', 'test.jsonl');
+const gsm8k = existsSync(gsm8kFile) ? readGsm8kShape(gsm8kFile) : null;
+
 const table = (header: string[], rows: (string | number)[][]) =>
   [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const share = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)}%`;
 
-const withP2 = templates.filter((t) => supportedVariants(t).includes('p2')).length;
-console.log(`${templates.length} templates over ${new Set(templates.map((t) => t.topic)).size} topics; every one has at least 2 distractors and 1 extension, ${withP2} have a second extension (p2).\n`);
-console.log(table(['topic', 'templates'], TOPICS.map((topic) => [topic, templates.filter((t) => t.topic === topic).length])));
+console.log(`${stats.templates} templates over ${stats.topics.size} topics.\n`);
+console.log(table(['topic', 'templates'], TOPICS.filter((t) => stats.topics.has(t)).map((topic) => [topic, stats.topics.get(topic)!])));
 
-const steps = new Map<number, number>();
-for (const t of templates) steps.set(t.solution.length, (steps.get(t.solution.length) ?? 0) + 1);
-console.log('\nSolution steps of the base problem (p1 and p2 add their extensions\' lines):\n');
-console.log(table(['steps', 'templates'], [...steps.entries()].sort((a, b) => a[0] - b[0])));
+const stepCounts = (steps: readonly number[], k: number) => steps.filter((s) => s === k).length;
+const maxSteps = Math.max(...stats.steps, ...(gsm8k?.steps ?? []));
+console.log(`\nSolution steps of ${stats.steps.length} base items (seed ${SEED}, ${SETS} sets of every template)${gsm8k ? ' beside the 1,319 GSM8K test solutions (their <<...>> annotations)' : ''}:\n`);
+console.log(
+  table(
+    ['steps', 'reasonforge', ...(gsm8k ? ['GSM8K'] : [])],
+    Array.from({ length: maxSteps + 1 }, (_, k) => [k, share(stepCounts(stats.steps, k), stats.steps.length), ...(gsm8k ? [share(stepCounts(gsm8k.steps, k), gsm8k.steps.length)] : [])]),
+  ),
+);
 
 const buckets: [string, (x: number) => boolean][] = [
   ['under 10', (x) => x < 10],
@@ -30,22 +48,26 @@ const buckets: [string, (x: number) => boolean][] = [
   ['1,000 to 9,999', (x) => x >= 1000 && x < 10000],
   ['10,000 or more', (x) => x >= 10000],
 ];
-const counts = buckets.map(() => 0);
-let total = 0;
-let integers = 0;
-const plan = new GenerationPlan({ seed: 1, sets, split: 'test', variants: ['base'], templates });
-for (const record of generateRecords(plan)) {
-  const value = Number(record.answer.includes('/') ? fractionValue(record.answer) : record.answer);
-  total++;
-  if (/^-?\d+$/.test(record.answer)) integers++;
-  buckets.forEach(([, test], i) => {
-    if (test(Math.abs(value))) counts[i]!++;
-  });
+const inBucket = (values: readonly number[], test: (x: number) => boolean) => values.filter((v) => test(Math.abs(v))).length;
+console.log(`\nAnswer sizes of the same base items; ${share(stats.integerShare * stats.answers.length, stats.answers.length)} are integers${gsm8k ? ' (GSM8K: 100%)' : ''}:\n`);
+console.log(
+  table(
+    ['answer', 'reasonforge', ...(gsm8k ? ['GSM8K'] : [])],
+    buckets.map(([label, test]) => [label, share(inBucket(stats.answers, test), stats.answers.length), ...(gsm8k ? [share(inBucket(gsm8k.answers, test), gsm8k.answers.length)] : [])]),
+  ),
+);
+if (gsm8k) {
+  const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  console.log(
+    `\nKolmogorov-Smirnov distance to GSM8K: answers ${ksDistance(stats.answers, gsm8k.answers).toFixed(3)} (median ${median(stats.answers)} against ${median(gsm8k.answers)}), ` +
+      `steps ${ksDistance(stats.steps, gsm8k.steps).toFixed(3)} (mean ${(stats.steps.reduce((a, b) => a + b, 0) / stats.steps.length).toFixed(2)} against ${(gsm8k.steps.reduce((a, b) => a + b, 0) / gsm8k.steps.length).toFixed(2)}).`,
+  );
+} else {
+  console.log(`\n(GSM8K's test set was not found at ${gsm8kFile}: no comparison.)`);
 }
-console.log(`\nAnswer sizes over ${total} base items (seed 1, ${sets} sets of every template); ${((integers / total) * 100).toFixed(1)}% are integers:\n`);
-console.log(table(['answer', 'items', 'share'], buckets.map(([label], i) => [label, counts[i]!, `${((counts[i]! / total) * 100).toFixed(1)}%`])));
 
-function fractionValue(fraction: string): number {
-  const [top, bottom] = fraction.split('/').map(Number);
-  return top! / bottom!;
-}
+console.log('\nTemplates that cannot make a variant:\n');
+console.log(table(['variant', 'templates lacking it', 'share'], GENERATED_VARIANTS.map((v) => [v, stats.lacking.get(v)!.length, share(stats.lacking.get(v)!.length, stats.templates)])));
+const sharing = [...stats.sharedSkeletons.values()].flat().length;
+console.log(`\n${sharing} templates (${share(sharing, stats.templates)}) share a solution skeleton with another${sharing > 0 ? ':' : '.'}`);
+for (const [skeleton, ids] of stats.sharedSkeletons) console.log(`- \`${skeleton}\`: ${ids.join(', ')}`);

@@ -1,8 +1,17 @@
+import type * as N from '../exact/num.js';
 import { ReasonforgeError } from '../errors.js';
-import * as N from '../exact/num.js';
 import type { Env } from '../expr/types.js';
-import type { CheckedExpr, ClauseSampling, CompiledAnswer, CompiledTemplate, DerivedValue, Extension, SolutionLine } from '../template/compiled.js';
+import type { ClauseSampling, CompiledTemplate, Extension } from '../template/compiled.js';
+import { DIGITS } from '../variants/digits.js';
+import { repeatsAnEarlierAnswer } from '../variants/extensions.js';
+import { DECIMAL, FRACTION } from '../variants/parts.js';
+import { searchRewrite, type RewriteRule, type Rewritten } from '../variants/rewrite.js';
+import { setGivenAnswer, solveReverse, type Reversed } from '../variants/reverse.js';
+import { isRejection, refuse, runConstraints, runDerived, runSolution, type Rejection } from './checks.js';
 import { below, high32, low32, mix } from './hash.js';
+import { supportedVariants } from './variants.js';
+
+export { isRejection, type Rejection } from './checks.js';
 
 /** An accepted draw: every number of the base problem and of every clause, with the step values computed once. */
 export interface Instance {
@@ -13,37 +22,18 @@ export interface Instance {
   readonly steps: readonly N.Num[];
   readonly answer: N.Num;
   readonly extensions: readonly { readonly steps: readonly N.Num[]; readonly answer: N.Num }[];
+  /** Each reversed problem solved from its givens, in template order (empty if the template has none). */
+  readonly reverse: readonly Reversed[];
+  /** The rewritten numbers of the digits, decimal and fraction variants, where the template makes them. */
+  readonly rewrites: Readonly<Partial<Record<RewriteRule['variant'], Rewritten>>>;
 }
 
-/** Why a candidate was refused. One object per check and cause, made once: refusing allocates nothing. */
-export interface Rejection {
-  readonly reason: string;
-}
-
-type Cause = 'false' | 'undefined' | 'negative' | 'repeating' | 'not-integer' | 'too-many-places' | 'out-of-range' | 'unchanged';
-
-const DESCRIPTIONS: Readonly<Record<Cause, string>> = {
-  false: 'is false',
-  undefined: 'is undefined (a division by zero, a non-integer exponent, or the like)',
-  negative: 'is negative',
-  repeating: 'is a repeating fraction, and the template wants terminating decimals',
-  'not-integer': 'is not a whole number',
-  'too-many-places': 'has more decimal places than the answer allows',
-  'out-of-range': "is outside the answer's range",
-  unchanged: 'leaves the answer unchanged',
-};
-
-const rejections = new WeakMap<CheckedExpr, Partial<Record<Cause, Rejection>>>();
-
-function refuse(check: CheckedExpr, cause: Cause): Rejection {
-  let byCause = rejections.get(check);
-  if (byCause === undefined) rejections.set(check, (byCause = {}));
-  return (byCause[cause] ??= { reason: `${check.pointer} "${check.expr.source}" ${DESCRIPTIONS[cause]}` });
-}
-
-export function isRejection(value: unknown): value is Rejection {
-  return typeof value === 'object' && value !== null && 'reason' in value;
-}
+/** Stream indices for the rewrite searches, apart from the clause indices (0, 1, ...). */
+const REWRITE_STREAMS: readonly [RewriteRule, number][] = [
+  [DIGITS, 0x10001],
+  [DECIMAL, 0x10002],
+  [FRACTION, 0x10003],
+];
 
 const CLAUSE_ATTEMPTS = 32;
 
@@ -58,6 +48,7 @@ export class CandidateContext {
   readonly entityPairs: readonly (readonly [number, number])[];
   readonly distinctRejection: Rejection;
   private readonly scratch: Env;
+  private readonly rewriteRules: readonly [RewriteRule, number][];
 
   constructor(template: CompiledTemplate, clauseKey: number) {
     this.template = template;
@@ -69,7 +60,9 @@ export class CandidateContext {
     });
     this.entityPairs = pairs;
     this.distinctRejection = { reason: 'two draws from one pool coincide' };
-    this.scratch = new Array<N.Num>(template.slots.length).fill(0);
+    this.scratch = new Array<N.Num>(template.envSize).fill(0);
+    const supported: readonly string[] = supportedVariants(template);
+    this.rewriteRules = REWRITE_STREAMS.filter(([rule]) => supported.includes(rule.variant));
   }
 
   evaluate(tuple: number, position: number): Instance | Rejection {
@@ -91,19 +84,36 @@ export class CandidateContext {
 
     const distractors = template.distractors;
     for (let i = 0; i < distractors.length; i++) {
-      const outcome = this.sampleClause(distractors[i]!.sampling, i, env, position, undefined, answer);
+      const outcome = this.sampleClause(distractors[i]!.sampling, i, env, position, undefined, []);
       if (isRejection(outcome)) return outcome;
     }
     const extensions: { steps: N.Num[]; answer: N.Num }[] = [];
-    let previous = answer;
+    const answers: N.Num[] = [answer];
     for (let i = 0; i < template.extensions.length; i++) {
       const extension = template.extensions[i]!;
-      const outcome = this.sampleClause(extension.sampling, distractors.length + i, env, position, extension, previous);
+      const outcome = this.sampleClause(extension.sampling, distractors.length + i, env, position, extension, answers);
       if (isRejection(outcome)) return outcome;
       extensions.push(outcome!);
-      previous = outcome!.answer;
+      answers.push(outcome!.answer);
     }
-    return { position, env: env.slice(), steps, answer, extensions };
+
+    // Every variant the template makes must be possible for this draw, so that variants stay paired.
+    const reverse: Reversed[] = [];
+    if (template.reverse.length > 0) {
+      setGivenAnswer(template, env, answer);
+      for (const r of template.reverse) {
+        const solved = solveReverse(template, r, env);
+        if (isRejection(solved)) return solved;
+        reverse.push(solved);
+      }
+    }
+    const rewrites: Partial<Record<RewriteRule['variant'], Rewritten>> = {};
+    for (const [rule, purpose] of this.rewriteRules) {
+      const rewritten = searchRewrite(rule, template, env, mix(this.clauseKey, low32(position), high32(position), purpose));
+      if (isRejection(rewritten)) return rewritten;
+      rewrites[rule.variant] = rewritten;
+    }
+    return { position, env: env.slice(), steps, answer, extensions, reverse, rewrites };
   }
 
   /**
@@ -126,15 +136,22 @@ export class CandidateContext {
       const failed = runConstraints([c], env);
       if (failed !== undefined) failing.push(failed);
     }
-    const solution = runSolution(template, template.solution, template.answer, env, []);
-    if (isRejection(solution)) failing.push(solution);
+    let solution: Rejection | N.Num | undefined;
+    try {
+      solution = runSolution(template, template.solution, template.answer, env, []);
+    } catch (error) {
+      // An answer that disagrees with the last step is a bug only on a draw the constraints accept.
+      if (!(error instanceof ReasonforgeError && error.kind === 'template-bug' && failing.length > 0)) throw error;
+    }
+    if (solution !== undefined && isRejection(solution)) failing.push(solution);
     return failing;
   }
 
   /**
    * Draws a clause's numbers from a counter-based stream until its checks
    * pass. For an extension the checks include its solution and answer, which
-   * must differ from the answer before it.
+   * must differ from every answer before it (the base's and earlier
+   * extensions').
    */
   private sampleClause(
     clause: ClauseSampling,
@@ -142,7 +159,7 @@ export class CandidateContext {
     env: Env,
     position: number,
     extension: Extension | undefined,
-    previous: N.Num,
+    earlier: readonly N.Num[],
   ): Rejection | { steps: N.Num[]; answer: N.Num } | undefined {
     const vars = clause.vars;
     const attempts = vars.length === 0 ? 1 : CLAUSE_ATTEMPTS;
@@ -162,7 +179,7 @@ export class CandidateContext {
         last = answer;
         continue;
       }
-      if (N.equals(answer, previous)) {
+      if (repeatsAnEarlierAnswer(answer, earlier)) {
         last = refuse(extension.answer, 'unchanged');
         continue;
       }
@@ -170,92 +187,4 @@ export class CandidateContext {
     }
     return last;
   }
-}
-
-/** Runs derived values in order; a RangeError (division by zero, say) refuses the draw. */
-function runDerived(derived: readonly DerivedValue[], env: Env): Rejection | undefined {
-  for (let i = 0; i < derived.length; i++) {
-    const d = derived[i]!;
-    try {
-      env[d.slot] = d.expr.evaluate(env) as N.Num;
-    } catch (error) {
-      if (error instanceof RangeError) return refuse(d, 'undefined');
-      throw error;
-    }
-  }
-  return undefined;
-}
-
-function runConstraints(constraints: readonly CheckedExpr[], env: Env): Rejection | undefined {
-  for (let i = 0; i < constraints.length; i++) {
-    const c = constraints[i]!;
-    let holds: boolean;
-    try {
-      holds = c.expr.evaluate(env) as boolean;
-    } catch (error) {
-      if (error instanceof RangeError) return refuse(c, 'undefined');
-      throw error;
-    }
-    if (!holds) return refuse(c, 'false');
-  }
-  return undefined;
-}
-
-function answerMisfit(answer: CompiledAnswer, value: N.Num): Cause | undefined {
-  // Plain numbers are integers and fit every type; only the other forms need looking at.
-  if (typeof value !== 'number') {
-    if (answer.type === 'integer' && !N.isInteger(value)) return 'not-integer';
-    if (answer.type === 'decimal') {
-      const places = N.decimalPlaces(value);
-      if (places === null || places > answer.places) return 'too-many-places';
-    }
-  }
-  if (N.compare(value, answer.min) < 0 || N.compare(value, answer.max) > 0) return 'out-of-range';
-  return undefined;
-}
-
-/**
- * Evaluates the solution lines and the answer. A step that is negative, or a
- * repeating fraction where the template wants decimals, refuses the draw; an
- * answer that disagrees with the last step is a bug in the template and stops
- * everything, since no draw can make it right.
- */
-function runSolution(
-  template: CompiledTemplate,
-  lines: readonly SolutionLine[],
-  answer: CompiledAnswer,
-  env: Env,
-  steps: N.Num[],
-): Rejection | N.Num {
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    let value: N.Num;
-    try {
-      value = line.expr.evaluate(env) as N.Num;
-    } catch (error) {
-      if (error instanceof RangeError) return refuse(line, 'undefined');
-      throw error;
-    }
-    if (N.sign(value) < 0) return refuse(line, 'negative');
-    if (typeof value !== 'number' && !template.anyIntermediate && !N.isFiniteDecimal(value)) return refuse(line, 'repeating');
-    steps.push(value);
-  }
-  let value: N.Num;
-  try {
-    value = answer.expr.evaluate(env) as N.Num;
-  } catch (error) {
-    if (error instanceof RangeError) return refuse(answer, 'undefined');
-    throw error;
-  }
-  const misfit = answerMisfit(answer, value);
-  if (misfit !== undefined) return refuse(answer, misfit);
-  const last = steps[steps.length - 1]!;
-  if (!N.equals(last, value)) {
-    throw new ReasonforgeError(
-      'template-bug',
-      `the answer "${answer.expr.source}" gives ${N.canonical(value)} but the last solution step gives ${N.canonical(last)}`,
-      { file: template.file, pointer: answer.pointer },
-    );
-  }
-  return value;
 }

@@ -2,14 +2,18 @@ import { isReasonforgeError } from '../errors.js';
 import * as N from '../exact/num.js';
 import { SetItems } from '../engine/render.js';
 import { formatRate, laneOf, TemplateSampler } from '../engine/sampler.js';
-import { supportedVariants, type GeneratedVariant } from '../engine/variants.js';
+import { supportedVariants, unsupportedReasons, type GeneratedVariant } from '../engine/variants.js';
+import { wordingWarnings } from './wording.js';
 import type { CompiledTemplate } from '../template/compiled.js';
 import { checkRecord } from '../validate/check-record.js';
+import { uniqueQuestionKey } from '../variants/unique.js';
 
 export interface LintOptions {
   /** Sets drawn per template; every supported variant of each is checked. */
   readonly samples?: number;
   readonly seed?: number;
+  /** Below this acceptance rate a template fails (default MIN_ACCEPTANCE); imported templates, which retry as their release did, pass 0. */
+  readonly minAcceptance?: number;
 }
 
 export interface LintStats {
@@ -24,6 +28,8 @@ export interface LintStats {
   readonly duplicateQuestions: number;
   readonly steps: number;
   readonly variants: readonly GeneratedVariant[];
+  /** The variants the template cannot make, each with the reason. */
+  readonly unsupported: Readonly<Partial<Record<GeneratedVariant, string>>>;
   readonly topRefusal: string | null;
 }
 
@@ -65,8 +71,9 @@ export function lintTemplate(template: CompiledTemplate, options: LintOptions = 
       for (const variant of variants) {
         const record = items.record(variant);
         records++;
-        if (questions.has(record.question)) duplicates++;
-        questions.add(record.question);
+        const key = uniqueQuestionKey(record);
+        if (questions.has(key)) duplicates++;
+        questions.add(key);
         for (const defect of checkRecord(record, template)) if (errors.length < 20) errors.push(`${record.id}: ${defect}`);
         if (variant === 'base') {
           answers.add(record.answer);
@@ -85,10 +92,14 @@ export function lintTemplate(template: CompiledTemplate, options: LintOptions = 
   }
   const { candidates, accepted, rejections } = sampler.stats;
   const acceptance = candidates === 0 ? 0 : accepted / candidates;
-  if (candidates > 0 && acceptance < MIN_ACCEPTANCE) errors.push(`acceptance ${formatRate(acceptance)} is below ${formatRate(MIN_ACCEPTANCE)}; ${sampler.diagnosis()}`);
+  const minAcceptance = options.minAcceptance ?? MIN_ACCEPTANCE;
+  if (candidates > 0 && acceptance < minAcceptance) errors.push(`acceptance ${formatRate(acceptance)} is below ${formatRate(minAcceptance)}; ${sampler.diagnosis()}`);
   else if (candidates > 0 && acceptance < WARN_ACCEPTANCE) warnings.push(`acceptance is low (${formatRate(acceptance)}); ${sampler.diagnosis()}`);
   if (duplicates > 0) errors.push(`${duplicates} generated question(s) repeat an earlier one`);
   if (sampled === samples && answers.size < MIN_DISTINCT_ANSWERS) warnings.push(`only ${answers.size} distinct answers in ${samples} items`);
+  const unsupported = Object.fromEntries(unsupportedReasons(template));
+  for (const [variant, reason] of Object.entries(unsupported)) warnings.push(`cannot make ${variant}: ${reason}`);
+  warnings.push(...wordingWarnings(template, variants.includes('reorder')));
   const top = [...rejections.entries()].sort((a, b) => b[1] - a[1])[0];
   return {
     template: template.id,
@@ -107,6 +118,7 @@ export function lintTemplate(template: CompiledTemplate, options: LintOptions = 
       duplicateQuestions: duplicates,
       steps: template.solution.length,
       variants,
+      unsupported,
       topRefusal: top === undefined ? null : top[0],
     },
   };

@@ -70,6 +70,8 @@ export function planGroups(dataset: Dataset, topicOf: TopicOf): GroupPlan {
     return topic;
   };
   const setOf = (i: number) => String(dataset.items[i]!.set);
+  // Imported items without an instance set are in no set group: a one-set group of them would distort the spread.
+  const inSets = all.filter((i) => dataset.items[i]!.set !== null);
   const split = (members: ArrayLike<number>, keyOf: (i: number) => string, order: (keys: string[]) => string[]) => {
     const groups = new Map<string, number[]>();
     for (let j = 0; j < members.length; j++) {
@@ -86,14 +88,14 @@ export function planGroups(dataset: Dataset, topicOf: TopicOf): GroupPlan {
   const add = (members: Int32Array, key: string[], scope: IntervalScope = 'accuracy') => specs.push({ members, key, scope }) - 1;
   /** Where each group's result goes: an index into the results per name, nested one level for by_variant. */
   type Slot = { readonly group: number; readonly byVariant?: [string, number][] };
-  const nested = (grouping: string, keyOf: (i: number) => string, order: (keys: string[]) => string[]) =>
-    split(all, keyOf, order).map(([key, members]): [string, Slot] => [
+  const nested = (grouping: string, keyOf: (i: number) => string, order: (keys: string[]) => string[], from: ArrayLike<number> = all) =>
+    split(from, keyOf, order).map(([key, members]): [string, Slot] => [
       key,
       { group: add(members, [grouping, key]), byVariant: split(members, variantOf, variantOrder).map(([variant, inner]) => [variant, add(inner, [grouping, key, 'by_variant', variant])]) },
     ]);
 
   const byVariant = split(all, variantOf, variantOrder).map(([variant, members]) => [variant, add(members, ['by_variant', variant], 'all')] as const);
-  const bySet = nested('by_set', setOf, (keys) => keys.sort((a, b) => Number(a) - Number(b)));
+  const bySet = nested('by_set', setOf, (keys) => keys.sort((a, b) => Number(a) - Number(b)), inSets);
   const overall = add(all, ['overall'], 'all');
   const byTemplate = nested('by_template', templateOf, alphabetical);
   const byTopic = nested('by_topic', topicOfItem, alphabetical);

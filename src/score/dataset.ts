@@ -10,7 +10,8 @@ export interface DatasetItem {
   readonly baseId: string;
   /** null for imported items that came from no template. */
   readonly template: string | null;
-  readonly set: number;
+  /** null for imported items that belong to no instance set: per-set figures leave them out. */
+  readonly set: number | null;
   readonly line: number;
 }
 
@@ -58,7 +59,7 @@ export interface ItemColumns {
   readonly variant: string[];
   readonly baseId: string[];
   readonly template: (string | null)[];
-  readonly set: number[];
+  readonly set: (number | null)[];
   readonly line: number[];
 }
 
@@ -83,7 +84,7 @@ export function itemsOf(columns: ItemColumns): DatasetItem[] {
     variant: columns.variant[i]!,
     baseId: columns.baseId[i]!,
     template: columns.template[i] ?? null,
-    set: columns.set[i]!,
+    set: columns.set[i] ?? null,
     line: columns.line[i]!,
   }));
 }

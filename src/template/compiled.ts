@@ -2,6 +2,7 @@ import type { Num } from '../exact/num.js';
 import type { CompiledExpr } from '../expr/types.js';
 import type { Pool } from './pools.js';
 import type { AnswerType, TemplateSpec, Topic } from './spec.js';
+import type { NumberFormat } from './format.js';
 import type { CompiledText } from './text.js';
 import type { Domain } from './variables.js';
 
@@ -93,6 +94,49 @@ export interface Premise {
   readonly text: CompiledText;
   /** Variables first mentioned here: what removing or moving this premise would take away. */
   readonly introduces: readonly string[];
+  /** Other wordings with the same facts, for the paraphrase variant. */
+  readonly paraphrases: readonly CompiledText[];
+  /** Premises that must come before this one when premises are reordered. */
+  readonly follows: readonly number[];
+  /** Whether it may open the problem in a reordered item. */
+  readonly opens: boolean;
+}
+
+/** The whole-number rewrites of the decimal and fraction variants: v becomes v + part. */
+export interface PartsRewrite {
+  readonly parts: readonly Num[];
+  /** How the text shows a rewritten value (the fraction variant's 2 1/2). */
+  readonly format?: NumberFormat;
+}
+
+/**
+ * A number the base problem states (a numeric domain variable): what it
+ * means, and how the number-changing variants may rewrite it.
+ */
+export interface StatedNumber {
+  readonly slot: number;
+  readonly name: string;
+  readonly pointer: string;
+  readonly domain: Domain;
+  readonly about?: CompiledText;
+  readonly digits?: { readonly append: number; readonly step: number };
+  readonly decimal?: PartsRewrite;
+  readonly fraction?: PartsRewrite;
+}
+
+/** A reversed problem, compiled: see ReverseSpec. */
+export interface Reverse {
+  readonly id: string;
+  readonly pointer: string;
+  /** The stated number that becomes the unknown. */
+  readonly unknown: StatedNumber;
+  /** Premise texts by index: the replacement where the template gives one, else the premise itself. */
+  readonly premises: readonly CompiledText[];
+  readonly given: CompiledText;
+  readonly after: number;
+  readonly question: CompiledText;
+  readonly derived: readonly DerivedValue[];
+  readonly solution: readonly SolutionLine[];
 }
 
 export interface CompiledTemplate {
@@ -115,6 +159,23 @@ export interface CompiledTemplate {
   readonly solution: readonly SolutionLine[];
   /** Whether intermediate step values may be repeating fractions. */
   readonly anyIntermediate: boolean;
+  /**
+   * Present on templates compiled with the import rules (translated from
+   * GSM-Symbolic's release): their answer is stated by the solution's `####`
+   * line and need not be the last annotated step, and `relaxations` lists
+   * the library rules this template breaks and was let through.
+   */
+  readonly imported?: { readonly relaxations: readonly string[] };
   readonly distractors: readonly Distractor[];
   readonly extensions: readonly Extension[];
+  /** The numbers the base problem states, in declaration order. */
+  readonly stated: readonly StatedNumber[];
+  readonly questionParaphrases: readonly CompiledText[];
+  readonly reverse: readonly Reverse[];
+  /** For each derived value, the stated numbers it is computed from. */
+  readonly dependsOn: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The env slot that holds the base answer where a reversed problem states it as {answer}. */
+  readonly answerSlot: number;
+  /** Length of an env: every slot plus the answer slot. */
+  readonly envSize: number;
 }

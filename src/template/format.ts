@@ -1,7 +1,15 @@
 import * as N from '../exact/num.js';
 
-/** How a variable shows its value by default: as computed, with fixed decimal places, or as a fraction. */
-export type NumberFormat = { readonly kind: 'plain' } | { readonly kind: 'fixed'; readonly places: number } | { readonly kind: 'fraction' };
+/**
+ * How a variable shows its value: as computed, with fixed decimal places, as
+ * a fraction (7/2), as a mixed number (3 1/2) or in words (three and a half).
+ */
+export type NumberFormat =
+  | { readonly kind: 'plain' }
+  | { readonly kind: 'fixed'; readonly places: number }
+  | { readonly kind: 'fraction' }
+  | { readonly kind: 'mixed' }
+  | { readonly kind: 'fraction-words' };
 
 export const PLAIN: NumberFormat = { kind: 'plain' };
 
@@ -28,8 +36,42 @@ function fixed(value: N.Num, places: number, filter: string): string {
  */
 export function formatNumber(value: N.Num, format: NumberFormat): string {
   if (format.kind === 'plain' || typeof value === 'number') return N.canonical(value);
-  if (format.kind === 'fraction') return N.fractionString(value);
-  return fixed(value, format.places, 'a decimal variable');
+  switch (format.kind) {
+    case 'fraction':
+      return N.fractionString(value);
+    case 'mixed':
+      return mixedNumber(value);
+    case 'fraction-words':
+      return fractionWords(value) ?? mixedNumber(value);
+    case 'fixed':
+      return fixed(value, format.places, 'a decimal variable');
+  }
+}
+
+/** `3 1/2` for 7/2, `2/3` below one; negative values are not quantities a story states. */
+export function mixedNumber(value: N.Num): string {
+  if (N.sign(value) < 0) throw new DisplayError(`a mixed number cannot show ${N.canonical(value)}`);
+  const whole = N.floor(value);
+  const rest = N.sub(value, whole);
+  if (N.sign(rest) === 0) return N.canonical(whole);
+  return N.sign(whole) === 0 ? N.fractionString(rest) : `${N.canonical(whole)} ${N.fractionString(rest)}`;
+}
+
+const PART_WORDS: Readonly<Record<string, readonly [alone: string, after: string]>> = {
+  '1/2': ['half', 'a half'],
+  '1/3': ['one third', 'one third'],
+  '2/3': ['two thirds', 'two thirds'],
+  '1/4': ['one quarter', 'a quarter'],
+  '3/4': ['three quarters', 'three quarters'],
+};
+
+/** `two and a half`, `three quarters`: halves, thirds and quarters of whole numbers up to 100; null otherwise. */
+function fractionWords(value: N.Num): string | null {
+  if (N.sign(value) < 0) return null;
+  const whole = N.floor(value);
+  const words = PART_WORDS[N.fractionString(N.sub(value, whole))];
+  if (words === undefined || typeof whole !== 'number' || whole > 100) return null;
+  return whole === 0 ? words[0] : `${numberWords(whole)} and ${words[1]}`;
 }
 
 const ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
@@ -50,6 +92,35 @@ function ordinal(value: N.Num): string {
   return `${value}${suffix}`;
 }
 
+function wholeNumber(value: N.Num, filter: string): number {
+  if (typeof value !== 'number') throw new DisplayError(`${filter} needs a whole number, not ${N.canonical(value)}`);
+  return value;
+}
+
+/** `2 hours 15 minutes`, `45 minutes`, `1 hour`: a count of small units as whole big units and the rest. */
+function twoUnits(value: N.Num, filter: string, size: number, big: readonly [string, string], small: readonly [string, string]): string {
+  const total = wholeNumber(value, filter);
+  if (total < 0) throw new DisplayError(`${filter} needs a quantity, not ${total}`);
+  const whole = Math.floor(total / size);
+  const rest = total % size;
+  const part = (n: number, [one, many]: readonly [string, string]) => `${n} ${n === 1 ? one : many}`;
+  if (whole === 0) return part(rest, small);
+  return rest === 0 ? part(whole, big) : `${part(whole, big)} ${part(rest, small)}`;
+}
+
+/** `9:05 a.m.`, `12:30 p.m.`, `noon`, `midnight`: minutes after midnight on a 12-hour clock (any day). */
+function clock(value: N.Num): string {
+  const minutes = ((wholeNumber(value, 'clock') % 1440) + 1440) % 1440;
+  if (minutes === 0) return 'midnight';
+  if (minutes === 720) return 'noon';
+  const hour = Math.floor(minutes / 60);
+  const shown = hour % 12 === 0 ? 12 : hour % 12;
+  return `${shown}:${String(minutes % 60).padStart(2, '0')} ${hour < 12 ? 'a.m.' : 'p.m.'}`;
+}
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 /** Number filters for {var|filter} and {var|filter:arg}. */
 export const FILTERS: Readonly<Record<string, (value: N.Num, argument: number | undefined) => string>> = {
   /** Whole amounts without cents (`5`), others with two places (`3.50`), as prices are written. */
@@ -63,4 +134,15 @@ export const FILTERS: Readonly<Record<string, (value: N.Num, argument: number | 
   },
   ordinal,
   times: (value) => (value === 1 ? 'once' : value === 2 ? 'twice' : `${N.canonical(value)} times`),
+  /** Minutes as hours and minutes. */
+  hm: (value) => twoUnits(value, 'hm', 60, ['hour', 'hours'], ['minute', 'minutes']),
+  /** Centimetres as metres and centimetres. */
+  mcm: (value) => twoUnits(value, 'mcm', 100, ['metre', 'metres'], ['centimetre', 'centimetres']),
+  /** Grams as kilograms and grams. */
+  kgg: (value) => twoUnits(value, 'kgg', 1000, ['kilogram', 'kilograms'], ['gram', 'grams']),
+  clock,
+  /** 0 is Monday, counting on through the weeks. */
+  weekday: (value) => WEEKDAYS[((wholeNumber(value, 'weekday') % 7) + 7) % 7]!,
+  /** 1 is January, counting on through the years. */
+  month: (value) => MONTHS[(((wholeNumber(value, 'month') - 1) % 12) + 12) % 12]!,
 };

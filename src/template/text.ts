@@ -18,14 +18,28 @@ export type TextSymbol =
 
 export type TextResolver = (name: string) => TextSymbol | undefined;
 
+/** One {placeholder} as written: which variable, through which field or filter. */
+export interface PlaceholderUse {
+  readonly name: string;
+  readonly field?: string;
+  readonly filter?: string;
+}
+
+/**
+ * Per-slot display formats that replace a number's own for one rendering:
+ * how the fraction variant shows 2 1/2 where the base shows 2.
+ */
+export type FormatOverrides = ReadonlyMap<number, NumberFormat>;
+
 export interface CompiledText {
   readonly source: string;
   /** Variables the text mentions, in order of first mention. */
   readonly uses: readonly string[];
+  readonly placeholders: readonly PlaceholderUse[];
   /** Slots of the numbers the text shows, for the difficulty's largest number. */
   readonly numericSlots: readonly number[];
   readonly calcCount: number;
-  render(env: Env, calc?: string): string;
+  render(env: Env, calc?: string, formats?: FormatOverrides): string;
 }
 
 export class TextError extends Error {
@@ -35,11 +49,12 @@ export class TextError extends Error {
   }
 }
 
-type Segment = string | ((env: Env, calc: string | undefined) => string);
+type Segment = string | ((env: Env, calc: string | undefined, formats: FormatOverrides | undefined) => string);
 
 export function compileText(source: string, resolve: TextResolver): CompiledText {
   const segments: Segment[] = [];
   const uses: string[] = [];
+  const placeholders: PlaceholderUse[] = [];
   const numericSlots: number[] = [];
   let calcCount = 0;
   let literal = '';
@@ -71,6 +86,7 @@ export function compileText(source: string, resolve: TextResolver): CompiledText
     } else {
       const placeholder = compilePlaceholder(body, resolve);
       for (const name of placeholder.uses) if (!uses.includes(name)) uses.push(name);
+      placeholders.push(placeholder.use);
       if (placeholder.numericSlot !== undefined) numericSlots.push(placeholder.numericSlot);
       segments.push(placeholder.render);
     }
@@ -78,18 +94,19 @@ export function compileText(source: string, resolve: TextResolver): CompiledText
   }
   if (literal !== '') segments.push(literal);
 
-  const render = (env: Env, calc?: string): string => {
+  const render = (env: Env, calc?: string, formats?: FormatOverrides): string => {
     let out = '';
-    for (const segment of segments) out += typeof segment === 'string' ? segment : segment(env, calc);
+    for (const segment of segments) out += typeof segment === 'string' ? segment : segment(env, calc, formats);
     return out;
   };
-  return { source, uses, numericSlots, calcCount, render };
+  return { source, uses, placeholders, numericSlots, calcCount, render };
 }
 
 interface Placeholder {
   readonly uses: readonly string[];
+  readonly use: PlaceholderUse;
   readonly numericSlot?: number;
-  readonly render: (env: Env) => string;
+  readonly render: (env: Env, calc: string | undefined, formats: FormatOverrides | undefined) => string;
 }
 
 const PLACEHOLDER = /^([a-z][a-z0-9_]*)(?:\.([A-Za-z][A-Za-z0-9_]*))?(?:\|([a-z]+)(?::([a-z0-9_]+))?)?$/;
@@ -111,13 +128,13 @@ function compilePlaceholder(body: string, resolve: TextResolver): Placeholder {
     if (!symbol.fields.includes(key)) {
       throw new TextError(`{${body}}: not every entry of "${name}" has the field "${key}"; fields: ${symbol.fields.join(', ')}`);
     }
-    return { uses: [name], render: (env) => (env[slot] as Entity).text[key]! };
+    return { uses: [name], use: { name, field: key }, render: (env) => (env[slot] as Entity).text[key]! };
   }
 
   if (field !== undefined) throw new TextError(`{${body}}: "${name}" is a number and has no field "${field}"`);
   if (filter === undefined) {
     const format = symbol.format;
-    return { uses: [name], numericSlot: slot, render: (env) => formatNumber(env[slot] as N.Num, format) };
+    return { uses: [name], use: { name }, numericSlot: slot, render: (env, _calc, formats) => formatNumber(env[slot] as N.Num, formats?.get(slot) ?? format) };
   }
   if (filter === 'count') {
     const noun = argument === undefined ? undefined : resolve(argument);
@@ -128,11 +145,12 @@ function compilePlaceholder(body: string, resolve: TextResolver): Placeholder {
     const format = symbol.format;
     return {
       uses: [name, argument!],
+      use: { name, filter },
       numericSlot: slot,
-      render: (env) => {
+      render: (env, _calc, formats) => {
         const n = env[slot] as N.Num;
         const entity = env[nounSlot] as Entity;
-        return `${formatNumber(n, format)} ${n === 1 ? entity.name : entity.text['plural']!}`;
+        return `${formatNumber(n, formats?.get(slot) ?? format)} ${n === 1 ? entity.name : entity.text['plural']!}`;
       },
     };
   }
@@ -140,7 +158,7 @@ function compilePlaceholder(body: string, resolve: TextResolver): Placeholder {
   if (apply === undefined) throw new TextError(`{${body}}: unknown filter "${filter}"; filters: ${[...Object.keys(FILTERS), 'count', 'noun'].join(', ')}`);
   const parsedArgument = argument === undefined ? undefined : Number(argument);
   if (argument !== undefined && !Number.isInteger(parsedArgument)) throw new TextError(`{${body}}: the filter argument must be a number`);
-  return { uses: [name], numericSlot: slot, render: (env) => apply(env[slot] as N.Num, parsedArgument) };
+  return { uses: [name], use: { name, filter }, numericSlot: slot, render: (env) => apply(env[slot] as N.Num, parsedArgument) };
 }
 
 /** {n|noun:bag:bags}: the number with a noun that agrees with it, for units and things outside the pools. */
@@ -151,10 +169,11 @@ function nounPlaceholder(body: string, name: string, singular: string, plural: s
   const { slot, format } = symbol;
   return {
     uses: [name],
+    use: { name, filter: 'noun' },
     numericSlot: slot,
-    render: (env) => {
+    render: (env, _calc, formats) => {
       const n = env[slot] as N.Num;
-      return `${formatNumber(n, format)} ${n === 1 ? singular : plural}`;
+      return `${formatNumber(n, formats?.get(slot) ?? format)} ${n === 1 ? singular : plural}`;
     },
   };
 }

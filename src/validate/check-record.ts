@@ -1,9 +1,15 @@
 import * as N from '../exact/num.js';
 import type { Env, Value } from '../expr/types.js';
+import { answerMisfit, stepMisfit } from '../engine/checks.js';
 import { assembleQuestion, clauseText, renderPremises, variantShape } from '../engine/shape.js';
-import { GENERATED_VARIANTS } from '../engine/variants.js';
+import { GENERATED_VARIANTS, unsupportedReasons, type GeneratedVariant } from '../engine/variants.js';
 import type { ProblemRecord } from '../records/problem.js';
-import type { CheckedExpr, CompiledTemplate, DerivedValue } from '../template/compiled.js';
+import type { CheckedExpr, CompiledTemplate, DerivedValue, SolutionLine, StatedNumber } from '../template/compiled.js';
+import { answerTypeOf } from '../variants/answer-type.js';
+import { composeQuestion, composeVariant, REWRITE_RULES } from '../variants/compose.js';
+import { criticalSolution } from '../variants/critical.js';
+import { setGivenAnswer } from '../variants/reverse.js';
+import type { RewriteRule } from '../variants/rewrite.js';
 import type { Pool } from '../template/pools.js';
 import { checkAnnotations } from '../verify/annotations.js';
 
@@ -11,18 +17,22 @@ import { checkAnnotations } from '../verify/annotations.js';
  * Checks one generated record against its template, from its bindings alone:
  * the bindings are complete and consistent, the constraints hold, every step
  * and the answer recompute exactly, the question re-renders to the same text,
- * and every <<expr=value>> annotation is arithmetically right. Returns one
- * sentence per defect; an empty list means the record is sound.
+ * the variant's choices are ones its rules allow, and every <<expr=value>>
+ * annotation is arithmetically right. Returns one sentence per defect; an
+ * empty list means the record is sound.
  */
 export function checkRecord(record: ProblemRecord, template: CompiledTemplate): string[] {
-  const defects: string[] = [];
   if (record.template?.version !== template.version) {
     return [`made by version ${record.template?.version} of template "${template.id}", but version ${template.version} is loaded; regenerate it or load the templates it came from`];
   }
   const kind = record.variant.kind;
   if (!(GENERATED_VARIANTS as readonly string[]).includes(kind)) return [`templates do not make the variant "${kind}"`];
+  const unsupported = unsupportedReasons(template).get(kind as GeneratedVariant);
+  if (unsupported !== undefined) return [`template "${template.id}" cannot make the ${kind} variant: ${unsupported}`];
 
-  const env = envFromBindings(record, template, defects);
+  const defects: string[] = [];
+  const coreOnly = bindsCoreOnly(kind as GeneratedVariant);
+  const env = envFromBindings(record, template, coreOnly, defects);
   if (env === null) return defects;
   const recompute = (derived: readonly DerivedValue[]) => {
     for (const d of derived) {
@@ -36,28 +46,34 @@ export function checkRecord(record: ProblemRecord, template: CompiledTemplate): 
   };
   recompute(template.derived);
   holds(template.constraints);
-  for (const d of template.distractors) holds(d.sampling.constraints);
-  for (const e of template.extensions) {
-    recompute(e.sampling.derived);
-    holds(e.sampling.constraints);
+  if (!coreOnly) {
+    for (const d of template.distractors) holds(d.sampling.constraints);
+    for (const e of template.extensions) {
+      recompute(e.sampling.derived);
+      holds(e.sampling.constraints);
+    }
+    const baseAnswer = tryEvaluate(template.answer, env, defects) as N.Num | undefined;
+    if (baseAnswer !== undefined) setGivenAnswer(template, env, baseAnswer);
+    for (const r of template.reverse) recompute(r.derived);
   }
+  if (defects.length > 0) return defects;
 
-  const shape = variantShape(template, kind);
-  if (shape.extensions > template.extensions.length) return [...defects, `template "${template.id}" has no extension for the ${kind} variant`];
-  const answer = tryEvaluate(shape.answer, env, defects) as N.Num | undefined;
-  if (answer !== undefined && N.canonical(answer) !== record.answer) defects.push(`the answer is ${record.answer}, but "${shape.answer.expr.source}" gives ${N.canonical(answer)}`);
-  if (record.answer_type !== shape.answer.type) defects.push(`answer_type is ${record.answer_type}, but the template says ${shape.answer.type}`);
-
-  if (record.steps.length !== shape.lines.length) {
-    defects.push(`${record.steps.length} steps, but the solution has ${shape.lines.length} lines`);
+  if (kind === 'base' || kind === 'names' || kind === 'numbers' || kind === 'noop' || kind === 'p1' || kind === 'p2') {
+    defects.push(...checkClauseVariant(record, template, env, kind));
   } else {
-    shape.lines.forEach((line, i) => {
-      const value = tryEvaluate(line, env, defects) as N.Num | undefined;
-      const step = record.steps[i]!;
-      if (value !== undefined && N.canonical(value) !== step.value) defects.push(`step ${i + 1} says ${step.value}, but "${line.expr.source}" gives ${N.canonical(value)}`);
-      if (step.expr !== line.expr.display(env, false)) defects.push(`step ${i + 1} shows "${step.expr}", but its bindings give "${line.expr.display(env, false)}"`);
-    });
+    defects.push(...checkComposedVariant(record, template, env));
   }
+  defects.push(...checkSolutionText(record));
+  return defects;
+}
+
+/** The base problem, alone or with the clauses of noop, p1 and p2. */
+function checkClauseVariant(record: ProblemRecord, template: CompiledTemplate, env: Env, kind: 'base' | 'names' | 'numbers' | 'noop' | 'p1' | 'p2'): string[] {
+  const defects: string[] = [];
+  const shape = variantShape(template, kind);
+  const answer = tryEvaluate(shape.answer, env, defects) as N.Num | undefined;
+  if (answer !== undefined) checkAnswer(record, answer, defects);
+  checkSteps(record, shape.lines, env, undefined, defects);
 
   const inserted = record.variant.inserted ?? [];
   const placed = [];
@@ -75,9 +91,79 @@ export function checkRecord(record: ProblemRecord, template: CompiledTemplate): 
   if (inserted.length !== expectedClauses) defects.push(`the ${kind} variant inserts ${expectedClauses} clause(s), but the record lists ${inserted.length}`);
   const question = assembleQuestion(renderPremises(template, env), placed, shape.question.render(env));
   if (question !== record.question) defects.push(`the question does not match its template and bindings; expected: ${question}`);
-
-  defects.push(...checkSolutionText(record));
   return defects;
+}
+
+/** digits, decimal, fraction, reverse, paraphrase, critical and reorder: re-composed from the choices the record lists. */
+function checkComposedVariant(record: ProblemRecord, template: CompiledTemplate, env: Env): string[] {
+  const defects: string[] = [];
+  const info = record.variant;
+  const composition = composeVariant(template, info);
+  if (typeof composition === 'string') return [composition];
+  if (info.kind === 'critical') {
+    if (record.answer !== 'unanswerable') defects.push(`a critical item's answer is unanswerable, not ${record.answer}`);
+    if (record.answer_type !== 'unanswerable') defects.push(`answer_type is ${record.answer_type}, but the item is unanswerable`);
+    if (record.steps.length > 0) defects.push('a critical item has no calculation steps');
+    const removed = template.premises[info.removed!.premise]!.text.render(env);
+    if (removed !== info.removed!.text) defects.push(`the removed premise reads "${info.removed!.text}", but its bindings give "${removed}"`);
+    const solution = criticalSolution(template, composition.critical!, env);
+    if (solution !== record.solution) defects.push(`the solution does not say which fact is missing as the template does; expected: ${solution}`);
+  } else if (info.kind === 'digits' || info.kind === 'decimal' || info.kind === 'fraction') {
+    const rule = REWRITE_RULES[info.kind];
+    for (const name of info.changed ?? []) {
+      const stated = template.stated.find((s) => s.name === name)!;
+      const value = env[stated.slot] as N.Num;
+      if (!isSomeRewrite(rule, stated, value)) defects.push(`${name} is ${N.canonical(value)}, which the ${info.kind} variant cannot make from a whole number of its range`);
+    }
+    const answer = tryEvaluate(template.answer, env, defects) as N.Num | undefined;
+    if (answer !== undefined) {
+      const misfit = answerMisfit(rule.answer(template), answer);
+      if (misfit !== undefined) defects.push(`the ${info.kind} variant's answer ${N.canonical(answer)} breaks its rule (${misfit})`);
+      checkAnswer(record, answer, defects);
+    }
+    checkSteps(record, composition.lines!, env, rule.anyIntermediate(template), defects);
+  } else {
+    const reverse = info.kind === 'reverse' ? template.reverse.find((r) => r.id === info.reversed!.id)! : undefined;
+    const answer = reverse !== undefined ? (env[reverse.unknown.slot] as N.Num) : (tryEvaluate(template.answer, env, defects) as N.Num | undefined);
+    if (answer !== undefined) checkAnswer(record, answer, defects);
+    checkSteps(record, composition.lines!, env, undefined, defects);
+    if (reverse !== undefined) {
+      const last = record.steps[record.steps.length - 1];
+      if (last !== undefined && answer !== undefined && last.value !== N.canonical(answer)) defects.push(`the reversed solution ends in ${last.value}, not the unknown's value ${N.canonical(answer)}`);
+    }
+  }
+  const question = composeQuestion(composition, env);
+  if (question !== record.question) defects.push(`the question does not match its template, bindings and ${info.kind} choices; expected: ${question}`);
+  return defects;
+}
+
+function checkAnswer(record: ProblemRecord, answer: N.Num, defects: string[]): void {
+  if (N.canonical(answer) !== record.answer) defects.push(`the answer is ${record.answer}, but its template and bindings give ${N.canonical(answer)}`);
+  const type = answerTypeOf(answer);
+  if (record.answer_type !== type) defects.push(`answer_type is ${record.answer_type}, but the answer ${N.canonical(answer)} is ${type === 'integer' ? 'an integer' : `a ${type}`}`);
+}
+
+/** Every step recomputes from the bindings, shows its calculation as the template writes it, and can be shown. */
+function checkSteps(record: ProblemRecord, lines: readonly SolutionLine[], env: Env, anyIntermediate: boolean | undefined, defects: string[]): void {
+  if (record.steps.length !== lines.length) {
+    defects.push(`${record.steps.length} steps, but the solution has ${lines.length} lines`);
+    return;
+  }
+  lines.forEach((line, i) => {
+    const value = tryEvaluate(line, env, defects) as N.Num | undefined;
+    const step = record.steps[i]!;
+    if (value !== undefined && N.canonical(value) !== step.value) defects.push(`step ${i + 1} says ${step.value}, but "${line.expr.source}" gives ${N.canonical(value)}`);
+    if (value !== undefined && anyIntermediate !== undefined && stepMisfit(value, anyIntermediate) !== undefined) defects.push(`step ${i + 1} is ${N.canonical(value)}, which the variant may not show (${stepMisfit(value, anyIntermediate)})`);
+    if (step.expr !== line.expr.display(env, false)) defects.push(`step ${i + 1} shows "${step.expr}", but its bindings give "${line.expr.display(env, false)}"`);
+  });
+}
+
+/** Whether a rewritten value comes from some whole base value by the variant's rule (the base record pins which). */
+function isSomeRewrite(rule: RewriteRule, stated: StatedNumber, value: N.Num): boolean {
+  if (rule.variant !== 'digits') return rule.isRewrite(stated, N.floor(value), value);
+  const scale = 10 ** stated.digits!.append;
+  const scaled = N.div(value, scale);
+  return rule.isRewrite(stated, scaled, value) || rule.isRewrite(stated, N.floor(scaled), value);
 }
 
 function tryEvaluate(check: CheckedExpr, env: Env, defects: string[]): N.Num | boolean | undefined {
@@ -89,8 +175,15 @@ function tryEvaluate(check: CheckedExpr, env: Env, defects: string[]): N.Num | b
   }
 }
 
-function envFromBindings(record: ProblemRecord, template: CompiledTemplate, defects: string[]): Env | null {
-  const env: Env = new Array<Value>(template.slots.length);
+/** The slots a variant's records bind: clause and reversed-problem values belong to the base problem's items only. */
+export function bindsCoreOnly(kind: GeneratedVariant): boolean {
+  return kind === 'digits' || kind === 'decimal' || kind === 'fraction';
+}
+
+function envFromBindings(record: ProblemRecord, template: CompiledTemplate, coreOnly: boolean, defects: string[]): Env | null {
+  const env: Env = new Array<Value>(template.envSize);
+  const expected = new Set(template.slots.filter((slot) => !coreOnly || slot.clause === undefined).map((slot) => slot.name));
+  for (const name of Object.keys(record.bindings)) if (!expected.has(name)) defects.push(`binding "${name}" is not one a ${record.variant.kind} item has`);
   const poolOf = new Map<number, Pool>();
   for (const v of template.domain) if (v.domain.pool !== undefined) poolOf.set(v.slot, v.domain.pool);
   for (const c of template.cosmetic) poolOf.set(c.slot, c.pool);
@@ -98,6 +191,7 @@ function envFromBindings(record: ProblemRecord, template: CompiledTemplate, defe
     if (v.domain.pool !== undefined) poolOf.set(v.slot, v.domain.pool);
   }
   for (const slot of template.slots) {
+    if (!expected.has(slot.name)) continue;
     const value = record.bindings[slot.name];
     if (value === undefined) {
       defects.push(`binding "${slot.name}" is missing`);

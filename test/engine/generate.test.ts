@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { GenerationPlan, generateOne, generateRecords, type GenerateConfig } from '../../src/engine/generate.js';
 import { GENERATED_VARIANTS, parseVariants } from '../../src/engine/variants.js';
 import { loadLibrary } from '../../src/template/load.js';
-import { compileFixture } from '../support/spec.js';
+import { uniqueQuestionKey } from '../../src/variants/unique.js';
+import { compileFixture, compileFullFixture, fullFixtureSpec } from '../support/spec.js';
 import { runs } from '../support/runs.js';
 
 const library = loadLibrary();
 const fixture = compileFixture();
+const full = compileFullFixture();
 const templates = [fixture, ...library.templates.slice(0, 3)];
 const config = (overrides: Partial<GenerateConfig> = {}): GenerateConfig => ({
   seed: 5,
@@ -85,14 +87,51 @@ describe('generateRecords', () => {
   it('gives random access to any item, equal to the streamed one', () => {
     const records = [...generateRecords(new GenerationPlan(config({ sets: 5, templates: [fixture] })))];
     for (const record of records.filter((_, i) => i % 3 === 0)) {
-      expect(generateOne(fixture, record.seed!, record.split, record.set, record.variant.kind as 'base')).toEqual(record);
+      expect(generateOne(fixture, record.seed!, record.split, record.set!, record.variant.kind as 'base')).toEqual(record);
     }
   });
 
   it('skips the variants a template cannot make, and says which', () => {
-    const plan = new GenerationPlan(config({ templates: [fixture] }));
-    expect(plan.skipped()).toEqual({ 'fixture-marbles': ['p2'] });
-    expect(plan.perSet).toBe(5);
+    const plan = new GenerationPlan(config({ templates: [fixture, full] }));
+    expect(plan.skipped()).toEqual({
+      'fixture-marbles': ['p2', 'digits', 'decimal', 'fraction', 'reverse', 'paraphrase', 'critical', 'reorder'],
+      'fixture-punch': ['p2'],
+    });
+    expect(plan.perSet).toBe(5 + 12);
+  });
+
+  it('never repeats a question across all thirteen variants, but for critical items, which may share one', () => {
+    const records = [...generateRecords(new GenerationPlan(config({ sets: 40, templates: [full] })))];
+    const keys = records.map(uniqueQuestionKey);
+    expect(new Set(keys).size).toBe(records.length);
+    const nonCritical = records.filter((r) => r.variant.kind !== 'critical').map((r) => r.question);
+    expect(new Set(nonCritical).size).toBe(nonCritical.length);
+  });
+
+  it('never lets an extension give back an earlier answer: p2 differs from the base as well as from p1', () => {
+    // Two extensions that cancel whenever the top-up equals the amount poured away: p2 would repeat the base answer.
+    const cancelling = compileFullFixture({
+      extensions: [
+        ...(fullFixtureSpec().extensions as object[]),
+        {
+          id: 'pour-away',
+          text: 'At the end, {host.subj} poured {away} litres down the sink.',
+          variables: { away: { int: [1, 6] } },
+          constraints: ['away <= left + extra'],
+          question: 'How many litres were in the bowl at the end?',
+          answer: { expr: 'left + extra - away', type: 'integer', range: [0, 1000] },
+          solution: [{ text: 'At the end, the bowl held {=} litres.', expr: 'left + extra - away' }],
+        },
+      ],
+    });
+    const records = [...generateRecords(new GenerationPlan(config({ sets: 80, templates: [cancelling], variants: ['base', 'p1', 'p2'] })))];
+    const answers = new Map<string, string[]>();
+    for (const r of records) answers.set(r.base_id, [...(answers.get(r.base_id) ?? []), r.answer]);
+    for (const [id, [base, p1, p2]] of answers) {
+      expect(p1, id).not.toBe(base);
+      expect(p2, id).not.toBe(p1);
+      expect(p2, id).not.toBe(base);
+    }
   });
 
   it.each([

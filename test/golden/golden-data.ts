@@ -3,8 +3,8 @@ import { GenerationPlan, generateRecords } from '../../src/engine/generate.js';
 import { GENERATED_VARIANTS } from '../../src/engine/variants.js';
 import type { CompiledTemplate } from '../../src/template/compiled.js';
 
-/** The fixed command the golden file pins: `reasonforge generate --seed 1 --sets 2 --variants base,names,numbers,noop,p1,p2`. */
-export const GOLDEN_COMMAND = 'generate --seed 1 --sets 2 --variants base,names,numbers,noop,p1,p2';
+/** The fixed command the golden file pins: `reasonforge generate --seed 1 --sets 2 --variants all`. */
+export const GOLDEN_COMMAND = 'generate --seed 1 --sets 2 --variants all';
 
 export interface Golden {
   readonly command: string;

@@ -35,6 +35,8 @@ describe.each(library.templates.map((t) => [t.id, t] as const))('template %s', (
       fc.property(itemArb, ({ seed, set, split }) => {
         for (const record of variantsOf(template, seed, set, split).values()) {
           expect(checkRecord(record, template), record.id).toEqual([]);
+          // A critical item's solution names the missing fact instead of computing: it has no steps.
+          if (record.variant.kind === 'critical') continue;
           expect(record.steps.length, record.id).toBeGreaterThanOrEqual(2);
           expect(record.steps.length, record.id).toBeLessThanOrEqual(8 + template.extensions.length * 3);
         }

@@ -71,3 +71,46 @@ describe('template text', () => {
     expect(() => numberWords(101)).toThrow(RangeError);
   });
 });
+
+describe('number formats and filters for clocks, mixed units and fractions', () => {
+  const show = (value: number | string, source: string) => {
+    const only: Record<string, TextSymbol> = { x: { kind: 'num', slot: 0, format: { kind: 'plain' } } };
+    return compileText(source, (name) => only[name]).render([N.numFrom(value)]);
+  };
+
+  it.each([
+    [0, '{x|clock}', 'midnight'],
+    [720, '{x|clock}', 'noon'],
+    [545, '{x|clock}', '9:05 a.m.'],
+    [750, '{x|clock}', '12:30 p.m.'],
+    [1439 + 61, '{x|clock}', '1:00 a.m.'],
+    [135, '{x|hm}', '2 hours 15 minutes'],
+    [45, '{x|hm}', '45 minutes'],
+    [60, '{x|hm}', '1 hour'],
+    [61, '{x|hm}', '1 hour 1 minute'],
+    [320, '{x|mcm}', '3 metres 20 centimetres'],
+    [2500, '{x|kgg}', '2 kilograms 500 grams'],
+    [0, '{x|weekday}', 'Monday'],
+    [9, '{x|weekday}', 'Wednesday'],
+    [12, '{x|month}', 'December'],
+    [13, '{x|month}', 'January'],
+  ])('shows %s through %s as %s', (value, source, expected) => {
+    expect(show(value, source)).toBe(expected);
+  });
+
+  it('refuses what a clock or a mixed unit cannot show', () => {
+    expect(() => show('2.5', '{x|hm}')).toThrow(/hm needs a whole number/);
+    expect(() => show(-5, '{x|mcm}')).toThrow(/needs a quantity/);
+  });
+
+  it('shows fractions as mixed numbers or in words, through a per-render override', () => {
+    const text = compileText('{x} hours', () => ({ kind: 'num', slot: 0, format: { kind: 'plain' } }));
+    const at = (value: string, kind: 'mixed' | 'fraction-words') => text.render([N.numFrom(value)], undefined, new Map([[0, { kind }]]));
+    expect(text.render([N.numFrom('7/2')])).toBe('3.5 hours');
+    expect(at('7/2', 'mixed')).toBe('3 1/2 hours');
+    expect(at('2/3', 'mixed')).toBe('2/3 hours');
+    expect(at('7/2', 'fraction-words')).toBe('three and a half hours');
+    expect(at('3/4', 'fraction-words')).toBe('three quarters hours');
+    expect(at('11/5', 'fraction-words')).toBe('2 1/5 hours');
+  });
+});

@@ -24,11 +24,11 @@ describe('checkRecord', () => {
   });
 
   it.each([
-    ['a wrong answer', (r: Editable) => (r.answer = String(Number(r.answer) + 1)), /the answer is \d+, but "total - lost" gives \d+/],
+    ['a wrong answer', (r: Editable) => (r.answer = String(Number(r.answer) + 1)), /the answer is \d+, but its template and bindings give \d+/],
     ['a changed binding', (r: Editable) => (r.bindings['lost'] = Number(r.bindings['lost']) + 1), /binding "total" is|step 2 says/],
     ['a missing binding', (r: Editable) => delete r.bindings['bags'], /binding "bags" is missing/],
     ['an edited question', (r: Editable) => (r.question = r.question.replace('marbles', 'beads')), /the question does not match its template and bindings/],
-    ['a wrong answer type', (r: Editable) => (r.answer_type = 'decimal'), /answer_type is decimal, but the template says integer/],
+    ['a wrong answer type', (r: Editable) => (r.answer_type = 'decimal'), /answer_type is decimal, but the answer \d+ is an integer/],
     ['an unknown template version', (r: Editable) => (r.template = { id: template.id, version: 9 }), /made by version 9/],
   ])('reports %s', (_what, change, message) => {
     const defects = checkRecord(mutate(base, change), template);

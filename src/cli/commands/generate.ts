@@ -51,7 +51,9 @@ export const generate: Command = {
   --seed S            the seed, a whole number from 0 to 9007199254740991 (2^53 - 1); the same
                       arguments give the same bytes
   --sets K            instances per template (default 1); set j holds one instance of every template
-  --variants LIST     comma-separated: base,names,numbers,noop,p1,p2 (default: all six)
+  --variants LIST     comma-separated ids: base,names,numbers,noop,p1,p2,digits,decimal,
+                      fraction,reverse,paraphrase,critical,reorder, or the groups all,
+                      gsm-symbolic, gsm-plus (default: all)
   --templates PATTERN comma-separated ids or globs, e.g. 'bakery-*,bike-shop-commission-pay' (default all)
   --topics LIST       only these topics, e.g. shopping-money,ages (see reasonforge list)
   --split test|train  which split (default test); one seed's splits never share an item
@@ -90,6 +92,11 @@ export const generate: Command = {
       if (templates.length === 0) throw new ReasonforgeError('template-invalid', 'no GSM-Symbolic template could be translated and sampled', { file: fromGsm });
     }
     const plan = new GenerationPlan({ seed, sets, split, variants, templates, ...(shard !== undefined && { shard }) });
+    if (plan.total === 0) {
+      // Nothing to write is a mistake in the request (say --variants noop with templates that have no distractors), not a success.
+      const kinds = fromGsm === undefined ? 'the selected templates' : "GSM-Symbolic's templates (imported templates make base, names and numbers)";
+      throw new ReasonforgeError('nothing-to-generate', `none of ${kinds} can make the variants asked for (${plan.config.variants.join(', ')}); nothing was written`);
+    }
     // Asked for by name, a variant some templates cannot make deserves a word; the default set is simply what each can make.
     if (values.variants !== undefined) {
       const byVariant = new Map<string, string[]>();

@@ -1,4 +1,4 @@
-import { supportedVariants } from '../../engine/variants.js';
+import { supportedVariants, unsupportedReasons } from '../../engine/variants.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_OK, type Command } from '../command.js';
 import { GENERATORS_OPTION, libraryFor } from '../shared.js';
@@ -24,6 +24,7 @@ export const list: Command = {
       distractors: t.distractors.length,
       extensions: t.extensions.length,
       variants: supportedVariants(t),
+      unsupported: Object.fromEntries(unsupportedReasons(t)),
     }));
     if (values.json) {
       io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
@@ -32,7 +33,11 @@ export const list: Command = {
     const idWidth = Math.max(2, ...rows.map((r) => r.id.length));
     const topicWidth = Math.max(5, ...rows.map((r) => r.topic.length));
     io.stdout.write(`${'id'.padEnd(idWidth)}  ${'topic'.padEnd(topicWidth)}  steps  variants\n`);
-    for (const r of rows) io.stdout.write(`${r.id.padEnd(idWidth)}  ${r.topic.padEnd(topicWidth)}  ${String(r.steps).padStart(5)}  ${r.variants.join(',')}\n`);
+    for (const r of rows) {
+      const lacking = Object.keys(r.unsupported);
+      const variants = lacking.length === 0 ? 'all' : `all but ${lacking.join(',')}`;
+      io.stdout.write(`${r.id.padEnd(idWidth)}  ${r.topic.padEnd(topicWidth)}  ${String(r.steps).padStart(5)}  ${variants}\n`);
+    }
     io.stdout.write(`${rows.length} templates\n`);
     return EXIT_OK;
   },

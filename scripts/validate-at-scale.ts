@@ -1,0 +1,60 @@
+/**
+ * Proves at scale that the generator never writes a record its own validate
+ * rejects: generates at least --records records (default 1,000,000) with
+ * every variant of every template over several seeds (one file per seed,
+ * both splits), validates each file as `reasonforge validate` does, and
+ * prints the counts, defects and timings. Run after `npm run build`:
+ *
+ *   npx tsx scripts/validate-at-scale.ts [--records N] [--seeds 11,22,33,44]
+ */
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { GENERATED_VARIANTS, GenerationPlan, generateRecords, loadLibrary, validateFile } from '../dist/index.js';
+
+const { values } = parseArgs({ options: { records: { type: 'string', default: '1000000' }, seeds: { type: 'string', default: '11,22,33,44' } } });
+const target = Number(values.records);
+const seeds = values.seeds.split(',').map(Number);
+const library = loadLibrary();
+const perSet = new GenerationPlan({ seed: 0, sets: 1, split: 'test', variants: [...GENERATED_VARIANTS], templates: library.templates }).perSet;
+const runs = seeds.flatMap((seed) => (['test', 'train'] as const).map((split) => ({ seed, split })));
+const sets = Math.ceil(target / (perSet * runs.length));
+
+let records = 0;
+let defects = 0;
+let generateSeconds = 0;
+let validateSeconds = 0;
+for (const { seed, split } of runs) {
+  const file = join(tmpdir(), `reasonforge-scale-${process.pid}-${seed}-${split}.jsonl`);
+  try {
+    let started = performance.now();
+    const fd = openSync(file, 'w');
+    let chunk = '';
+    for (const record of generateRecords(new GenerationPlan({ seed, sets, split, variants: [...GENERATED_VARIANTS], templates: library.templates }))) {
+      chunk += `${JSON.stringify(record)}\n`;
+      if (chunk.length >= 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = '';
+      }
+    }
+    writeSync(fd, chunk);
+    closeSync(fd);
+    generateSeconds += (performance.now() - started) / 1000;
+    started = performance.now();
+    const report = await validateFile(file, library);
+    validateSeconds += (performance.now() - started) / 1000;
+    records += report.records;
+    defects += report.defects.length;
+    for (const defect of report.defects.slice(0, 5)) console.log(`seed ${seed} ${split} line ${defect.line}: ${defect.message}`);
+    console.log(`seed ${seed} ${split}: ${report.records} records, ${report.defects.length} defects`);
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+console.log(
+  `${records} records (${library.templates.length} templates, ${GENERATED_VARIANTS.length} variants, ${sets} sets x ${runs.length} seed-splits): ${defects} defects; ` +
+    `generated in ${generateSeconds.toFixed(1)} s, validated in ${validateSeconds.toFixed(1)} s; peak RSS ${mib(process.resourceUsage().maxRSS * 1024)} MiB`,
+);
+process.exitCode = defects === 0 && records >= target ? 0 : 1;

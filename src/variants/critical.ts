@@ -1,0 +1,70 @@
+import type { Env } from '../expr/types.js';
+import type { CompiledTemplate } from '../template/compiled.js';
+import { inputsOf } from '../template/dependencies.js';
+import type { CompiledText } from '../template/text.js';
+import { danglingPronoun } from './references.js';
+
+/** A premise whose removal leaves the question unanswerable, and the facts it alone gives. */
+export interface CriticalOption {
+  readonly premise: number;
+  /** The stated numbers the answer needs that no other sentence gives. */
+  readonly missing: readonly string[];
+}
+
+interface Analysis {
+  readonly options: readonly CriticalOption[];
+  readonly reason: string | null;
+}
+
+const analyses = new WeakMap<CompiledTemplate, Analysis>();
+
+/**
+ * Which premises the answer cannot do without, decided from the template
+ * itself: premise i is critical when it states a number the answer depends on
+ * (through any derived value) that no other premise and not the question
+ * states, no remaining sentence states a value computed from that number,
+ * every such number has an `about` to name it in the solution, and the
+ * remaining sentences still read (no pronoun before its person is named).
+ */
+export function criticalAnalysis(template: CompiledTemplate): Analysis {
+  const cached = analyses.get(template);
+  if (cached !== undefined) return cached;
+  const needed = inputsOf(template.answer.expr.symbols, template.dependsOn);
+  const statedNames = new Map(template.stated.map((s) => [s.name, s]));
+  const texts = [...template.premises.map((p) => p.text), template.question];
+  const options: CriticalOption[] = [];
+  const refusals: string[] = [];
+  template.premises.forEach((premise, index) => {
+    const others = texts.filter((_, i) => i !== index);
+    const elsewhere = new Set(others.flatMap((t) => t.uses));
+    const missing = premise.text.uses.filter((name) => statedNames.has(name) && needed.has(name) && !elsewhere.has(name));
+    if (missing.length === 0) return;
+    const leak = [...elsewhere].find((name) => missing.some((m) => template.dependsOn.get(name)?.has(m)));
+    if (leak !== undefined) return refusals.push(`premise ${index}: another sentence states ${leak}, computed from it`);
+    const nameless = missing.filter((name) => statedNames.get(name)!.about === undefined);
+    if (nameless.length > 0) return refusals.push(`premise ${index}: ${nameless.join(', ')} has no "about" to name the missing fact`);
+    const dangling = danglingPronoun(others);
+    if (dangling !== null) return refusals.push(`premise ${index}: without it, ${dangling.name} is referred to by pronoun before being named`);
+    options.push({ premise: index, missing });
+  });
+  const reason = options.length > 0 ? null : refusals.length > 0 ? refusals.join('; ') : 'no premise alone states a number the answer needs';
+  const analysis = { options, reason };
+  analyses.set(template, analysis);
+  return analysis;
+}
+
+export function criticalUnsupported(template: CompiledTemplate): string | null {
+  return criticalAnalysis(template).reason;
+}
+
+/** The solution of a critical item: which facts are missing, and that the question cannot be answered. */
+export function criticalSolution(template: CompiledTemplate, option: CriticalOption, env: Env): string {
+  const facts = option.missing.map((name) => template.stated.find((s) => s.name === name)!.about!.render(env));
+  const list = facts.length === 1 ? facts[0]! : `${facts.slice(0, -1).join(', ')} and ${facts[facts.length - 1]!}`;
+  return `To answer the question, we would need to know ${list}, but the problem does not say. The question cannot be answered from the information given.\n#### unanswerable`;
+}
+
+/** The premises left once the critical premise is removed. */
+export function remainingPremises(template: CompiledTemplate, premise: number): CompiledText[] {
+  return template.premises.filter((_, i) => i !== premise).map((p) => p.text);
+}

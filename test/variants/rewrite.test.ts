@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as N from '../../src/exact/num.js';
+import { DIGITS } from '../../src/variants/digits.js';
+import { DECIMAL, FRACTION } from '../../src/variants/parts.js';
+import { compileFullFixture, fullFixtureSpec } from '../support/spec.js';
+
+const template = compileFullFixture();
+const jugs = template.stated.find((s) => s.name === 'jugs')!;
+const litres = template.stated.find((s) => s.name === 'litres')!;
+const hash = fc.integer({ min: 0, max: 2 ** 32 - 1 });
+
+describe('the digits rewrite', () => {
+  it('adds exactly `append` digits and can be read back, so distinct values never grow into one', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 99_999 }), hash, (base, h) => {
+        const grown = DIGITS.rewrite(jugs, base, h);
+        expect(N.canonical(grown).length).toBe(String(base).length + 1);
+        expect(N.equals(N.floor(N.div(grown, 10)), base)).toBe(true);
+        expect(DIGITS.isRewrite(jugs, base, grown)).toBe(true);
+        expect(DIGITS.isRewrite(jugs, base + 1, grown)).toBe(false);
+      }),
+    );
+  });
+
+  it('needs at least half of the stated numbers to grow, and says so', () => {
+    expect(DIGITS.unsupported(template)).toBeNull();
+    const variables = fullFixtureSpec().variables as Record<string, object>;
+    const oneGrows = compileFullFixture({ variables: { ...variables, drunk: { int: [1, 20], about: 'how much the guests drank' } } });
+    expect(DIGITS.unsupported(oneGrows)).toBe('only 1 of the 3 stated numbers may grow, and the digits variant changes at least half of them');
+  });
+});
+
+describe('the decimal and fraction rewrites', () => {
+  it('keep the whole part and add one of the allowed parts', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1000 }), hash, (base, h) => {
+        for (const rule of [DECIMAL, FRACTION]) {
+          const value = rule.rewrite(litres, base, h);
+          expect(N.equals(N.floor(value), base)).toBe(true);
+          expect(N.isInteger(value)).toBe(false);
+          expect(rule.isRewrite(litres, base, value)).toBe(true);
+        }
+      }),
+    );
+    expect(DECIMAL.isRewrite(litres, 2, N.numFrom('2.75'))).toBe(false);
+    expect(FRACTION.isRewrite(litres, 2, N.numFrom('7/3'))).toBe(true);
+  });
+
+  it('show fractions as mixed numbers', () => {
+    const formats = FRACTION.formats(template, [litres])!;
+    expect(formats.get(litres.slot)).toEqual({ kind: 'mixed' });
+    expect(DECIMAL.formats(template, [litres])).toBeUndefined();
+  });
+});
