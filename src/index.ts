@@ -81,3 +81,34 @@ export type { GroupMetrics } from './score/group.js';
 export { renderMarkdown } from './report/markdown.js';
 export { loadMetrics, checkMetrics } from './report/load-metrics.js';
 export { dropSentence } from './report/headlines.js';
+
+// Prompts, running models and comparing them (compare's HTML page is in `reasonforge/report`)
+export {
+  DEFAULT_TEMPLATE,
+  promptTemplate,
+  loadPromptTemplate,
+  renderQuestion,
+  completionPrompt,
+  chatMessages,
+  selectFewshot,
+  checkFewshotDisjoint,
+  type PromptTemplate,
+  type ChatMessage,
+} from './prompt/index.js';
+export { runModel, type RunOptions, type RunSummary } from './run/run.js';
+export { defaultRetryPolicy, type RetryPolicy } from './run/retry.js';
+export type { Endpoint } from './run/client.js';
+export type { SampleLine, SampleFailure } from './run/engine.js';
+export type { RunRecord } from './run/record.js';
+export {
+  compareModels,
+  loadComparison,
+  parseModelSpecs,
+  passCurve,
+  headlineSentences,
+  renderComparisonMarkdown,
+  type Comparison,
+  type CompareOptions,
+  type Crossover,
+  type Difference,
+} from './compare/index.js';

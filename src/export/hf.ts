@@ -1,3 +1,4 @@
+import { checkFewshotDisjoint } from '../prompt/index.js';
 import type { ProblemRecord, VariantId } from '../records/problem.js';
 import { byVariant, jsonl } from './dataset.js';
 import { generationCommand, provenanceLines, safeName } from './provenance.js';
@@ -104,7 +105,10 @@ interface SplitFile {
 export const hf: ExportFormat = {
   name: 'hf',
   summary: 'Hugging Face datasets folder: data files per split and a dataset card',
+  fewshot: 'split',
   build(input: ExportInput): ExportedFile[] {
+    // The --fewshot file becomes the train split, all of it: a split that shares items with test would leak.
+    if (input.fewshot !== undefined) checkFewshotDisjoint(input.dataset, input.fewshot);
     const files: ExportedFile[] = [];
     const byConfig = new Map<VariantId, SplitFile[]>();
     const add = (variant: VariantId, split: 'test' | 'train', records: readonly ProblemRecord[]) => {

@@ -16,9 +16,9 @@ export interface Chart {
   readonly spec: TopLevelSpec;
 }
 
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
-const CONFIG: NonNullable<TopLevelSpec['config']> = {
+export const CONFIG: NonNullable<TopLevelSpec['config']> = {
   font: FONT,
   background: '#ffffff',
   view: { stroke: null },

@@ -52,10 +52,14 @@ export interface Coverage {
 export interface ItemRow {
   readonly id: string;
   readonly variant: string;
+  /** The base item it was made from (itself for base items): `compare` pairs drops with it. */
+  readonly base_id?: string;
   readonly n: number;
   readonly c: number;
   readonly c_cot: number;
   readonly no_answer: number;
+  /** maj@k at each of options.k (null where k > n): `compare` needs it per item, as no (n, c) gives it. */
+  readonly maj?: readonly (number | null)[];
 }
 
 export interface Metrics extends Groupings {

@@ -106,7 +106,16 @@ export function buildMetrics(dataset: Dataset, scores: ItemScores, report: ReadR
     options,
     coverage,
     ...groupings,
-    items: dataset.items.map((item, i) => ({ id: item.id, variant: item.variant, n: scores.n[i]!, c: scores.c[i]!, c_cot: scores.cCot[i]!, no_answer: scores.noAnswer[i]! })),
+    items: dataset.items.map((item, i) => ({
+      id: item.id,
+      variant: item.variant,
+      base_id: item.baseId,
+      n: scores.n[i]!,
+      c: scores.c[i]!,
+      c_cot: scores.cCot[i]!,
+      no_answer: scores.noAnswer[i]!,
+      maj: scores.maj.map((column) => (Number.isNaN(column[i]!) ? null : column[i]!)),
+    })),
   };
   // Key order: notes right after coverage, where a reader of the file looks first.
   const { items, overall, by_variant, by_template, by_topic, by_set, spread, ...head } = metrics;

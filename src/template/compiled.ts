@@ -98,6 +98,8 @@ export interface Premise {
   readonly paraphrases: readonly CompiledText[];
   /** Premises that must come before this one when premises are reordered. */
   readonly follows: readonly number[];
+  /** Whether it may open the problem in a reordered item. */
+  readonly opens: boolean;
 }
 
 /** The whole-number rewrites of the decimal and fraction variants: v becomes v + part. */

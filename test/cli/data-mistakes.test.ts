@@ -84,7 +84,7 @@ describe('verify', () => {
 });
 
 describe('score', () => {
-  // Set once the workspace exists: at collection time dir is still '' and the path would be the repository's own folder.
+  // Set once the workspace exists: at collection time dir is still '', which put metrics.json in the repository.
   let out = '';
   beforeAll(() => {
     out = join(dir, 'metrics.json');

@@ -141,7 +141,13 @@ describe('scoreFiles', () => {
     expect(spread.mean).toBeCloseTo(mean(perSet), 12);
     expect(spread.histogram.bins.reduce((a, b) => a + b.count, 0)).toBe(SETS);
 
-    expect(metrics.items.find((i) => i.id === truths[0]!.record.id)).toEqual({ id: truths[0]!.record.id, variant: 'base', n: N, c: truths[0]!.c, c_cot: truths[0]!.cCot, no_answer: 0 });
+    expect(metrics.items.find((i) => i.id === truths[0]!.record.id)).toMatchObject({ id: truths[0]!.record.id, variant: 'base', base_id: truths[0]!.record.id, n: N, c: truths[0]!.c, c_cot: truths[0]!.cCot, no_answer: 0 });
+    // Per item, maj@k at every k: their mean over a variant's items is the variant's maj@k.
+    metrics.options.k.forEach((k, q) => {
+      const rows = metrics.items.filter((i) => i.variant === 'noop');
+      expect(mean(rows.map((i) => i.maj![q]!))).toBeCloseTo(metrics.by_variant['noop']!.maj_at_k[String(k)]!.estimate, 12);
+    });
+    expect(metrics.items.find((i) => i.variant === 'noop')!.base_id).toMatch(/:base$/);
   });
 
   it('is reproducible for one seed; another seed moves the intervals, never the estimates', async () => {
