@@ -1,23 +1,24 @@
 /**
  * Generation speed, from the built package (`npm run build` first):
  *
- *   node --expose-gc --import tsx bench/generate.ts [--sets 2000] [--rounds 3] [--jobs N]
- *       [--reasoning-gym CHECKOUT] [--peer-items 20000] [--stream-sets 2000]
+ *   node --expose-gc --import tsx bench/generate.ts [--sets 2000] [--sets-all 170] [--rounds 3]
+ *       [--jobs N] [--reasoning-gym CHECKOUT] [--peer-items 20000] [--stream-sets 300]
  *
  * Everything is measured in one run, so that the ratios it prints compare
  * like with like on a shared machine:
  *
  * 1. start-up: `reasonforge generate --seed 1 --sets 1 --out F`, wall seconds;
- * 2. one process, end to end: `reasonforge generate --variants base --jobs 1
- *    --out F` with --sets records per template, items per second (wall, and
- *    per CPU second of the child);
- * 3. the floor: JSON.stringify plus writing the same kind of records (made
- *    beforehand, in memory), in 1 MiB writes as the CLI does;
- * 4. the peer, when given a checkout of github.com/open-thought/reasoning-gym
+ * 2. the peer, when given a checkout of github.com/open-thought/reasoning-gym
  *    (or RF_REASONING_GYM): its gsm_symbolic building, json.dumps-ing and
  *    writing --peer-items items (bench/peers/reasoning_gym_gsm_symbolic.py);
+ * then for `--variants base` (--sets) and `--variants all` (--sets-all):
+ * 3. one process, end to end: `reasonforge generate --jobs 1 --out F`, items
+ *    per second (wall, and per CPU second of the child);
+ * 4. the floor: JSON.stringify plus writing the same records (made
+ *    beforehand, in memory), in 1 MiB writes as the CLI does, and the ratios
+ *    of 3 to the floor and to the peer;
  * 5. `--jobs N` (default: the cores) against `--jobs 1`, runs alternating,
- *    with each thread's CPU time (bench/support/thread-cpu.ts);
+ *    with each thread's CPU time and the peak RSS (bench/support/thread-cpu.ts);
  * 6. what a later worker pays to replay the draws before its range: shard
  *    n-1/n against shard 0/n, in process;
  * 7. the live heap while streaming a long run (needs --expose-gc).
@@ -28,20 +29,22 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { GenerationPlan, generateRecords, loadLibrary, type GeneratedVariant, type ProblemRecord } from '../dist/index.js';
+import { GENERATED_VARIANTS, GenerationPlan, generateRecords, loadLibrary, type GeneratedVariant, type ProblemRecord } from '../dist/index.js';
 import { runThreaded, type ThreadedRun } from './support/thread-cpu.js';
 
 const { values } = parseArgs({
   options: {
     sets: { type: 'string', default: '2000' },
+    'sets-all': { type: 'string', default: '170' },
     rounds: { type: 'string', default: '3' },
     jobs: { type: 'string', default: String(availableParallelism()) },
     'reasoning-gym': { type: 'string', default: process.env['RF_REASONING_GYM'] },
     'peer-items': { type: 'string', default: '20000' },
-    'stream-sets': { type: 'string', default: '2000' },
+    'stream-sets': { type: 'string', default: '300' },
   },
 });
 const sets = Number(values.sets);
+const setsAll = Number(values['sets-all']);
 const rounds = Number(values.rounds);
 const jobs = Number(values.jobs);
 const BIN = fileURLToPath(new URL('../bin/reasonforge.js', import.meta.url));
@@ -88,73 +91,93 @@ console.log(`machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cor
 const startup = Array.from({ length: 2 * rounds + 1 }, () => cli(['--seed', '1', '--sets', '1', '--jobs', '1']).wall);
 console.log(`start-up, generate --sets 1 --out (${startup.length} runs): ${seconds(startup)} wall; aim < 0.5 s`);
 
-// 2. One process, end to end.
-const base = ['--seed', '7', '--sets', String(sets), '--variants', 'base'];
-const single = Array.from({ length: rounds }, () => cli([...base, '--jobs', '1']));
-const records = single[0]!.records;
-const singleWall = single.map((r) => r.records / r.wall);
-const singleCpu = single.map((r) => r.records / r.cpu);
-console.log(`one process: generate ${base.join(' ')} --jobs 1 --out F, ${fmt(records)} records (${(statSync(join(dir, 'cli.jsonl')).size / records).toFixed(0)} bytes each)`);
-console.log(`  ${spread(singleWall)} wall; ${spread(singleCpu)} per CPU second`);
-
-// 3. The floor: serialising and writing records already made.
-const floorRecords: ProblemRecord[] = [];
-for (const record of generateRecords(new GenerationPlan({ seed: 9, sets: Math.min(sets, 400), split: 'test', variants: ['base'], templates: library.templates }))) floorRecords.push(record);
-const floor = Array.from({ length: rounds }, () => {
-  const started = process.cpuUsage();
-  const fd = openSync(join(dir, 'floor.jsonl'), 'w');
-  let chunk = '';
-  for (const record of floorRecords) {
-    chunk += `${JSON.stringify(record)}\n`;
-    if (chunk.length >= 1 << 20) {
-      writeSync(fd, chunk);
-      chunk = '';
-    }
-  }
-  writeSync(fd, chunk);
-  closeSync(fd);
-  const used = process.cpuUsage(started);
-  return floorRecords.length / ((used.user + used.system) / 1e6);
-});
-console.log(`floor: JSON.stringify + write of ${fmt(floorRecords.length)} base records made beforehand: ${spread(floor)} per CPU second`);
-console.log(`  one process / floor: ${(median(singleCpu) / median(floor)).toFixed(2)} (aim >= 0.5)`);
-
-// 4. The peer.
+// 2-5, for --variants base and for --variants all (record sizes and work per record differ).
 const checkout = values['reasoning-gym'];
+const peerItems = Number(values['peer-items']);
+type PeerRun = { items: number; bytes: number; cpu: number; wall: number };
+const peer: PeerRun[] = [];
 if (checkout === undefined) {
   console.log('peer: skipped; pass --reasoning-gym CHECKOUT (a clone of github.com/open-thought/reasoning-gym; needs only python3)');
 } else {
-  const items = Number(values['peer-items']);
-  const peer = Array.from({ length: rounds }, () => JSON.parse(timed('python3', [PEER, checkout, String(items), join(dir, 'peer.jsonl')]).stdout) as { items: number; bytes: number; cpu: number; wall: number });
-  const peerCpu = peer.map((p) => p.items / p.cpu);
-  const peerWall = peer.map((p) => p.items / p.wall);
-  console.log(`peer: reasoning-gym gsm_symbolic, ${fmt(items)} items built, json.dumps-ed and written (${(peer[0]!.bytes / items).toFixed(0)} bytes each), in process`);
-  console.log(`  ${spread(peerWall)} wall; ${spread(peerCpu)} per CPU second`);
-  console.log(`  one process / peer: ${(median(singleCpu) / median(peerCpu)).toFixed(2)} per CPU second, ${(median(singleWall) / median(peerWall)).toFixed(2)} wall (aim >= 2)`);
+  for (let round = 0; round < rounds; round++) peer.push(JSON.parse(timed('python3', [PEER, checkout, String(peerItems), join(dir, 'peer.jsonl')]).stdout) as PeerRun);
+  console.log(`peer: reasoning-gym gsm_symbolic, ${fmt(peerItems)} items built, json.dumps-ed and written (${(peer[0]!.bytes / peerItems).toFixed(0)} bytes each), in process`);
+  console.log(`  ${spread(peer.map((p) => p.items / p.wall))} wall; ${spread(peer.map((p) => p.items / p.cpu))} per CPU second`);
 }
 
-// 5. Threads, alternating with one thread so that both see the same load. On a shared machine
+/** The floor: JSON.stringify and 1 MiB writes of records of the run's configuration, made beforehand; records per CPU second. */
+function floorRate(variants: readonly GeneratedVariant[], setCount: number): { rate: number[]; count: number } {
+  const made: ProblemRecord[] = [];
+  const cap = 60_000;
+  for (const record of generateRecords(new GenerationPlan({ seed: 7, sets: setCount, split: 'test', variants, templates: library.templates }))) {
+    made.push(record);
+    if (made.length >= cap) break;
+  }
+  const rate = Array.from({ length: rounds }, () => {
+    const started = process.cpuUsage();
+    const fd = openSync(join(dir, 'floor.jsonl'), 'w');
+    let chunk = '';
+    for (const record of made) {
+      chunk += `${JSON.stringify(record)}\n`;
+      if (chunk.length >= 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = '';
+      }
+    }
+    writeSync(fd, chunk);
+    closeSync(fd);
+    const used = process.cpuUsage(started);
+    return made.length / ((used.user + used.system) / 1e6);
+  });
+  return { rate, count: made.length };
+}
+
+// Threads, alternating with one thread so that both see the same load. On a shared machine
 // the wall-clock ratio understates what the threads give on an idle one, so the threads' own
 // CPU times are sampled too: max(CPU / cores, busiest thread) is the run's wall time on an idle
 // machine with perfect overlap, and its ratio the speed-up there.
-const threaded = async (n: number) => {
-  const out = join(dir, 'threads.jsonl');
-  const run = await runThreaded(process.execPath, [BIN, 'generate', ...base, '--jobs', String(n), '--out', out, '--force']);
-  return { ...run, bytes: readFileSync(out) };
-};
-const pairs: { one: ThreadedRun; many: ThreadedRun }[] = [];
-for (let round = 0; round < rounds; round++) {
-  const one = await threaded(1);
-  const many = await threaded(jobs);
-  if (!one.bytes.equals(many.bytes)) throw new Error(`--jobs ${jobs} wrote other bytes than --jobs 1`);
-  pairs.push({ one, many });
+async function threads(args: readonly string[], records: number): Promise<void> {
+  const threaded = async (n: number) => {
+    const out = join(dir, 'threads.jsonl');
+    const run = await runThreaded(process.execPath, [BIN, 'generate', ...args, '--jobs', String(n), '--out', out, '--force']);
+    return { ...run, bytes: readFileSync(out) };
+  };
+  const pairs: { one: ThreadedRun; many: ThreadedRun }[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const one = await threaded(1);
+    const many = await threaded(jobs);
+    if (!one.bytes.equals(many.bytes)) throw new Error(`--jobs ${jobs} wrote other bytes than --jobs 1`);
+    pairs.push({ one, many });
+  }
+  const ratio = (pick: (r: ThreadedRun) => number) => pairs.map((p) => pick(p.one) / pick(p.many));
+  const range = (xs: number[]) => `${median(xs).toFixed(2)}x (${Math.min(...xs).toFixed(2)} – ${Math.max(...xs).toFixed(2)})`;
+  console.log(`  --jobs ${jobs} against --jobs 1, ${fmt(records)} records, ${rounds} alternating pairs, the same bytes:`);
+  console.log(`    wall ${seconds(pairs.map((p) => p.many.wall))} against ${seconds(pairs.map((p) => p.one.wall))}: ${range(ratio((r) => r.wall))} (aim >= 1.8 on 2 cores)`);
+  console.log(`    idle-machine bound ${seconds(pairs.map((p) => p.many.idleBound))} against ${seconds(pairs.map((p) => p.one.idleBound))}: ${range(ratio((r) => r.idleBound))}; CPU ${median(pairs.map((p) => p.many.total / p.one.total)).toFixed(2)}x of one thread's`);
+  console.log(`    busiest threads (CPU s): ${pairs[0]!.many.threads.slice(0, jobs + 1).map((t) => t.toFixed(2)).join(', ')} against ${pairs[0]!.one.threads.slice(0, 2).map((t) => t.toFixed(2)).join(', ')}`);
+  console.log(`    peak RSS (sampled): ${median(pairs.map((p) => p.many.peakRssMiB)).toFixed(0)} MiB against ${median(pairs.map((p) => p.one.peakRssMiB)).toFixed(0)} MiB`);
 }
-const ratio = (pick: (r: ThreadedRun) => number) => pairs.map((p) => pick(p.one) / pick(p.many));
-const range = (xs: number[]) => `${median(xs).toFixed(2)}x (${Math.min(...xs).toFixed(2)} – ${Math.max(...xs).toFixed(2)})`;
-console.log(`--jobs ${jobs} against --jobs 1, ${fmt(records)} records, ${rounds} alternating pairs, the same bytes:`);
-console.log(`  wall ${seconds(pairs.map((p) => p.many.wall))} against ${seconds(pairs.map((p) => p.one.wall))}: ${range(ratio((r) => r.wall))} (aim >= 1.8 on 2 cores)`);
-console.log(`  idle-machine bound ${seconds(pairs.map((p) => p.many.idleBound))} against ${seconds(pairs.map((p) => p.one.idleBound))}: ${range(ratio((r) => r.idleBound))}; CPU ${median(pairs.map((p) => p.many.total / p.one.total)).toFixed(2)}x of one thread's`);
-console.log(`  busiest threads (CPU s): ${pairs[0]!.many.threads.slice(0, jobs + 1).map((t) => t.toFixed(2)).join(', ')} against ${pairs[0]!.one.threads.slice(0, 2).map((t) => t.toFixed(2)).join(', ')}`);
+
+for (const [name, variants, setCount] of [
+  ['base', ['base'], sets],
+  ['all', GENERATED_VARIANTS, setsAll],
+] as const) {
+  const args = ['--seed', '7', '--sets', String(setCount), '--variants', name];
+  const single = Array.from({ length: rounds }, () => cli([...args, '--jobs', '1']));
+  const records = single[0]!.records;
+  const singleWall = single.map((r) => r.records / r.wall);
+  const singleCpu = single.map((r) => r.records / r.cpu);
+  console.log(`--variants ${name}, one process: generate ${args.join(' ')} --jobs 1 --out F, ${fmt(records)} records (${(statSync(join(dir, 'cli.jsonl')).size / records).toFixed(0)} bytes each)`);
+  console.log(`  ${spread(singleWall)} wall; ${spread(singleCpu)} per CPU second`);
+  const floor = floorRate(variants, setCount);
+  console.log(`  floor: JSON.stringify + write of the first ${fmt(floor.count)} of these records, made beforehand: ${spread(floor.rate)} per CPU second`);
+  console.log(`  one process / floor: ${(median(singleCpu) / median(floor.rate)).toFixed(2)} per CPU second (aim >= 0.5)`);
+  if (peer.length > 0) {
+    const peerCpu = median(peer.map((p) => p.items / p.cpu));
+    const peerWall = median(peer.map((p) => p.items / p.wall));
+    console.log(`  one process / peer: ${(median(singleCpu) / peerCpu).toFixed(2)} items per CPU second, ${(median(singleWall) / peerWall).toFixed(2)} wall (aim >= 2)`);
+  }
+  await threads(args, records);
+}
 
 // 6. Replaying earlier draws: the last of n shards against the first, the same number of records each.
 {
@@ -187,12 +210,11 @@ if (gc === undefined) {
   console.log('memory: skipped; run with node --expose-gc --import tsx bench/generate.ts to measure it');
 } else {
   const streamSets = Number(values['stream-sets']);
-  const all: GeneratedVariant[] = ['base', 'names', 'numbers', 'noop', 'p1', 'p2'];
   const marks: number[] = [];
   let n = 0;
   gc();
   const before = process.memoryUsage().heapUsed;
-  for (const _record of generateRecords(new GenerationPlan({ seed: 4, sets: streamSets, split: 'test', variants: all, templates: library.templates }))) {
+  for (const _record of generateRecords(new GenerationPlan({ seed: 4, sets: streamSets, split: 'test', variants: GENERATED_VARIANTS, templates: library.templates }))) {
     if (++n % 50_000 === 0) {
       gc();
       marks.push(process.memoryUsage().heapUsed);

@@ -17,11 +17,24 @@ export interface ThreadedRun {
   /** max(total / cores, busiest thread): the wall time of this run on an idle machine with perfect overlap. */
   readonly idleBound: number;
   readonly stdout: string;
+  /** The largest resident set seen (VmHWM), MiB; NaN where /proc is missing. */
+  readonly peakRssMiB: number;
 }
 
 const TICKS_PER_SECOND = 100;
 
+function peakRss(pid: number): number {
+  try {
+    const line = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return line === null ? Number.NaN : Number(line[1]) / 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 function sample(pid: number, into: Map<string, number>): void {
+  const rss = peakRss(pid);
+  if (!Number.isNaN(rss)) into.set('rss', Math.max(into.get('rss') ?? 0, rss));
   let tasks: string[];
   try {
     tasks = readdirSync(`/proc/${pid}/task`);
@@ -54,9 +67,11 @@ export function runThreaded(command: string, args: readonly string[], everyMs = 
       clearInterval(timer);
       const wall = (performance.now() - started) / 1000;
       if (code !== 0) return reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr}`));
+      const rss = ticks.get('rss') ?? Number.NaN;
+      ticks.delete('rss');
       const threads = [...ticks.values()].map((t) => t / TICKS_PER_SECOND).sort((a, b) => b - a);
       const total = threads.reduce((a, b) => a + b, 0);
-      resolve({ wall, threads, total, idleBound: threads.length === 0 ? Number.NaN : Math.max(total / cpus().length, threads[0]!), stdout });
+      resolve({ wall, threads, total, idleBound: threads.length === 0 ? Number.NaN : Math.max(total / cpus().length, threads[0]!), stdout, peakRssMiB: rss });
     });
   });
 }

@@ -23,7 +23,8 @@ const plain = join(dir, 'plain.jsonl');
 const harness = join(dir, 'harness.jsonl');
 
 beforeAll(() => {
-  const generated = cli(['generate', '--seed', '8', '--sets', '5', '--out', dataset]);
+  // Every variant: their pair figures are computed in the workers too.
+  const generated = cli(['generate', '--seed', '8', '--sets', '1', '--variants', 'all', '--out', dataset]);
   expect(generated.status, generated.stderr).toBe(0);
   const records = readFileSync(dataset, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as ProblemRecord);
   const random = lcg(99);
@@ -98,9 +99,9 @@ describe('score --jobs', () => {
       ],
       [
         broken('not-a-record.jsonl', (copy) => {
-          copy[1300] = '{"id": "x", "question": 3}';
+          copy[1150] = '{"id": "x", "question": 3}';
         }),
-        /not-a-record\.jsonl:1301: not a reasonforge record/,
+        /not-a-record\.jsonl:1151: not a reasonforge record/,
       ],
     ];
     for (const [file, message] of cases) {
@@ -115,8 +116,10 @@ describe('score --jobs', () => {
 
   it('scores a small input in one thread whatever --jobs says', () => {
     const small = join(dir, 'small.jsonl');
+    const smallDataset = join(dir, 'small-dataset.jsonl');
     writeFileSync(small, `${readFileSync(plain, 'utf8').split('\n').slice(0, 50).join('\n')}\n`);
-    const result = cli(['score', '--dataset', dataset, '--predictions', small, '--out', join(dir, 'small.json'), '--bootstrap', '0', '--quiet', '--jobs', '2']);
+    writeFileSync(smallDataset, `${readFileSync(dataset, 'utf8').split('\n').slice(0, 200).join('\n')}\n`);
+    const result = cli(['score', '--dataset', smallDataset, '--predictions', small, '--out', join(dir, 'small.json'), '--bootstrap', '0', '--quiet', '--jobs', '2']);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/items in [\d.]+ s; wrote/);
   });
