@@ -133,7 +133,8 @@ describe('reasonforge generate --jobs', () => {
     const piped = cli([...RUN, '--jobs', '2']);
     expect(piped.status, piped.stderr).toBe(0);
     expect(piped.stdout === one).toBe(true);
-  });
+    // Three runs of 11,000 records: more than the default minute on a busy 2-core machine.
+  }, 180_000);
 
   it('refuses a job count that is not a whole number of at least 1', () => {
     const result = cli([...RUN, '--jobs', '0']);
