@@ -1,11 +1,15 @@
 import { ReasonforgeError } from '../errors.js';
 import type { ProblemRecord } from '../records/problem.js';
 import { readRecords } from '../records/read-records.js';
+import { referenceFormOf } from '../records/rounded-answer.js';
+import type { ReferenceForm } from '../verify/match.js';
 
 /** What scoring keeps of a dataset record: enough to judge, group and pair it. */
 export interface DatasetItem {
   readonly id: string;
   readonly answer: string;
+  /** How the verifier reads the answer: `rounded` for an imported answer marked `source.rounded`. */
+  readonly reference: ReferenceForm;
   readonly variant: string;
   readonly baseId: string;
   /** null for imported items that came from no template. */
@@ -41,6 +45,7 @@ export function itemOf(record: ProblemRecord, line: number): DatasetItem {
   return {
     id: record.id,
     answer: record.answer,
+    reference: referenceFormOf(record),
     variant: record.variant.kind,
     baseId: record.base_id,
     template: record.template?.id ?? null,
@@ -56,6 +61,7 @@ export function itemOf(record: ProblemRecord, line: number): DatasetItem {
 export interface ItemColumns {
   readonly id: string[];
   readonly answer: string[];
+  readonly reference: ReferenceForm[];
   readonly variant: string[];
   readonly baseId: string[];
   readonly template: (string | null)[];
@@ -64,12 +70,13 @@ export interface ItemColumns {
 }
 
 export function emptyColumns(): ItemColumns {
-  return { id: [], answer: [], variant: [], baseId: [], template: [], set: [], line: [] };
+  return { id: [], answer: [], reference: [], variant: [], baseId: [], template: [], set: [], line: [] };
 }
 
 export function pushItem(columns: ItemColumns, item: DatasetItem): void {
   columns.id.push(item.id);
   columns.answer.push(item.answer);
+  columns.reference.push(item.reference);
   columns.variant.push(item.variant);
   columns.baseId.push(item.baseId);
   columns.template.push(item.template);
@@ -81,6 +88,7 @@ export function itemsOf(columns: ItemColumns): DatasetItem[] {
   return columns.id.map((id, i) => ({
     id,
     answer: columns.answer[i]!,
+    reference: columns.reference[i]!,
     variant: columns.variant[i]!,
     baseId: columns.baseId[i]!,
     template: columns.template[i] ?? null,

@@ -1,12 +1,14 @@
 import { parseJsonLine } from '../io/jsonl.js';
+import type { ReferenceForm } from '../verify/match.js';
 import type { Judge } from './judge.js';
 import { parsePrediction, type PredictionFormat } from './predictions.js';
 import { CORRECT, hash64, NO_ANSWER, STEPS_VALID } from './sample-store.js';
 
-/** What judging a line needs of the dataset: its item indices by id, and each item's reference answer. */
+/** What judging a line needs of the dataset: its item indices by id, and each item's reference answer and how to read it. */
 export interface AnswerKey {
   readonly index: ReadonlyMap<string, number>;
   readonly answers: readonly string[];
+  readonly references: readonly ReferenceForm[];
 }
 
 export const MALFORMED = 0;
@@ -83,8 +85,9 @@ export function judgeLines(lines: readonly string[], key: AnswerKey, judge: Judg
     if (item === undefined) batch.text[l] = line.id;
     if (!isJudged(batch as JudgedLines, l, filterInUse)) continue;
     const expected = key.answers[item!]!;
+    const reference = key.references[item!]!;
     for (const output of line.outputs) {
-      const verdict = judge.judge(output, expected);
+      const verdict = judge.judge(output, expected, reference);
       let bits = 0;
       if (verdict.extracted === null) bits |= NO_ANSWER;
       // Steps are checked only where they can matter: CoT-pass counts right answers with valid steps.

@@ -49,7 +49,7 @@ export interface ReadOptions {
  */
 export async function readPredictions(files: readonly string[], dataset: Dataset, judge: Judge, options: ReadOptions = {}): Promise<{ store: SampleStore; report: ReadReport }> {
   const reader = new VerdictReader(options);
-  const key: AnswerKey = { index: dataset.index, answers: dataset.items.map((item) => item.answer) };
+  const key: AnswerKey = { index: dataset.index, answers: dataset.items.map((item) => item.answer), references: dataset.items.map((item) => item.reference) };
   const elsewhere = options.judgeElsewhere;
   // Batches read but not yet taken (none when judging here).
   const inFlight: { file: number; first: number; filterInUse: string | null; judged: Promise<JudgedLines> }[] = [];

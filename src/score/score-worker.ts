@@ -18,10 +18,13 @@ import { estimateItems, type ItemScores } from './item-scores.js';
 import { rebuildJudge } from './judge.js';
 import { judgeLines, transferList } from './judge-lines.js';
 import type { ScoreTask, ScoreWorkerData } from './score-pool.js';
+import type { ReferenceForm } from '../verify/match.js';
 
 const judge = await rebuildJudge((workerData as ScoreWorkerData).judge);
 let dataset: Dataset | null = null;
 let answers: string[] = [];
+/** Each item's reference form, beside its answer. */
+let references: ReferenceForm[] = [];
 let scores: ItemScores | null = null;
 /** The run's distinct extracted answers, which the estimators' vote columns index. */
 let extracted: readonly string[] = [];
@@ -54,11 +57,12 @@ serveTasks<ScoreTask, unknown>(async (task) => {
       for (const item of itemsOf(task.items)) builder.add(item);
       dataset = builder.finish();
       answers = task.items.answer;
+      references = task.items.reference;
       return { result: null };
     }
     case 'judge': {
       if (dataset === null) throw new Error('a score worker was asked to judge before it had the dataset');
-      const result = judgeLines(task.lines, { index: dataset.index, answers }, judge, task.filterInUse);
+      const result = judgeLines(task.lines, { index: dataset.index, answers, references }, judge, task.filterInUse);
       return { result, transfer: transferList(result) };
     }
     case 'answers':
