@@ -7,6 +7,8 @@ export default defineConfig({
     // Property suites over every template are CPU-bound; two workers match the machine.
     maxWorkers: 2,
     testTimeout: 60_000,
+    // Set-up hooks spawn the built binary and score fixtures, as tests do: the same bound.
+    hookTimeout: 60_000,
     // The default output, then one line per reason any test was skipped.
     reporters: ['default', new SkipReasons()],
   },

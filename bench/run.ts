@@ -1,8 +1,8 @@
 /**
  * `npm run bench [-- NAME...]`: runs the benchmarks in bench/ one after another,
  * each in its own process with the flags it needs, so one's heap does not
- * colour the next one's figures. NAME is generate, verify or score (default:
- * all three, in that order).
+ * colour the next one's figures. NAME is generate, verify, score or compare
+ * (default: all four, in that order).
  *
  *   npm run bench                 every benchmark
  *   npm run bench -- verify       only bench/verify.ts
@@ -16,6 +16,7 @@ export const BENCHES: Readonly<Record<string, readonly string[]>> = {
   generate: ['--expose-gc'],
   verify: [],
   score: [],
+  compare: [],
 };
 
 const asked = process.argv.slice(2);

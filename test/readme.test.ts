@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, REPO, tempDir } from './support/cli.js';
 import { SHARED_DATA } from './support/shared-data.js';
 
@@ -14,9 +14,11 @@ import { SHARED_DATA } from './support/shared-data.js';
  *
  * What a user brings is made here, before the line that needs it: the model
  * outputs the README asks for (outputs.jsonl, answers.jsonl, p.jsonl), a
- * grader for the arbitraries example, GSM-Symbolic's templates (our fixture
- * copy of the release's format) and ../shared/data (linked when present; the
- * blocks that read it skip, saying why, when it is not). A line's expected
+ * grader for the arbitraries example, GSM-Symbolic's templates and generated files and a GSM-Plus file (small
+ * fixtures of our own in their formats), a model server for `run` (the test
+ * OpenAI-compatible server, in a process of its own, stands in for every
+ * `--endpoint http://localhost:PORT/v1`) and ../shared/data (linked when
+ * present; the blocks that read it skip, saying why, when it is not). A line's expected
  * exit status is 0 unless its comment says `# exit N:`. Blocks without a
  * language are sample output, not commands.
  */
@@ -56,6 +58,9 @@ function setUp(): void {
   for (const dev of ['fast-check', 'tsx']) symlinkSync(join(REPO, 'node_modules', dev), join(work, 'node_modules', dev));
   mkdirSync(join(work, 'ml-gsm-symbolic'));
   symlinkSync(join(REPO, 'test', 'gsm-symbolic', 'fixtures', 'release'), join(work, 'ml-gsm-symbolic', 'templates'));
+  symlinkSync(join(REPO, 'test', 'import', 'fixtures', 'gsm-symbolic'), join(work, 'ml-gsm-symbolic', 'generated_data'));
+  mkdirSync(join(work, 'GSM-Plus'));
+  symlinkSync(join(REPO, 'test', 'import', 'fixtures', 'gsm-plus-sample.jsonl'), join(work, 'GSM-Plus', 'test.jsonl'));
   if (haveSharedData) {
     mkdirSync(join(root, 'shared'));
     symlinkSync(SHARED_DATA, join(root, 'shared', 'data'));
@@ -88,7 +93,25 @@ function bring(line: string): void {
   }
 }
 
+/** The model server the README's `run` lines talk to, started before the blocks run. */
+const modelServer: { child: ChildProcess | null; url: string } = { child: null, url: '' };
+
+async function startModelServer(): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'test', 'support', 'openai-server-process.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  modelServer.child = child;
+  modelServer.url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('\n')) resolve(out.split('\n')[0]!);
+    });
+    child.on('exit', (code) => reject(new Error(`the test model server exited with ${code}`)));
+  });
+}
+
 function shell(line: string): { status: number | null; stdout: string; stderr: string } {
+  // Whatever port the README names, a user's model server is ours here.
+  line = line.replace(/http:\/\/localhost:\d+\/v1/g, modelServer.url);
   const npx = `npx() { if [ "$1" = reasonforge ]; then shift; "${process.execPath}" "${BIN}" "$@"; else command npx "$@"; fi; }`;
   return spawnSync('bash', ['-c', `${npx}\n${line}`], { cwd: work, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
@@ -126,7 +149,13 @@ const title = (block: Block) => {
 };
 
 describe.sequential('the README, block by block', () => {
-  beforeAll(setUp);
+  beforeAll(async () => {
+    setUp();
+    await startModelServer();
+  });
+  afterAll(() => {
+    modelServer.child?.kill('SIGTERM');
+  });
 
   it('has blocks to run, each in a language the test knows', () => {
     expect(blocks.length).toBeGreaterThan(10);

@@ -54,8 +54,9 @@ export function canonicalAnswerArb(options: { readonly unanswerable?: boolean } 
 
 export interface AnswerTextOptions {
   /**
-   * Also write the value as a percentage (0.25 as 25%). Only verifiers that
-   * read % as a value accept these, so they are off by default.
+   * Also write the value with a percent sign: 0.25 as 25% (a proportion) and
+   * 25 as 25% (already a percentage). A verifier needs both readings of % to
+   * accept all of these, so they are off by default.
    */
   readonly percent?: boolean;
   /** Wrap the answer in prose and markers (default). False gives the bare answer text only. */

@@ -88,12 +88,18 @@ export function exactForms(value: Rational, scale = 2): SurfaceForm[] {
   return forms;
 }
 
-/** `value` as a percentage, when value × 100 has a short exact decimal form: 0.25 → 25%. */
+/**
+ * `value` written with a percent sign, the way a careful grader reads it back:
+ * a value below 1 in magnitude is a proportion, so 0.25 is 25%; any other
+ * value is already a percentage (the GSM8K convention for "what percent"), so
+ * 25 is 25%, never 2500%. Empty when the percentage has no short exact decimal.
+ */
 export function percentForms(value: Rational): SurfaceForm[] {
-  const hundredfold = value.mul(Rational.of(100n));
-  const places = hundredfold.decimalPlaces();
+  const proportion = value.abs().compare(Rational.ONE) < 0 && value.sign() !== 0;
+  const percentage = proportion ? value.mul(Rational.of(100n)) : value;
+  const places = percentage.decimalPlaces();
   if (places === null || places > 6) return [];
-  const text = hundredfold.toFixed(places);
+  const text = percentage.toFixed(places);
   return [form(`${text}%`, true), form(`${text}\\%`, false, true), form(`${text} percent`, false)];
 }
 

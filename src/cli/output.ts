@@ -1,7 +1,7 @@
 import { AtomicFile } from '../io/atomic-write.js';
 import { yieldToEvents } from '../io/interrupt.js';
 import { STDIO } from '../io/paths.js';
-import { StreamWriter } from './shared.js';
+import { StreamWriter } from './stream-writer.js';
 
 /**
  * Where a command's main output goes: standard output (no --out, or `--out -`)

@@ -196,6 +196,15 @@ export class Rational {
   toString(): string {
     return this.toCanonical();
   }
+
+  /**
+   * JSON has no BigInt, and JSON.stringify throws on one: a Rational inside any
+   * result (a parsed answer, an expression tree) serialises as its exact
+   * fraction text, `7/3` or `-12`, which Rational.parse reads back.
+   */
+  toJSON(): string {
+    return this.toFractionString();
+  }
 }
 
 const DECIMAL = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]{1,6}))?$/;

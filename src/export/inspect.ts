@@ -1,3 +1,4 @@
+import { answerLineExample, selectFewshot } from '../prompt/index.js';
 import type { ProblemRecord } from '../records/problem.js';
 import { byVariant, jsonl } from './dataset.js';
 import { provenanceLines, safeName } from './provenance.js';
@@ -20,16 +21,6 @@ function sample(record: ProblemRecord): Record<string, unknown> {
   };
 }
 
-/** A worked example for the prompt: the question, the solution without its `####` line, and the answer in the format the scorer reads. */
-function example(record: ProblemRecord): string {
-  const steps = record.solution
-    .split('\n')
-    .filter((line) => !line.trim().startsWith('####'))
-    .map((line) => line.replace(/<<[^<>\n]*>>/g, ''))
-    .join('\n');
-  return `Question: ${record.question}\n${steps}\nANSWER: ${record.answer}`;
-}
-
 /**
  * Inspect AI: samples.jsonl in Sample form (input, target, id, metadata) and
  * a task file that reads it with json_dataset, asks for the answer on a last
@@ -39,12 +30,13 @@ function example(record: ProblemRecord): string {
 export const inspect: ExportFormat = {
   name: 'inspect',
   summary: 'Inspect AI samples (json_dataset) and a task file',
+  fewshot: 'prompt',
   build(input: ExportInput): ExportedFile[] {
     const name = safeName(input.name);
     const records = [...byVariant(input.dataset.records).values()].flat();
-    const shots = input.fewshot === undefined ? [] : input.fewshot.records.slice(0, input.numFewshot ?? 5);
+    const shots = input.fewshot === undefined ? [] : selectFewshot(input.dataset, input.fewshot, input.numFewshot ?? 5, input.fewshotSeed ?? 0);
     const fractions = records.some((r) => r.answer_type === 'fraction' || r.answer_type === 'unanswerable');
-    const fewshotText = shots.map(example).join('\n\n');
+    const fewshotText = shots.map(answerLineExample).join('\n\n');
     const task = `"""Inspect AI task for a reasonforge dataset (made by reasonforge export --format inspect).
 
 Run: inspect eval ${name}_task.py --model PROVIDER/MODEL
@@ -93,7 +85,9 @@ def ${name}() -> Task:
           'The score is accuracy per variant (grouped by metadata.variant) with match(numeric=True) on the',
           'last number of the output.',
           ...(fractions ? ['Note: some answers are fractions or "unanswerable", which a numeric match cannot read; score those items with reasonforge.'] : []),
-          shots.length > 0 ? `Few-shot: ${shots.length} solved examples are written into the prompt.` : 'Zero-shot: no --fewshot file was given.',
+          shots.length > 0
+            ? `Few-shot: ${shots.length} solved examples are written into the prompt (${shots.map((s) => s.id).join(', ')}), base items of distinct templates chosen with seed ${input.fewshotSeed ?? 0}.`
+            : 'Zero-shot: no few-shot examples.',
           '',
         ].join('\n'),
       },

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { DEFAULT_TEMPLATE, FEWSHOT_DELIMITER, jinjaTemplate, selectFewshot, TARGET_DELIMITER } from '../prompt/index.js';
 import type { ProblemRecord } from '../records/problem.js';
 import { answerPatterns, REGEXES_TO_IGNORE } from './answers.js';
 import { byVariant, canonicalSolution, jsonl } from './dataset.js';
@@ -31,12 +32,15 @@ function row(record: ProblemRecord): Record<string, unknown> {
 export const lmEval: ExportFormat = {
   name: 'lm-eval',
   summary: 'lm-evaluation-harness task YAMLs (one per variant) and a group',
+  fewshot: 'prompt',
   build(input: ExportInput): ExportedFile[] {
     const name = safeName(input.name);
     const files: ExportedFile[] = [];
-    const fewshot = input.fewshot;
-    const numFewshot = fewshot === undefined ? 0 : Math.min(input.numFewshot ?? 5, fewshot.records.length);
-    if (fewshot !== undefined) files.push({ path: 'data/train.jsonl', content: jsonl(fewshot.records.map(row)) });
+    // The examples are chosen here, once, and written in order as the whole train split; the harness's
+    // first_n sampler then shows exactly these, in this order, as `reasonforge run` does.
+    const shots = input.fewshot === undefined ? [] : selectFewshot(input.dataset, input.fewshot, input.numFewshot ?? 5, input.fewshotSeed ?? 0);
+    const withShots = shots.length > 0;
+    if (withShots) files.push({ path: 'data/train.jsonl', content: jsonl(shots.map(row)) });
     const tasks: string[] = [];
     const header = `Made by reasonforge export --format lm-eval from ${input.dataset.path}. Run: see README.txt.`;
     for (const [variant, records] of byVariant(input.dataset.records)) {
@@ -44,18 +48,20 @@ export const lmEval: ExportFormat = {
       tasks.push(task);
       const dataFile = `data/${variant}.jsonl`;
       files.push({ path: dataFile, content: jsonl(records.map(row)) });
-      const patterns = answerPatterns([...records, ...(fewshot?.records ?? [])]);
+      const patterns = answerPatterns([...records, ...shots]);
       const dataFiles: Record<string, string> = { test: join(input.outDir, dataFile) };
-      if (fewshot !== undefined) dataFiles['train'] = join(input.outDir, 'data/train.jsonl');
+      if (withShots) dataFiles['train'] = join(input.outDir, 'data/train.jsonl');
       const config = {
         task,
         dataset_path: 'json',
         dataset_kwargs: { data_files: dataFiles },
         output_type: 'generate_until',
-        ...(fewshot !== undefined && { training_split: 'train', fewshot_split: 'train' }),
+        ...(withShots && { training_split: 'train', fewshot_split: 'train', fewshot_config: { sampler: 'first_n' } }),
         test_split: 'test',
-        doc_to_text: 'Question: {{question}}\nAnswer:',
+        doc_to_text: jinjaTemplate(DEFAULT_TEMPLATE),
         doc_to_target: '{{answer}}',
+        target_delimiter: TARGET_DELIMITER,
+        fewshot_delimiter: FEWSHOT_DELIMITER,
         metric_list: [
           {
             metric: 'exact_match',
@@ -68,7 +74,7 @@ export const lmEval: ExportFormat = {
         ],
         generation_kwargs: { until: ['Question:', '</s>', '<|im_end|>'], do_sample: false, temperature: 0.0 },
         repeats: 1,
-        num_fewshot: numFewshot,
+        num_fewshot: shots.length,
         filter_list: [
           { name: 'strict-match', filter: [{ function: 'regex', regex_pattern: patterns.strict }, { function: 'take_first' }] },
           { name: 'flexible-extract', filter: [{ function: 'regex', group_select: -1, regex_pattern: patterns.flexible }, { function: 'take_first' }] },
@@ -101,9 +107,9 @@ export const lmEval: ExportFormat = {
         '',
         `Tasks: ${tasks.join(', ')}; group: ${name}.`,
         `Scoring follows the harness's gsm8k task: "strict-match" reads "#### N", "flexible-extract" the last number; exact_match ignores case, commas, dollar signs and a final full stop. Reference answers are canonical (72, 12.5, 7/3).`,
-        fewshot === undefined
-          ? 'No --fewshot file was given, so prompts are zero-shot (num_fewshot 0): read the flexible-extract score, since a model is not shown the "#### N" format.'
-          : `Few-shot: ${numFewshot} solved examples per prompt from data/train.jsonl (their worked solutions end in "#### N").`,
+        withShots
+          ? `Few-shot: the same ${shots.length} solved examples before every question (${shots.map((s) => s.id).join(', ')}), base items of distinct templates chosen with seed ${input.fewshotSeed ?? 0}; data/train.jsonl holds exactly these, and the first_n sampler keeps their order. Their worked solutions end in "#### N".`
+          : 'No few-shot examples, so prompts are zero-shot (num_fewshot 0): read the flexible-extract score, since a model is not shown the "#### N" format.',
         'The data files are referenced by absolute path: move the folder and export again.',
         '',
       ].join('\n'),

@@ -26,6 +26,7 @@ function sample(record: ProblemRecord): Record<string, unknown> {
 export const openaiEvals: ExportFormat = {
   name: 'openai-evals',
   summary: 'OpenAI evals registry: samples.jsonl per variant, eval YAML, eval set',
+  fewshot: 'unused',
   build(input: ExportInput): ExportedFile[] {
     const name = safeName(input.name).replace(/_/g, '-');
     const files: ExportedFile[] = [];
@@ -58,7 +59,6 @@ export const openaiEvals: ExportFormat = {
         '',
         `Evals: ${evals.join(', ')} (class evals.elsuite.basic.match:Match, metric accuracy).`,
         'Each sample is a system message asking for the bare final answer, the question, and the canonical answer as ideal.',
-        input.fewshot === undefined ? '' : 'The --fewshot file is not used: these evals ask for the answer alone.',
         '',
       ].join('\n'),
     });

@@ -74,7 +74,7 @@ function test(record: ProblemRecord): Record<string, unknown> {
     description: record.id,
     vars: { question: record.question, expected: record.answer },
     assert: [{ type: 'javascript', value: 'file://check-answer.js' }],
-    metadata: { variant: record.variant.kind, template: record.template?.id ?? 'external', set: String(record.set), base_id: record.base_id },
+    metadata: { variant: record.variant.kind, template: record.template?.id ?? 'imported', set: record.set === null ? '' : String(record.set), base_id: record.base_id },
   };
 }
 
@@ -86,6 +86,7 @@ function test(record: ProblemRecord): Record<string, unknown> {
 export const promptfoo: ExportFormat = {
   name: 'promptfoo',
   summary: 'promptfoo config, prompt, one test per item with an exact-answer assertion',
+  fewshot: 'unused',
   build(input: ExportInput): ExportedFile[] {
     const records = [...byVariant(input.dataset.records).values()].flat();
     const header = 'Made by reasonforge export --format promptfoo. Run: see README.txt.';
@@ -118,7 +119,6 @@ export const promptfoo: ExportFormat = {
           '',
           'Each test carries the question and the expected answer as vars and runs check-answer.js, which reads',
           'the "#### N" line (else "the answer is N", else the last number) and compares it with the answer exactly.',
-          input.fewshot === undefined ? '' : 'The --fewshot file is not used by this format.',
           '',
         ].join('\n'),
       },

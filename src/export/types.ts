@@ -17,6 +17,8 @@ export interface ExportInput {
   readonly outDir: string;
   /** Few-shot examples per prompt where the tool takes a number (default 5). */
   readonly numFewshot?: number;
+  /** Seeds the choice of few-shot examples (default 0); see src/prompt. */
+  readonly fewshotSeed?: number;
   /** Dataset-card license (hf). */
   readonly license?: string;
 }
@@ -30,5 +32,10 @@ export interface ExportedFile {
 export interface ExportFormat {
   readonly name: string;
   readonly summary: string;
+  /**
+   * What the format does with --fewshot: 'prompt' puts chosen examples into
+   * every prompt, 'split' writes the file as a train split, 'unused' refuses it.
+   */
+  readonly fewshot: 'prompt' | 'split' | 'unused';
   build(input: ExportInput): ExportedFile[];
 }

@@ -96,7 +96,7 @@ export function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-const STYLE = `
+export const STYLE = `
 :root { color-scheme: light; --ink: #1f2933; --muted: #5f6b76; --line: #e3e7ec; --accent: #3366cc; --warn: #fff6e0; --warn-line: #f0c36d; }
 * { box-sizing: border-box; }
 body { margin: 0; background: #f6f7f9; color: var(--ink); font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }

@@ -8,3 +8,4 @@ export { renderChart, renderSvg, type RenderedChart } from './svg.js';
 export { renderMarkdown } from './markdown.js';
 export { loadMetrics, checkMetrics } from './load-metrics.js';
 export { dropSentence, headlines } from './headlines.js';
+export { renderComparisonHtml } from '../compare/html.js';

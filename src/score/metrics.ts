@@ -47,15 +47,21 @@ export interface Coverage {
   readonly samples_per_item: Readonly<Record<string, number>>;
   /** (item, k) pairs whose maj@k averages random k-subsets rather than all of them. */
   readonly maj_sampled: number;
+  /** Dataset items (imported ones) that belong to no instance set: in no by_set group and no spread. */
+  readonly items_without_set: number;
 }
 
 export interface ItemRow {
   readonly id: string;
   readonly variant: string;
+  /** The base item it was made from (itself for base items): `compare` pairs drops with it. */
+  readonly base_id?: string;
   readonly n: number;
   readonly c: number;
   readonly c_cot: number;
   readonly no_answer: number;
+  /** maj@k at each of options.k (null where k > n): `compare` needs it per item, as no (n, c) gives it. */
+  readonly maj?: readonly (number | null)[];
 }
 
 export interface Metrics extends Groupings {

@@ -106,7 +106,16 @@ export function buildMetrics(dataset: Dataset, scores: ItemScores, report: ReadR
     options,
     coverage,
     ...groupings,
-    items: dataset.items.map((item, i) => ({ id: item.id, variant: item.variant, n: scores.n[i]!, c: scores.c[i]!, c_cot: scores.cCot[i]!, no_answer: scores.noAnswer[i]! })),
+    items: dataset.items.map((item, i) => ({
+      id: item.id,
+      variant: item.variant,
+      base_id: item.baseId,
+      n: scores.n[i]!,
+      c: scores.c[i]!,
+      c_cot: scores.cCot[i]!,
+      no_answer: scores.noAnswer[i]!,
+      maj: scores.maj.map((column) => (Number.isNaN(column[i]!) ? null : column[i]!)),
+    })),
   };
   // Key order: notes right after coverage, where a reader of the file looks first.
   const { items, overall, by_variant, by_template, by_topic, by_set, spread, ...head } = metrics;
@@ -119,9 +128,11 @@ function coverageOf(dataset: Dataset, scores: ItemScores, report: ReadReport): C
   let missingCount = 0;
   let samples = 0;
   let noAnswer = 0;
+  let withoutSet = 0;
   const perItem: Record<string, number> = {};
   dataset.items.forEach((item, i) => {
     const n = scores.n[i]!;
+    if (item.set === null) withoutSet++;
     samples += n;
     noAnswer += scores.noAnswer[i]!;
     if (n === 0) {
@@ -161,6 +172,7 @@ function coverageOf(dataset: Dataset, scores: ItemScores, report: ReadReport): C
     no_answer: noAnswer,
     samples_per_item: perItem,
     maj_sampled: scores.majSampled,
+    items_without_set: withoutSet,
   };
 }
 

@@ -56,6 +56,9 @@ export function compileStated(cx: CompileContext, declared: Declared, spec: Vari
     if (!wholeDomain && step !== 10 ** append) {
       cx.fail(`${pointer}/perturb/digits/step`, `${declared.name} takes values that are not whole, so the digits variant may only scale it by ${10 ** append} (step ${10 ** append})`);
     }
+    if (smallestValue(domain) < 1) {
+      cx.fail(`${pointer}/perturb/digits`, `${declared.name} can be below 1, and a number below 1 gains no digits before its point when it grows`);
+    }
     checkFilters('digits');
     stated.digits = { append, step };
   }
@@ -79,6 +82,12 @@ function compileParts(cx: CompileContext, spec: PartsSpec, pointer: string, rewr
   if (rewrite === 'decimal' && spec.show !== undefined) cx.fail(`${pointer}/show`, '"show" applies to fractions only');
   if (rewrite === 'decimal') return { parts };
   return { parts, format: spec.show === 'words' ? FRACTION_WORDS : MIXED };
+}
+
+function smallestValue(domain: StatedNumber['domain']): number {
+  let smallest = Infinity;
+  for (let k = 0; k < domain.size; k++) smallest = Math.min(smallest, N.toNumber(domain.valueAt(k) as N.Num));
+  return smallest;
 }
 
 function everyValueWhole(domain: StatedNumber['domain']): boolean {

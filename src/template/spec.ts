@@ -53,6 +53,8 @@ export interface PremiseObject {
   readonly paraphrases?: readonly string[];
   /** Premise indices that must come before this one in any order (it refers back to them). */
   readonly follows?: readonly number[];
+  /** Whether the premise reads well as the problem's first sentence when premises are reordered (the first premise always does). */
+  readonly opens?: boolean;
 }
 
 export type PremiseSpec = string | PremiseObject;

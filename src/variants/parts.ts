@@ -4,7 +4,7 @@ import type { CompiledAnswer, CompiledTemplate, PartsRewrite, StatedNumber } fro
 import type { NumberFormat } from '../template/format.js';
 import { pickSome, type RewriteRule } from './rewrite.js';
 
-/** The most decimal places a decimal variant's answer may have: grade-school decimals, not long division. */
+/** The most decimal places a decimal variant's answer may have when the template does not say: grade-school decimals, not long division. */
 export const DECIMAL_ANSWER_PLACES = 3;
 
 type PartsVariant = 'decimal' | 'fraction';
@@ -18,7 +18,8 @@ function rewriteOf(stated: StatedNumber, variant: PartsVariant): PartsRewrite | 
  * more stated whole numbers v become v + part ("2.5 kilograms", "1 1/2
  * hours"), with parts the template allows for each quantity. A decimal item's
  * steps and answer stay terminating decimals; a fraction item's may be any
- * fraction.
+ * fraction. Where the template writes the answer's `places`, the answer keeps
+ * at most that many in both variants (2 for money, 0 for a count of things).
  */
 function partsRule(variant: PartsVariant): RewriteRule {
   const answers = new WeakMap<CompiledTemplate, CompiledAnswer>();
@@ -41,8 +42,11 @@ function partsRule(variant: PartsVariant): RewriteRule {
     answer(template) {
       let answer = answers.get(template);
       if (answer === undefined) {
-        const type = variant === 'decimal' ? 'decimal' : 'fraction';
-        answer = { ...template.answer, pointer: `${template.answer.pointer} (${variant} variant)`, type, places: Math.max(template.answer.places, DECIMAL_ANSWER_PLACES) };
+        // The template's `places`, when written, bounds the answer in every variant: 2 keeps money in cents, 0 keeps a count whole.
+        const written = template.spec.answer.places;
+        const type = variant === 'decimal' || written !== undefined ? 'decimal' : 'fraction';
+        const places = written ?? (variant === 'decimal' ? DECIMAL_ANSWER_PLACES : 0);
+        answer = { ...template.answer, pointer: `${template.answer.pointer} (${variant} variant)`, type, places };
         answers.set(template, answer);
       }
       return answer;

@@ -8,9 +8,10 @@ const ordersOf = new WeakMap<CompiledTemplate, readonly (readonly number[])[]>()
 
 /**
  * Why an order of the premises does not read correctly, or null if it does:
- * it must be a permutation other than the written order, keep every premise
- * after those it follows (it refers back to them), and never use a pronoun
- * before its person is named.
+ * it must be a permutation other than the written order, open with a premise
+ * that can open the problem (the first as written, or one marked `opens`),
+ * keep every premise after those it follows (it refers back to them), and
+ * never use a pronoun before its person is named.
  */
 export function orderProblem(template: CompiledTemplate, order: readonly number[]): string | null {
   const n = template.premises.length;
@@ -18,6 +19,7 @@ export function orderProblem(template: CompiledTemplate, order: readonly number[
     return `the order ${JSON.stringify(order)} is not a permutation of the ${n} premises`;
   }
   if (order.every((premise, position) => premise === position)) return 'the order is the written order';
+  if (!template.premises[order[0]!]!.opens) return `premise ${order[0]} cannot open the problem (it has no "opens")`;
   const position = new Map(order.map((premise, at) => [premise, at]));
   for (let premise = 0; premise < n; premise++) {
     for (const earlier of template.premises[premise]!.follows) {
@@ -58,7 +60,7 @@ export function reorderUnsupported(template: CompiledTemplate): string | null {
   const n = template.premises.length;
   if (n < 2) return 'a single premise has no other order';
   if (n > MAX_REORDER_PREMISES) return `${n} premises are more than the ${MAX_REORDER_PREMISES} whose orders can be listed`;
-  return validOrders(template).length === 0 ? 'no other order of the premises keeps every "follows" and every pronoun after its person' : null;
+  return validOrders(template).length === 0 ? 'no other order of the premises opens with a premise that can open ("opens"), keeps every "follows" and every pronoun after its person' : null;
 }
 
 /** The premise order of one item, chosen uniformly among the valid ones. */

@@ -1,4 +1,4 @@
-import { CONSTANT_NAMES, FUNCTION_NAMES } from './expression.js';
+import { CONSTANT_NAMES, FUNCTION_NAMES, VARIABLE_WORDS } from './expression-tree.js';
 import { isSymbol, type Token } from './tokens.js';
 
 /**
@@ -16,6 +16,43 @@ const CURRENCY_SIGNS: ReadonlySet<string> = new Set(['$', '€', '£', '¥', '�
 /** Single letters read as units after a number and a space ("5 m", "3 h"), not as variables. */
 const LETTER_UNITS: ReadonlySet<string> = new Set(['m', 'g', 'h', 's', 'l', 'L', 'K', 'C', 'F', 'W', 'J', 'V', 'A']);
 const PERCENT_WORDS: ReadonlySet<string> = new Set(['percent', 'percentage', 'pct']);
+
+/** Short words glued to a number that are units or ordinals, not products of variables: 5km, 3rd. */
+const GLUED_WORDS: ReadonlySet<string> = new Set([
+  'km', 'cm', 'mm', 'nm', 'kg', 'mg', 'ml', 'ft', 'in', 'yd', 'mi', 'hr', 'hrs', 'min', 'mins', 'sec', 'secs', 'lb', 'lbs',
+  'oz', 'mph', 'kmh', 'gal', 'qt', 'pt', 'sq', 'cu', 'st', 'nd', 'rd', 'th', 'am', 'pm', 'kw', 'kwh', 'mb', 'gb', 'usd',
+  'eur', 'rs', 'pct', 'and', 'or', 'per', 'each', 'days', 'day', 'yr', 'yrs', 'year', 'week', 'wk', 'ms', 'deg', 'rad', 'cents',
+]);
+const SPLIT_AFTER: ReadonlySet<string> = new Set(['+', '-', '*', '/', '^', '(', '=', ',', '<', '>', '≤', '≥', '≠']);
+
+/**
+ * `2pq`, `(p+q)^2 - 2pq`, `x = ab`: a short word written where a factor stands
+ * (right after a number, a bracket or an operator, with no space) is a product
+ * of one-letter variables. Units glued to a number (`5km`) and longer words stay
+ * words.
+ */
+export function splitLetterWords(tokens: Token[]): Token[] {
+  let out: Token[] | null = null;
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k]!;
+    const previous = tokens[k - 1];
+    const split =
+      token.t === 'word' && token.text.length >= 2 && token.text.length <= 4 && previous !== undefined &&
+      !GLUED_WORDS.has(token.text.toLowerCase()) && !FUNCTION_NAMES.has(token.text.toLowerCase()) && !CONSTANT_NAMES.has(token.text.toLowerCase()) &&
+      !VARIABLE_WORDS.has(token.text) && !PERCENT_WORDS.has(token.text.toLowerCase()) &&
+      ((!token.space && (previous.t === 'num' || isSymbol(previous, ')') || (previous.t === 'word' && previous.text.length === 1))) ||
+        (previous.t === 'sym' && SPLIT_AFTER.has(previous.text) && tokens[k + 1]?.t !== 'word'));
+    if (!split) {
+      out?.push(token);
+      continue;
+    }
+    out ??= tokens.slice(0, k);
+    for (let i = 0; i < token.text.length; i++) {
+      out.push({ t: 'word', text: token.text[i]!, start: token.start + i, end: token.start + i + 1, space: i === 0 ? token.space : false });
+    }
+  }
+  return out ?? tokens;
+}
 
 /** "50 percent", "12 per cent": the words become a % sign. */
 export function percentWords(tokens: Token[]): Token[] {
@@ -37,6 +74,19 @@ export function percentWords(tokens: Token[]): Token[] {
       }
     }
     out.push(token);
+  }
+  return out;
+}
+
+/** `30^\circ`, `30^{\circ}`, `30°`: the degree sign is a unit, and goes (as its `^` does). */
+export function dropDegrees(tokens: Token[]): Token[] {
+  if (!tokens.some((t) => isSymbol(t, '°'))) return tokens;
+  const out: Token[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k]!;
+    if (isSymbol(token, '^') && isSymbol(tokens[k + 1], '°')) k++;
+    else if (isSymbol(token, '^') && isSymbol(tokens[k + 1], '(') && isSymbol(tokens[k + 2], '°') && isSymbol(tokens[k + 3], ')')) k += 3;
+    else if (!isSymbol(token, '°')) out.push(token);
   }
   return out;
 }
@@ -66,7 +116,7 @@ function isUnitWord(tokens: readonly Token[], k: number): boolean {
   const token = tokens[k]!;
   if (token.t !== 'word') return false;
   const lower = token.text.toLowerCase();
-  if (FUNCTION_NAMES.has(lower) || CONSTANT_NAMES.has(lower)) return false;
+  if (FUNCTION_NAMES.has(lower) || CONSTANT_NAMES.has(lower) || VARIABLE_WORDS.has(token.text)) return false;
   if (token.text.length >= 2) return true;
   const previous = tokens[k - 1];
   return LETTER_UNITS.has(token.text) && token.space && previous !== undefined && (previous.t === 'num' || isSymbol(previous, '%'));
@@ -86,6 +136,7 @@ export function dropUnits(tokens: Token[]): Token[] {
       while (end > 0) {
         const last = tokens[end - 1]!;
         if (last.t === 'sym' && (last.text === '(' || last.text === '[' || last.text === ',' || last.text === '-' || last.text === '.' || last.text === ':' || last.text === '/')) end--;
+        else if (last.t === 'word' && (last.text === 'and' || last.text === 'or')) end--;
         else break;
       }
       return tokens.slice(0, end);

@@ -1,109 +1,47 @@
 import { Rational } from '../exact/rational.js';
-import { evaluateRational } from './evaluate.js';
-import { dropPrefix, dropUnits, percentWords } from './answer-words.js';
-import { isArithmetic, parseExpression, type Expr } from './expression.js';
-import { renderExpression } from './expression-render.js';
+import { renderAnswer } from './answer-render.js';
+import { parseStructure } from './answer-structure.js';
+import type { NumberAnswer, ParseAnswerOptions, ParsedAnswer, TextAnswer } from './answer-types.js';
+import { dropDegrees, dropPrefix, dropUnits, percentWords, splitLetterWords } from './answer-words.js';
 import { latexToPlain, needsLatexRewrite } from './latex.js';
-import { isSymbol, tokenize, type NumberToken, type Token } from './tokens.js';
+import { tokenize } from './tokens.js';
 import { isUnanswerableAnswer } from './unanswerable.js';
 
 /**
- * An answer as a value: what `parseAnswer` makes of the text a model or a
- * dataset gives, after normalisation (LaTeX, separators, currency, units,
- * percent words, `x =`, trailing punctuation).
+ * parseAnswer: from the text of an answer to a value (see answer-types.ts for
+ * the kinds), through LaTeX rewriting, tokens and the structure parser.
  */
-export type ParsedAnswer =
-  | NumberAnswer
-  | ExpressionAnswer
-  | TupleAnswer
-  | SetAnswer
-  | { readonly kind: 'unanswerable' }
-  | TextAnswer;
-
-export interface NumberAnswer {
-  readonly kind: 'number';
-  /** The value as written: for `25%` this is 25, and `percent` is true. */
-  readonly value: Rational;
-  /** Decimals shown (`0.50` → 2), or null for fractions and computed values, which show none. */
-  readonly places: number | null;
-  readonly percent: boolean;
-  /** Significant digits shown, when written as one decimal literal (0 otherwise). */
-  readonly significant: number;
-  /** Written with thousands separators, so `1,234` might have been the pair (1, 234). */
-  readonly grouped: boolean;
-  /** The normalised text it was read from, for the rare re-reading without thousands separators. */
-  readonly source: string;
-}
-
-export interface ExpressionAnswer {
-  readonly kind: 'expression';
-  readonly expr: Expr;
-}
-
-export interface TupleAnswer {
-  readonly kind: 'tuple';
-  /** '' for a bare list such as `2, 3`, which compares in any order. */
-  readonly open: '(' | '[' | '';
-  readonly close: ')' | ']' | '';
-  readonly items: readonly ParsedAnswer[];
-}
-
-export interface SetAnswer {
-  readonly kind: 'set';
-  readonly items: readonly ParsedAnswer[];
-}
-
-export interface TextAnswer {
-  readonly kind: 'text';
-  readonly text: string;
-  /** Too long to keep; never equal to anything. */
-  readonly truncated: boolean;
-}
-
-export interface ParseAnswerOptions {
-  /** Read `1,234` as a number (default). False reads it as the pair 1, 234. */
-  readonly thousands?: boolean;
-}
+export type * from './answer-types.js';
+export { renderAnswer } from './answer-render.js';
 
 /** Answers longer than this are not parsed: they are kept as (truncated) text. */
 export const MAX_ANSWER_LENGTH = 4000;
 const MAX_TOKENS = 1000;
-const MAX_ITEMS = 64;
-const MAX_NESTING = 3;
 
 export function parseAnswer(text: string, options: ParseAnswerOptions = {}): ParsedAnswer {
+  return parseIn(text, options, false);
+}
+
+/**
+ * An answer written in math mode (the content of a `\boxed{}` or of `$...$`),
+ * where a final `!` is a factorial (`\boxed{5!}`), not an exclamation.
+ */
+export function parseMathAnswer(text: string, options: ParseAnswerOptions = {}): ParsedAnswer {
+  return parseIn(text, options, true);
+}
+
+function parseIn(text: string, options: ParseAnswerOptions, math: boolean): ParsedAnswer {
   if (typeof text !== 'string') text = text === null || text === undefined ? '' : String(text);
   const fast = fastNumber(text);
   if (fast !== null) return fast;
   if (text.length > MAX_ANSWER_LENGTH) return { kind: 'text', text: `${text.slice(0, 200)}…`, truncated: true };
   const plain = needsLatexRewrite(text) ? latexToPlain(text).text : text;
-  return parsePlain(plain, options.thousands ?? true, 0);
+  return parsePlain(plain, options, math);
 }
 
 /** The normalised text of an answer: `\$1{,}234.50` → `1234.50`, `\frac{2}{4}` → `1/2`, `x = 5` → `5`. */
 export function normalizeAnswer(text: string, options?: ParseAnswerOptions): string {
   return renderAnswer(parseAnswer(text, options));
-}
-
-/** Prints a parsed answer; parsing the result gives the same answer back. */
-export function renderAnswer(answer: ParsedAnswer): string {
-  switch (answer.kind) {
-    case 'number': {
-      const body = answer.places === null ? answer.value.toFractionString() : answer.value.toFixed(answer.places);
-      return answer.percent ? `${body}%` : body;
-    }
-    case 'expression':
-      return renderExpression(answer.expr);
-    case 'tuple':
-      return `${answer.open}${answer.items.map(renderAnswer).join(', ')}${answer.close}`;
-    case 'set':
-      return `{${answer.items.map(renderAnswer).join(', ')}}`;
-    case 'unanswerable':
-      return 'unanswerable';
-    case 'text':
-      // Braces and & are escaped so that reading the text again keeps them as they are.
-      return answer.text.replace(/[{}&]/g, '\\$&');
-  }
 }
 
 /** `18`, `-3`, `12.5`: most answers, read without the general machinery. */
@@ -132,148 +70,35 @@ function text(raw: string): TextAnswer {
 }
 
 /** Drops what surrounds an answer but is not part of it: spaces, markdown, quotes, sentence punctuation. */
-function strippable(ch: string, atEnd: boolean): boolean {
+function strippable(ch: string, atEnd: boolean, math: boolean): boolean {
   return (
     ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '*' || ch === '_' || ch === '`' || ch === '"' ||
-    ch === '\u201c' || ch === '\u201d' || (atEnd && (ch === '.' || ch === ',' || ch === ';' || ch === ':' || ch === '!' || ch === '?'))
+    ch === '\u201c' || ch === '\u201d' || (atEnd && (ch === '.' || ch === ',' || ch === ';' || ch === ':' || (ch === '!' && !math) || ch === '?'))
   );
 }
 
-function trimAnswer(raw: string): string {
+function trimAnswer(raw: string, math: boolean): string {
   let start = 0;
   let end = raw.length;
-  while (start < end && strippable(raw[start]!, false)) start++;
-  while (end > start && strippable(raw[end - 1]!, true)) end--;
+  while (start < end && strippable(raw[start]!, false, math)) start++;
+  while (end > start && strippable(raw[end - 1]!, true, math)) end--;
   return raw.slice(start, end);
 }
 
-function parsePlain(plain: string, thousands: boolean, nesting: number): ParsedAnswer {
-  const trimmed = trimAnswer(plain);
+/** Whole answers that name the real line in words. */
+const REAL_LINE_WORDS: ReadonlySet<string> = new Set(['all real numbers', 'all reals', 'the real numbers', 'any real number', 'ℝ']);
+
+function parsePlain(plain: string, options: ParseAnswerOptions, math: boolean): ParsedAnswer {
+  const trimmed = trimAnswer(plain, math);
   if (trimmed.length === 0) return text('');
   const fast = fastNumber(trimmed);
   if (fast !== null) return fast;
   if (isUnanswerableAnswer(trimmed)) return { kind: 'unanswerable' };
-  const tokens = tokenize(trimmed, { thousands });
+  if (REAL_LINE_WORDS.has(trimmed.toLowerCase())) return parsePlain('(-inf, inf)', options, math);
+  const tokens = tokenize(trimmed, { thousands: options.thousands ?? true, decimalComma: options.decimalComma === true });
   if (tokens === null || tokens.length > MAX_TOKENS) return text(trimmed);
-  const cleaned = dropUnits(dropPrefix(percentWords(tokens)));
-  const parsed = parseTokens(cleaned, 0, cleaned.length, trimmed, thousands, nesting);
+  const words = splitLetterWords(dropDegrees(percentWords(tokens)));
+  // Structure first (lists, relations, sets, matrices); then, for prose around a value, the value alone.
+  const parsed = parseStructure(words, trimmed) ?? parseStructure(dropUnits(dropPrefix(words)), trimmed);
   return parsed ?? text(trimmed);
-}
-
-/** Splits tokens[from, to) at commas outside brackets; null when there are none. */
-function splitTopLevel(tokens: readonly Token[], from: number, to: number): Array<[number, number]> | null {
-  let depth = 0;
-  let start = from;
-  const parts: Array<[number, number]> = [];
-  for (let k = from; k < to; k++) {
-    const token = tokens[k]!;
-    if (token.t !== 'sym') continue;
-    if (token.text === '(' || token.text === '[' || token.text === '{') depth++;
-    else if (token.text === ')' || token.text === ']' || token.text === '}') depth--;
-    else if ((token.text === ',' || token.text === ';') && depth === 0) {
-      parts.push([start, k]);
-      start = k + 1;
-    }
-  }
-  if (parts.length === 0) return null;
-  parts.push([start, to]);
-  return parts;
-}
-
-/** The index of the bracket closing tokens[open], or -1. */
-function matchingClose(tokens: readonly Token[], open: number, to: number): number {
-  let depth = 0;
-  for (let k = open; k < to; k++) {
-    const token = tokens[k]!;
-    if (token.t !== 'sym') continue;
-    if (token.text === '(' || token.text === '[' || token.text === '{') depth++;
-    else if (token.text === ')' || token.text === ']' || token.text === '}') {
-      depth--;
-      if (depth === 0) return k;
-    }
-  }
-  return -1;
-}
-
-function parseItems(tokens: readonly Token[], parts: ReadonlyArray<[number, number]>, source: string, thousands: boolean, nesting: number): ParsedAnswer[] | null {
-  if (parts.length > MAX_ITEMS || nesting >= MAX_NESTING) return null;
-  const items: ParsedAnswer[] = [];
-  for (const [from, to] of parts) {
-    const item = parseTokens(tokens, from, to, source, thousands, nesting + 1);
-    if (item === null) return null;
-    items.push(item);
-  }
-  return items;
-}
-
-function parseTokens(tokens: readonly Token[], from: number, to: number, source: string, thousands: boolean, nesting: number): ParsedAnswer | null {
-  if (from >= to) return null;
-  const parts = splitTopLevel(tokens, from, to);
-  if (parts !== null) {
-    const items = parseItems(tokens, parts, source, thousands, nesting);
-    return items === null ? null : { kind: 'tuple', open: '', close: '', items };
-  }
-  const first = tokens[from]!;
-  const last = tokens[to - 1]!;
-  if (first.t === 'sym' && last.t === 'sym' && matchingClose(tokens, from, to) === to - 1) {
-    const inner = splitTopLevel(tokens, from + 1, to - 1);
-    if (first.text === '{' && last.text === '}') {
-      const items = parseItems(tokens, inner ?? [[from + 1, to - 1]], source, thousands, nesting);
-      return items === null ? null : { kind: 'set', items };
-    }
-    if (inner !== null && (first.text === '(' || first.text === '[') && (last.text === ')' || last.text === ']')) {
-      const items = parseItems(tokens, inner, source, thousands, nesting);
-      return items === null ? null : { kind: 'tuple', open: first.text, close: last.text, items };
-    }
-  }
-  // An equation or approximation: keep what follows the last = or ≈ ("x = 5", "2 + 3 = 5").
-  for (let k = to - 1; k > from; k--) {
-    const token = tokens[k]!;
-    if (token.t === 'sym' && (token.text === '=' || token.text === '≈')) return parseTokens(tokens, k + 1, to, source, thousands, nesting);
-  }
-  return parseSingle(tokens, from, to, source);
-}
-
-function parseSingle(tokens: readonly Token[], from: number, to: number, source: string): ParsedAnswer | null {
-  const simple = simpleNumber(tokens, from, to, source);
-  if (simple !== null) return simple;
-  const expr = parseExpression(tokens, from, to);
-  if (expr === null) return null;
-  if (isArithmetic(expr)) {
-    const value = evaluateRational(expr);
-    if (value !== null) {
-      const grouped = tokens.slice(from, to).some((t) => t.t === 'num' && t.grouped);
-      return { kind: 'number', value, places: null, percent: false, significant: 0, grouped, source };
-    }
-  }
-  return { kind: 'expression', expr };
-}
-
-/** `[-] number [%]`: an answer that shows its decimals. */
-function simpleNumber(tokens: readonly Token[], from: number, to: number, source: string): NumberAnswer | null {
-  let k = from;
-  let negative = false;
-  if (isSymbol(tokens[k], '-')) {
-    negative = true;
-    k++;
-  } else if (isSymbol(tokens[k], '+')) k++;
-  const token = tokens[k];
-  if (token === undefined || token.t !== 'num') return null;
-  const number: NumberToken = token;
-  k++;
-  let percent = false;
-  if (isSymbol(tokens[k], '%')) {
-    percent = true;
-    k++;
-  }
-  if (k !== to) return null;
-  return {
-    kind: 'number',
-    value: negative ? number.value.neg() : number.value,
-    places: number.places,
-    percent,
-    significant: number.significant,
-    grouped: number.grouped,
-    source,
-  };
 }

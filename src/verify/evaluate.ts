@@ -1,5 +1,5 @@
 import { Rational } from '../exact/rational.js';
-import { symbolsOf, type Expr } from './expression.js';
+import type { Expr } from './expression-tree.js';
 import { Surd } from './surd.js';
 
 /**
@@ -67,9 +67,34 @@ export function evaluateRational(expr: Expr): Rational | null {
       }
       return tooBig(result) ? null : result;
     }
+    case 'call': {
+      const a = evaluateRational(expr.args[0]!);
+      if (a === null) return null;
+      if (expr.fn === 'factorial') return factorial(a);
+      const b = expr.fn === 'binom' ? evaluateRational(expr.args[1]!) : null;
+      return b === null ? null : binomial(a, b);
+    }
     default:
       return null;
   }
+}
+
+const MAX_FACTORIAL = 300;
+
+/** C(n, k) for whole numbers 0 ≤ k ≤ n ≤ 300, or null. */
+function binomial(n: Rational, k: Rational): Rational | null {
+  if (n.den !== 1n || k.den !== 1n || k.num < 0n || n.num < k.num || n.num > BigInt(MAX_FACTORIAL)) return null;
+  let result = 1n;
+  for (let i = 1n; i <= k.num; i++) result = (result * (n.num - k.num + i)) / i;
+  return Rational.of(result);
+}
+
+/** n! for a whole number n up to 300 (about 2,000 bits), or null. */
+function factorial(n: Rational): Rational | null {
+  if (n.den !== 1n || n.num < 0n || n.num > BigInt(MAX_FACTORIAL)) return null;
+  let product = 1n;
+  for (let k = 2n; k <= n.num; k++) product *= k;
+  return Rational.of(product);
 }
 
 /** Exact value in Surd with each symbol bound to a rational, or null when Surd cannot hold it. */
@@ -148,6 +173,13 @@ function callSurd(fn: string, args: readonly Expr[], env: ReadonlyMap<string, Ra
       const radicand = second?.rational() ?? null;
       return index !== null && radicand !== null && index.equals(Rational.of(2n)) ? Surd.sqrt(radicand) : null;
     }
+    case 'factorial':
+    case 'binom': {
+      const a = first.rational();
+      const b = fn === 'binom' ? (second?.rational() ?? null) : null;
+      const value = a === null ? null : fn === 'factorial' ? factorial(a) : b === null ? null : binomial(a, b);
+      return value === null ? null : Surd.of(value);
+    }
     case 'abs': {
       const rational = first.rational();
       if (rational !== null) return Surd.of(rational.abs());
@@ -165,8 +197,15 @@ const FLOAT_FUNCTIONS: ReadonlyMap<string, (x: number) => number> = new Map([
   ['sqrt', Math.sqrt], ['abs', Math.abs], ['sin', Math.sin], ['cos', Math.cos], ['tan', Math.tan],
   ['cot', (x: number) => 1 / Math.tan(x)], ['sec', (x: number) => 1 / Math.cos(x)], ['csc', (x: number) => 1 / Math.sin(x)],
   ['arcsin', Math.asin], ['arccos', Math.acos], ['arctan', Math.atan], ['sinh', Math.sinh], ['cosh', Math.cosh],
-  ['tanh', Math.tanh], ['log', Math.log], ['ln', Math.log], ['exp', Math.exp],
+  ['tanh', Math.tanh], ['log', Math.log], ['ln', Math.log], ['exp', Math.exp], ['factorial', floatFactorial],
 ]);
+
+function floatFactorial(n: number): number {
+  if (!Number.isInteger(n) || n < 0 || n > 170) return Number.NaN;
+  let product = 1;
+  for (let k = 2; k <= n; k++) product *= k;
+  return product;
+}
 
 /** Floating-point value with each symbol bound to a double; NaN when undefined. */
 export function evaluateFloat(expr: Expr, env: ReadonlyMap<string, number>): number {
@@ -204,80 +243,13 @@ export function evaluateFloat(expr: Expr, env: ReadonlyMap<string, number>): num
         if (radicand < 0 && Number.isInteger(index) && index % 2 === 1) return -((-radicand) ** (1 / index));
         return radicand ** (1 / index);
       }
+      if (expr.fn === 'binom') {
+        const n = evaluateFloat(expr.args[0]!, env);
+        const k = evaluateFloat(expr.args[1]!, env);
+        return floatFactorial(n) / (floatFactorial(k) * floatFactorial(n - k));
+      }
       const f = FLOAT_FUNCTIONS.get(expr.fn);
       return f === undefined ? Number.NaN : f(evaluateFloat(expr.args[0]!, env));
     }
   }
-}
-
-/**
- * Awkward rationals to bind symbols to. Two different rational functions of
- * bounded degree agree at a random point only by accident; using several
- * fixed points keeps verdicts deterministic, which a reward function needs.
- */
-const POINTS: readonly Rational[] = (
-  [
-    [7n, 3n], [11n, 5n], [13n, 17n], [19n, 7n], [23n, 13n], [29n, 11n], [31n, 19n], [37n, 23n],
-    [41n, 29n], [43n, 31n], [47n, 37n], [53n, 41n], [59n, 43n], [61n, 47n], [67n, 53n], [71n, 59n],
-  ] as const
-).map(([n, d]) => Rational.of(n, d));
-
-export const POINTS_NEEDED = 3;
-const POINTS_TRIED = 6;
-
-function closeEnough(a: number, b: number): boolean {
-  if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
-  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)) + 1e-12;
-}
-
-export type ExpressionMatch = 'symbolic' | 'numeric' | 'different' | 'undecided';
-
-/**
- * Compares two expressions by evaluating both at the same points: exactly
- * where Surd can hold the values (a disagreement there is final), in floating
- * point with a relative 1e-9 where it cannot. `pi` and `e` are bound to
- * rationals like any other symbol in the exact pass, which is sound because
- * they are transcendental, and to their real values in floating point.
- */
-export function compareExpressions(a: Expr, b: Expr): ExpressionMatch {
-  const symbols = [...symbolsOf(b, symbolsOf(a))].sort();
-  if (symbols.includes('inf')) return 'undecided';
-  let agreed = 0;
-  let exactly = true;
-  for (let point = 0; point < POINTS_TRIED && agreed < POINTS_NEEDED; point++) {
-    const exactEnv = new Map<string, Rational>();
-    const floatEnv = new Map<string, number>();
-    symbols.forEach((name, index) => {
-      const value = POINTS[(point * 5 + index) % POINTS.length]!;
-      exactEnv.set(name, value);
-      floatEnv.set(name, name === 'pi' ? Math.PI : name === 'e' ? Math.E : value.toNumber());
-    });
-    const exactA = evaluateSurd(a, exactEnv);
-    const exactB = exactA === null ? null : evaluateSurd(b, exactEnv);
-    if (exactA !== null && exactB !== null) {
-      if (!exactA.equals(exactB)) return 'different';
-      agreed++;
-      if (symbols.length === 0) return 'symbolic'; // one point decides a constant
-      continue;
-    }
-    const floatA = evaluateFloat(a, floatEnv);
-    const floatB = evaluateFloat(b, floatEnv);
-    if (!Number.isFinite(floatA) || !Number.isFinite(floatB)) continue; // outside the domain here; try another point
-    if (!closeEnough(floatA, floatB)) return 'different';
-    exactly = false;
-    agreed++;
-    if (symbols.length === 0 || (symbols.length <= 2 && symbols.every((s) => s === 'pi' || s === 'e'))) {
-      // Floating point does not depend on the point when pi and e are the only symbols.
-      return 'numeric';
-    }
-  }
-  if (agreed < POINTS_NEEDED) return 'undecided';
-  return exactly ? 'symbolic' : 'numeric';
-}
-
-/** The real value of an expression whose only symbols are pi and e, for the rounding tolerance. */
-export function constantValue(expr: Expr): number | null {
-  for (const name of symbolsOf(expr)) if (name !== 'pi' && name !== 'e') return null;
-  const value = evaluateFloat(expr, new Map([['pi', Math.PI], ['e', Math.E]]));
-  return Number.isFinite(value) ? value : null;
 }

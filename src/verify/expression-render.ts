@@ -1,4 +1,4 @@
-import type { Expr } from './expression.js';
+import type { Expr } from './expression-tree.js';
 
 /**
  * Prints expression trees with as few parentheses as precedence allows, so

@@ -1,29 +1,24 @@
-import type { Rational } from '../exact/rational.js';
+import { Rational } from '../exact/rational.js';
 import { isMixedPlus, isSymbol, type NumberToken, type Token } from './tokens.js';
+import { CONSTANT_NAMES, FUNCTION_NAMES, VARIABLE_WORDS, type Expr } from './expression-tree.js';
+import { renderExpression } from './expression-render.js';
+import { readProperFraction, readSubscript } from './expression-pieces.js';
 
 /**
- * Math expressions in answers (`2*sqrt(2)`, `x^2 + 1`, `3pi/4`): their syntax
- * tree, a recursive-descent parser over answer tokens with a depth cap, and a
- * printer whose output parses back to the same tree.
+ * The expression parser: recursive descent over answer tokens, with a depth
+ * cap. Juxtaposition multiplies (2x, 3(4 + 1)); `sin^2 x` is (sin x)^2 and
+ * `sin^{-1} x` is arcsin x; `log_2 8` is a logarithm to base 2; `x_1` and
+ * `a_{37}` are names; `5!` is a factorial.
  */
-export type Expr =
-  | { readonly k: 'num'; readonly value: Rational }
-  | { readonly k: 'var'; readonly name: string }
-  | { readonly k: 'neg'; readonly a: Expr }
-  | { readonly k: 'pct'; readonly a: Expr }
-  | { readonly k: 'bin'; readonly op: '+' | '-' | '*' | '/' | '^'; readonly a: Expr; readonly b: Expr }
-  | { readonly k: 'call'; readonly fn: string; readonly args: readonly Expr[] };
-
-/** Function names an answer may use; anything else with two or more letters is a word, not math. */
-export const FUNCTION_NAMES: ReadonlySet<string> = new Set([
-  'sqrt', 'root', 'abs', 'sin', 'cos', 'tan', 'cot', 'sec', 'csc', 'arcsin', 'arccos', 'arctan',
-  'sinh', 'cosh', 'tanh', 'log', 'ln', 'exp',
-]);
-
-/** Named constants. `pi` and `e` are transcendental, which is what lets equivalence treat them as free symbols. */
-export const CONSTANT_NAMES: ReadonlySet<string> = new Set(['pi', 'e', 'inf', 'infinity']);
+export { CONSTANT_NAMES, FUNCTION_NAMES, type Expr } from './expression-tree.js';
 
 export const MAX_EXPRESSION_DEPTH = 64;
+
+const ONE = Rational.of(1n);
+/** Functions whose unbracketed argument runs on through the names after it: sin 2x, log 3x. */
+const TAKES_PRODUCTS: ReadonlySet<string> = new Set(['sin', 'cos', 'tan', 'cot', 'sec', 'csc', 'sinh', 'cosh', 'tanh', 'log', 'ln']);
+/** sin^{-1} x is arcsin x, not 1/sin x. */
+const INVERSES: ReadonlyMap<string, string> = new Map([['sin', 'arcsin'], ['cos', 'arccos'], ['tan', 'arctan']]);
 
 /** Parses tokens[from, to) as one expression, or returns null. */
 export function parseExpression(tokens: readonly Token[], from = 0, to = tokens.length): Expr | null {
@@ -79,8 +74,8 @@ class ExpressionParser {
         const right = this.unary();
         if (right === null) return null;
         left = { k: 'bin', op: (token as { text: '*' | '/' }).text, a: left, b: right };
-      } else if (token !== undefined && (token.t === 'word' || isSymbol(token, '('))) {
-        // Juxtaposition multiplies: 2x, 2 sqrt(2), 3(4 + 1), (a)(b). Two numbers side by side do not.
+      } else if (token !== undefined && (token.t === 'word' || isSymbol(token, '(') || (token.t === 'num' && isSymbol(this.tokens[this.pos - 1], '!')))) {
+        // Juxtaposition multiplies: 2x, 2 sqrt(2), 3(4 + 1), (a)(b), 4! 6!. Two numbers side by side do not.
         const right = this.power();
         if (right === null) return null;
         left = { k: 'bin', op: '*', a: left, b: right };
@@ -114,11 +109,13 @@ class ExpressionParser {
 
   private postfix(): Expr | null {
     let value = this.primary();
-    while (value !== null && isSymbol(this.peek(), '%')) {
+    for (;;) {
+      if (value === null) return null;
+      if (isSymbol(this.peek(), '%')) value = { k: 'pct', a: value };
+      else if (isSymbol(this.peek(), '!') && !isSymbol(this.peek(1), '=')) value = { k: 'call', fn: 'factorial', args: [value] };
+      else return value;
       this.pos++;
-      value = { k: 'pct', a: value };
     }
-    return value;
   }
 
   private primary(): Expr | null {
@@ -143,11 +140,13 @@ class ExpressionParser {
     this.pos++;
     const whole: Expr = { k: 'num', value: token.value };
     if (!token.integer) return whole;
-    // 2⁤(1/2) from LaTeX `2\frac{1}{2}`: a mixed number.
+    // 2⁤((1)/(2)) from LaTeX `2\frac{1}{2}`: a mixed number when the fraction is proper;
+    // otherwise (`2\frac{\pi}{3}`, `3\frac{7}{2}`) the marker is dropped and juxtaposition multiplies.
     if (isMixedPlus(this.peek())) {
       this.pos++;
-      const fraction = this.postfix();
-      return fraction === null ? whole : { k: 'bin', op: '+', a: whole, b: fraction };
+      const fraction = this.properFraction();
+      if (fraction !== null) return { k: 'bin', op: '+', a: whole, b: fraction };
+      return whole;
     }
     // `2 1/2`: a whole number, a space, then a proper fraction of whole numbers.
     const top = this.peek();
@@ -163,8 +162,15 @@ class ExpressionParser {
     return whole;
   }
 
+  private properFraction(): Expr | null {
+    const fraction = readProperFraction((k) => this.peek(k));
+    if (fraction === null) return null;
+    this.pos += fraction.length;
+    return fraction.expr;
+  }
+
   private word(text: string): Expr | null {
-    const name = text.toLowerCase();
+    const name = text.length === 1 ? text : text.toLowerCase();
     if (FUNCTION_NAMES.has(name)) {
       this.pos++;
       return this.call(name);
@@ -173,15 +179,65 @@ class ExpressionParser {
       this.pos++;
       return { k: 'var', name: name === 'infinity' ? 'inf' : name };
     }
-    if (text.length === 1) {
+    if ((text === 'f' || text === 'g') && isSymbol(this.peek(1), '(') && !this.peek(1)!.space) return this.application(text);
+    if (text.length === 1 || VARIABLE_WORDS.has(text)) {
       this.pos++;
-      return { k: 'var', name: text };
+      return { k: 'var', name: text + this.subscript() };
     }
     return null;
   }
 
+  /**
+   * `f(2)`, `g(x + 1)`: a value of an unknown function, a symbol of its own
+   * (named by its text), so that f(1) and f(3) differ, and neither is f times 3.
+   */
+  private application(name: string): Expr | null {
+    this.pos += 2;
+    if (!this.enter()) return null;
+    const argument = this.sum();
+    this.depth--;
+    if (argument === null || !isSymbol(this.peek(), ')')) return null;
+    this.pos++;
+    return { k: 'var', name: `${name}(${renderExpression(argument)})` };
+  }
+
+  /** `_1`, `_{37}` (read as `_(37)`), `_n` after a name: the subscript as written, or ''. */
+  private subscript(): string {
+    const subscript = readSubscript((k) => this.peek(k));
+    if (subscript === null) return '';
+    this.pos += subscript.length;
+    return subscript.text;
+  }
+
   private call(fn: string): Expr | null {
     if (!this.enter()) return null;
+    // log_2 8, log_(10)(x): a logarithm to a base, which is ln x / ln b
+    if (fn === 'log' && isSymbol(this.peek(), '_')) {
+      this.pos++;
+      const base = this.primary();
+      const argument = base === null ? null : this.call('ln');
+      this.depth--;
+      if (base === null || argument === null) return null;
+      return { k: 'bin', op: '/', a: argument, b: { k: 'call', fn: 'ln', args: [base] } };
+    }
+    // sin^2 x is (sin x)^2, and sin^(-1) x is arcsin x
+    let exponent: Expr | null = null;
+    if (isSymbol(this.peek(), '^')) {
+      this.pos++;
+      exponent = this.primary();
+      if (exponent === null) return null;
+      if (exponent.k === 'neg' && exponent.a.k === 'num' && exponent.a.value.equals(ONE) && INVERSES.has(fn)) {
+        fn = INVERSES.get(fn)!;
+        exponent = null;
+      }
+    }
+    const applied = this.applied(fn);
+    this.depth--;
+    if (applied === null || exponent === null) return applied;
+    return { k: 'bin', op: '^', a: applied, b: exponent };
+  }
+
+  private applied(fn: string): Expr | null {
     let args: Expr[] | null;
     if (isSymbol(this.peek(), '(')) {
       this.pos++;
@@ -199,13 +255,17 @@ class ExpressionParser {
         break;
       }
     } else {
-      // `sqrt 2`, `sin x`: the function applies to the next power.
-      const arg = this.power();
+      // `sqrt 2`, `sin x`, `sin 2x`: the function applies to the next power; a trigonometric
+      // or logarithmic one also to the names written right after it (sin 2x is sin(2x)).
+      let arg = this.power();
+      while (arg !== null && TAKES_PRODUCTS.has(fn) && this.peek()?.t === 'word' && !FUNCTION_NAMES.has((this.peek() as { text: string }).text.toLowerCase())) {
+        const factor = this.power();
+        arg = factor === null ? null : { k: 'bin', op: '*', a: arg, b: factor };
+      }
       args = arg === null ? null : [arg];
     }
-    this.depth--;
     if (args === null) return null;
-    const arity = fn === 'root' ? 2 : 1;
+    const arity = fn === 'root' || fn === 'binom' ? 2 : 1;
     return args.length === arity ? { k: 'call', fn, args } : null;
   }
 
@@ -218,42 +278,4 @@ class ExpressionParser {
     this.pos++;
     return inner;
   }
-}
-
-/** Free symbols, including the constants pi and e, sorted. */
-export function symbolsOf(expr: Expr, into: Set<string> = new Set()): Set<string> {
-  const stack: Expr[] = [expr];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    switch (node.k) {
-      case 'var':
-        into.add(node.name);
-        break;
-      case 'neg':
-      case 'pct':
-        stack.push(node.a);
-        break;
-      case 'bin':
-        stack.push(node.a, node.b);
-        break;
-      case 'call':
-        stack.push(...node.args);
-        break;
-      case 'num':
-        break;
-    }
-  }
-  return into;
-}
-
-/** Whether the tree uses any symbol or function, i.e. is not plain arithmetic. */
-export function isArithmetic(expr: Expr): boolean {
-  const stack: Expr[] = [expr];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.k === 'var' || node.k === 'call') return false;
-    if (node.k === 'neg' || node.k === 'pct') stack.push(node.a);
-    else if (node.k === 'bin') stack.push(node.a, node.b);
-  }
-  return true;
 }

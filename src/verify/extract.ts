@@ -1,5 +1,7 @@
-import { parseAnswer, renderAnswer, type ParsedAnswer } from './answer.js';
-import { answerAfter, bracedContent, firstDigit, isLetter, lastDigit, numberAround, type Span } from './spans.js';
+import { parseAnswer, parseMathAnswer, renderAnswer, type ParsedAnswer } from './answer.js';
+import { finalBoxes } from './boxes.js';
+import { lastMathSpans } from './math-spans.js';
+import { answerAfter, firstDigit, isDigit, isLetter, lastDigit, numberAround, type Span } from './spans.js';
 
 /**
  * Finds the final answer in free-form model output. The rules, in priority
@@ -7,27 +9,33 @@ import { answerAfter, bracedContent, firstDigit, isLetter, lastDigit, numberArou
  * occurrence in the text wins):
  *
  * 1. `gsm8k`         `#### 42`, GSM8K's own answer line
- * 2. `boxed`         `\boxed{...}` or `\fbox{...}`, braces nested
+ * 2. `boxed`         `\boxed{...}` or `\fbox{...}`, braces nested; boxes just
+ *                    before it joined by "and", commas or nothing are parts of
+ *                    one answer ("\boxed{1} and \boxed{2}" is the list 1, 2)
  * 3. `final-answer`  "final answer is 42", "Final Answer: 42"
  * 4. `the-answer-is` "the answer is 42", "answer would be 42"
  * 5. `answer-colon`  "Answer: 42"
  * 6. `a-colon`       "A: 42" at the start of a line
- * 7. `last-number`   the last number in the text (not in strict mode)
+ * 7. `last-math`     the last math span (`$...$`, `\[...\]`, ...) read as a whole,
+ *                    when no number follows it (not in strict mode)
+ * 8. `last-number`   the last number in the text (not in strict mode)
  *
  * A phrase followed by prose ("the answer is that she has 18 apples") gives
  * the first number of that sentence. A phrase followed by words and no number
  * ("the answer is Tuesday") is kept as a text answer, but only if no later rule
  * finds a number-like answer first, and it beats the last-number fallback.
  */
-export type ExtractionStrategy = 'gsm8k' | 'boxed' | 'final-answer' | 'the-answer-is' | 'answer-colon' | 'a-colon' | 'last-number';
+export type ExtractionStrategy = 'gsm8k' | 'boxed' | 'final-answer' | 'the-answer-is' | 'answer-colon' | 'a-colon' | 'last-math' | 'last-number';
 
 export const EXTRACTION_STRATEGIES: readonly ExtractionStrategy[] = [
-  'gsm8k', 'boxed', 'final-answer', 'the-answer-is', 'answer-colon', 'a-colon', 'last-number',
+  'gsm8k', 'boxed', 'final-answer', 'the-answer-is', 'answer-colon', 'a-colon', 'last-math', 'last-number',
 ];
 
 export interface ExtractOptions {
-  /** Never guess: no last-number fallback. Default false. */
+  /** Never guess: no last-math or last-number fallback. Default false. */
   readonly strict?: boolean;
+  /** Read `1,22` as 1.22 (see ParseAnswerOptions). Default false. */
+  readonly decimalComma?: boolean;
 }
 
 export interface ExtractedAnswer {
@@ -49,6 +57,8 @@ export interface ParsedExtraction {
 
 /** How many occurrences of one marker are examined, from the last backwards. */
 const MAX_CANDIDATES = 16;
+/** How many math spans are examined, from the last backwards. */
+const MAX_MATH_SPANS = 8;
 
 export function extractAnswer(text: string, options: ExtractOptions = {}): ExtractedAnswer | null {
   return extractParsed(text, options)?.extracted ?? null;
@@ -57,7 +67,7 @@ export function extractAnswer(text: string, options: ExtractOptions = {}): Extra
 export function extractParsed(text: string, options: ExtractOptions = {}): ParsedExtraction | null {
   if (typeof text !== 'string' || text.length === 0) return null;
   try {
-    return new Extractor(text).run(options.strict === true);
+    return new Extractor(text, options.decimalComma === true).run(options.strict === true);
   } catch {
     return null; // a last guard for totality; no known input gets here
   }
@@ -72,7 +82,14 @@ class Extractor {
   /** A marker followed by words only; used if nothing numeric turns up. */
   private textCandidate: ParsedExtraction | null = null;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly decimalComma: boolean,
+  ) {}
+
+  private parse(span: Span): ParsedAnswer {
+    return parseAnswer(this.text.slice(span.start, span.end), { decimalComma: this.decimalComma });
+  }
 
   private get lower(): string {
     this.lowerText ??= this.text.toLowerCase();
@@ -88,11 +105,11 @@ class Extractor {
       this.phrase('answer-colon', 'answer', COLON) ??
       this.aColon() ??
       this.textCandidate ??
-      (strict ? null : this.lastNumber())
+      (strict ? null : (this.lastMath() ?? this.lastNumber()))
     );
   }
 
-  private make(span: Span, strategy: ExtractionStrategy, answer: ParsedAnswer = parseAnswer(this.text.slice(span.start, span.end))): ParsedExtraction {
+  private make(span: Span, strategy: ExtractionStrategy, answer: ParsedAnswer = this.parse(span)): ParsedExtraction {
     const raw = this.text.slice(span.start, span.end);
     return { extracted: { value: renderAnswer(answer), raw, strategy, start: span.start, end: span.end }, answer };
   }
@@ -102,13 +119,13 @@ class Extractor {
    * through its first number; words alone as a text candidate for later.
    */
   private accept(span: Span, strategy: ExtractionStrategy): ParsedExtraction | null {
-    const answer = parseAnswer(this.text.slice(span.start, span.end));
+    const answer = this.parse(span);
     if (isNumeric(answer)) return this.make(span, strategy, answer);
     const digit = firstDigit(this.text, span.start, span.end);
     if (digit >= 0) {
       const number = numberAround(this.text, digit);
       const clipped = { start: Math.max(number.start, span.start), end: Math.min(number.end, span.end) };
-      const numeric = parseAnswer(this.text.slice(clipped.start, clipped.end));
+      const numeric = this.parse(clipped);
       if (isNumeric(numeric)) return this.make(clipped, strategy, numeric);
     }
     if (this.textCandidate === null && answer.kind === 'text' && answer.text.length > 0) this.textCandidate = this.make(span, strategy, answer);
@@ -131,38 +148,25 @@ class Extractor {
       while (end > start && /\s/.test(this.text[end - 1]!)) end--;
       if (end === start) continue;
       // A markdown heading such as "#### Step 2" is not an answer line.
-      const answer = parseAnswer(this.text.slice(start, end));
+      const answer = this.parse({ start, end });
       if (isNumeric(answer)) return this.make({ start, end }, 'gsm8k', answer);
     }
     return null;
   }
 
   private boxed(): ParsedExtraction | null {
-    let from = this.text.length;
-    for (let tries = 0; tries < 3; tries++) {
-      if (from < 0) return null;
-      const boxed = this.text.lastIndexOf('\\boxed', from);
-      const fbox = this.text.lastIndexOf('\\fbox', from);
-      const at = Math.max(boxed, fbox);
-      if (at < 0) return null;
-      from = at - 1;
-      let open = at + (at === boxed ? 6 : 5);
-      if (isLetter(this.text[open])) continue; // \boxedfoo is another command
-      while (this.text[open] === ' ') open++;
-      let span: Span | null;
-      if (this.text[open] === '{') span = bracedContent(this.text, open);
-      else {
-        // \boxed 5: one token
-        let end = open;
-        while (end < this.text.length && end < open + 100 && !/[\s$]/.test(this.text[end]!)) end++;
-        span = end > open ? { start: open, end } : null;
-      }
-      if (span === null || span.end <= span.start) continue;
-      const answer = parseAnswer(this.text.slice(span.start, span.end));
-      if (answer.kind === 'text' && answer.text.length === 0) continue;
-      return this.make(span, 'boxed', answer);
-    }
-    return null;
+    const boxes = finalBoxes(this.text);
+    const first = boxes[0];
+    const last = boxes[boxes.length - 1];
+    if (first === undefined || last === undefined) return null;
+    return this.joined(boxes, 'boxed');
+  }
+
+  /** One answer from one or several math contents (boxes, math spans): several are one list. */
+  private joined(parts: readonly Span[], strategy: ExtractionStrategy): ParsedExtraction {
+    const text = parts.map((part) => this.text.slice(part.start, part.end)).join(', ');
+    const span = { start: parts[0]!.start, end: parts[parts.length - 1]!.end };
+    return this.make(span, strategy, parseMathAnswer(text, { decimalComma: this.decimalComma }));
   }
 
   /**
@@ -209,11 +213,48 @@ class Extractor {
     return null;
   }
 
-  private lastNumber(): ParsedExtraction | null {
-    const digit = lastDigit(this.text, 0, this.text.length);
-    if (digit < 0) return null;
-    return this.make(numberAround(this.text, digit), 'last-number');
+  /**
+   * The last math span read as a whole (`$(1, 2)$`, `\[ \frac{\pi}{2} \]`), when
+   * nothing numeric follows it: the last digit of the text must be inside it.
+   * It must show a digit or a LaTeX command, so `$x$` alone is not an answer.
+   */
+  private lastMath(): ParsedExtraction | null {
+    const lastDigitAt = lastDigit(this.text, 0, this.text.length);
+    const spans = lastMathSpans(this.text, MAX_MATH_SPANS);
+    for (let k = 0; k < spans.length; k++) {
+      const span = spans[k]!;
+      if (span.end <= lastDigitAt) return null;
+      const content = this.text.slice(span.content.start, span.content.end);
+      if (firstDigit(content, 0, content.length) < 0 && !content.includes('\\')) continue;
+      // "$1$, $2$ and $3$": spans joined by commas and "and" are parts of one answer
+      const parts = [span.content];
+      for (let j = k + 1; j < spans.length && joinsSpans(this.text.slice(spans[j]!.end, spans[j - 1]!.start)); j++) parts.unshift(spans[j]!.content);
+      const found = this.joined(parts, 'last-math');
+      if (isNumeric(found.answer)) return found;
+    }
+    return null;
   }
+
+  /** The last number, skipping digits inside a word (`AZYUK2A`, `B12C`), which are labels, not quantities. */
+  private lastNumber(): ParsedExtraction | null {
+    let end = this.text.length;
+    for (let tries = 0; tries < MAX_CANDIDATES; tries++) {
+      const digit = lastDigit(this.text, 0, end);
+      if (digit < 0) return null;
+      let start = digit;
+      while (start > 0 && isDigit(this.text[start - 1])) start--;
+      if (!(isLetter(this.text[start - 1]) && isLetter(this.text[digit + 1]))) return this.make(numberAround(this.text, digit), 'last-number');
+      end = start;
+    }
+    return null;
+  }
+}
+
+/** Whether the text between two math spans joins them into one answer: commas, "and", "or", spaces. */
+function joinsSpans(gap: string): boolean {
+  if (gap.length > 12) return false;
+  const rest = gap.replace(/\band\b|\bor\b|[\s,]/g, '');
+  return rest.length === 0;
 }
 
 /** "final answer" must be followed by one of these, so "my final answer." alone is not a match. */

@@ -19,8 +19,24 @@ export const SYMBOLS: ReadonlyMap<string, string> = new Map([
   ['pi', ' pi '], ['infty', ' inf '], ['infin', ' inf '], ['circ', '°'], ['degree', '°'],
   ['approx', '≈'], ['simeq', '≈'], ['sim', '≈'], ['ne', '≠'], ['neq', '≠'], ['le', '≤'], ['leq', '≤'], ['ge', '≥'], ['geq', '≥'],
   ['lt', '<'], ['gt', '>'], ['ldots', '...'], ['cdots', '...'], ['dots', '...'], ['dotsc', '...'], ['lbrace', '{'], ['rbrace', '}'],
-  ['lvert', '|'], ['rvert', '|'], ['vert', '|'], ['mid', '|'], ['colon', ':'], ['cup', '∪'], ['cap', '∩'], ['to', '→'],
+  ['lvert', '|'], ['rvert', '|'], ['vert', '|'], ['mid', '|'], ['cup', '∪'], ['cap', '∩'], ['to', '→'],
   ['rightarrow', '→'], ['implies', '⇒'], ['Rightarrow', '⇒'], ['therefore', '∴'], ['percent', '%'],
+  ['leqslant', '≤'], ['geqslant', '≥'], ['leqq', '≤'], ['geqq', '≥'], ['in', '∈'], ['notin', '∉'], ['setminus', '∖'],
+  ['emptyset', ' ∅ '], ['varnothing', ' ∅ '], ['langle', '('], ['rangle', ')'], ['lbrack', '['], ['rbrack', ']'],
+  ['angle', ' '], ['measuredangle', ' '], ['land', ' and '], ['wedge', ' and '], ['lor', ' or '], ['vee', ' or '],
+  ['cdotp', '*'], ['colon', ':'],
+]);
+
+/** Greek letters, written as their names: variables to the expression parser (`\theta` → `theta`). */
+export const GREEK: ReadonlySet<string> = new Set([
+  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta', 'theta', 'vartheta', 'iota', 'kappa',
+  'lambda', 'mu', 'nu', 'xi', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'varphi', 'chi', 'psi', 'omega',
+  'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega',
+]);
+
+/** Environments written as a grid of cells: `\begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix}`. */
+export const MATRIX_ENVIRONMENTS: ReadonlySet<string> = new Set([
+  'matrix', 'pmatrix', 'bmatrix', 'Bmatrix', 'vmatrix', 'Vmatrix', 'smallmatrix', 'array',
 ]);
 
 /** Characters rewritten wherever they appear, LaTeX or not. */

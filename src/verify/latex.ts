@@ -3,7 +3,8 @@
  * math text: `\frac{a}{b}` → `((a)/(b))`, `\sqrt{x}` → `sqrt(x)`, `\cdot` and
  * `\times` → `*`, `\div` → `/`, `x^{2}` → `x^(2)`, `\left( \right)` → `( )`,
  * `\text{..}` and `\mathrm{..}` → their content, `\pi` → `pi`, `\%` → `%`,
- * `1{,}234` → `1,234`, and drops `$`, `\(`, `\)`, `\[`, `\]` and `\$`.
+ * `1{,}234` → `1,234`, and drops `$`, `\(`, `\)`, `\[`, `\]` and `\$`. A matrix
+ * environment becomes the MATRIX_* markers around its cells and rows.
  *
  * It is a single left-to-right pass with an explicit stack of open braces, so
  * it is linear in the input and cannot overflow the call stack however deep
@@ -12,17 +13,14 @@
  * input character it came from, so callers can report positions in the text
  * the user gave them.
  */
+import { endsWithWholeNumber, isDigit, isGroupingContext, isLetter, MATRIX_CELL, MATRIX_CLOSE, MATRIX_OPEN, MATRIX_ROW, MIXED_PLUS, REPEATING } from './latex-chars.js';
 import { isSpecial, Output, type PlainText } from './latex-output.js';
-import { DROPPED, FRACTIONS, FUNCTIONS, SPACES, SYMBOLS, TEXT_WRAPPERS, UNICODE } from './latex-tables.js';
+import { readRoot } from './latex-roots.js';
+import { DROPPED, FRACTIONS, FUNCTIONS, GREEK, MATRIX_ENVIRONMENTS, SPACES, SYMBOLS, TEXT_WRAPPERS, UNICODE } from './latex-tables.js';
 
 export type { PlainText } from './latex-output.js';
 
-/**
- * A character the answer parser reads as "plus, forming a mixed number": the
- * output for `2\frac{1}{2}`, which means two and a half, not two halves.
- * U+2064 INVISIBLE PLUS is meant for exactly this.
- */
-export const MIXED_PLUS = '\u2064';
+export { MIXED_PLUS, needsLatexRewrite } from './latex-chars.js';
 
 // What closing a brace emits depends on what opened it.
 const GROUP = 0; // plain {..} → (..)
@@ -32,34 +30,8 @@ const SILENT = 3; // \text{..}: content only
 const FUNCTION_ARGUMENT = 4; // \sqrt{..} → sqrt(..)
 const SKIPPED = 5; // \begin{..}: nothing at all
 const LITERAL = 6; // {1, 2} in value position: a set, braces kept
-
-/** Whether a `{` after this character groups (x^{2}, 2{3}) or opens a set ({1, 2}, x = {1}). */
-function isGroupingContext(before: string | undefined): boolean {
-  return before === '^' || before === '_' || before === ')' || isDigit(before) || isLetter(before) || before === '*' || before === '/' || before === '+' || before === '-';
-}
-
-/** True when the text ends in an integer that stands on its own (not an exponent, decimal or name). */
-function endsWithWholeNumber(text: string): boolean {
-  let k = text.length - 1;
-  if (!isDigit(text[k])) return false;
-  while (k >= 0 && isDigit(text[k])) k--;
-  const before = text[k];
-  return before === undefined || !(isLetter(before) || before === '^' || before === '_' || before === '.' || before === ',' || before === ')');
-}
-
-function isLetter(ch: string | undefined): boolean {
-  return ch !== undefined && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'));
-}
-
-function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= '0' && ch <= '9';
-}
-
-/** Whether latexToPlain could change the text at all: the fast path for plain answers. */
-export function needsLatexRewrite(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (isSpecial(text.charCodeAt(i))) return true;
-  return false;
-}
+const BINOM_TOP = 7; // \binom{ .. } then {
+const BINOM_BOTTOM = 8; // .. }
 
 export function latexToPlain(input: string, options: { readonly offsets?: boolean } = {}): PlainText {
   return new LatexRewriter(input, options.offsets === true).run();
@@ -71,6 +43,8 @@ class LatexRewriter {
   private readonly n: number;
   private readonly out: Output;
   private readonly stack: number[] = [];
+  /** Matrix environments open here: inside one, `&` and `\\` separate cells and rows. */
+  private matrixDepth = 0;
 
   constructor(
     private readonly input: string,
@@ -110,7 +84,12 @@ class LatexRewriter {
         // Escaped single characters.
         if (next === '{' || next === '}') this.out.emit(next, this.i);
         else if (next === '%') this.out.emit('%', this.i);
-        else if (next === ',' || next === ';' || next === ':' || next === ' ' || next === '\\' || next === '>') this.out.emit(' ', this.i);
+        else if (next === '\\' && this.matrixDepth > 0) this.out.emit(MATRIX_ROW, this.i);
+        else if (next === '!') {
+          // A negative thin space glues what it stands between: 11,\! 111 is 11,111.
+          this.i = this.skipSpaces(this.i + 2);
+          continue;
+        } else if (next === ',' || next === ';' || next === ':' || next === ' ' || next === '\\' || next === '>') this.out.emit(' ', this.i);
         else if (next === '&' || next === '#' || next === '_') this.out.emit(next, this.i);
         // \! \$ \( \) \[ \] and a lone trailing backslash emit nothing.
         this.i += next === undefined ? 1 : 2;
@@ -138,7 +117,7 @@ class LatexRewriter {
         continue;
       }
       if (ch === '~' || ch === '&') {
-        this.out.emit(' ', this.i);
+        this.out.emit(ch === '&' && this.matrixDepth > 0 ? MATRIX_CELL : ' ', this.i);
         this.i++;
         continue;
       }
@@ -157,12 +136,15 @@ class LatexRewriter {
       case FUNCTION_ARGUMENT:
         this.out.emit(')', at);
         return;
+      case BINOM_TOP:
       case FRAC_NUMERATOR: {
         const open = this.skipSpaces(this.i);
         if (this.input[open] === '{') {
-          this.stack.push(FRAC_DENOMINATOR);
-          this.out.emit(')/(', at);
+          this.stack.push(kind === BINOM_TOP ? BINOM_BOTTOM : FRAC_DENOMINATOR);
+          this.out.emit(kind === BINOM_TOP ? '),(' : ')/(', at);
           this.i = open + 1;
+        } else if (kind === BINOM_TOP) {
+          this.out.emit('))', at); // \binom{n} alone: left unreadable
         } else if (isDigit(this.input[open]) || isLetter(this.input[open])) {
           // \frac{1}2: a one-character denominator
           this.out.emit(`)/(${this.input[open]}))`, at);
@@ -173,6 +155,7 @@ class LatexRewriter {
         return;
       }
       case FRAC_DENOMINATOR:
+      case BINOM_BOTTOM:
         this.out.emit('))', at);
         return;
       case SILENT:
@@ -193,8 +176,21 @@ class LatexRewriter {
   private command(name: string, start: number, end: number): number {
     if (FRACTIONS.has(name)) return this.fraction(start, end);
     if (name === 'sqrt') return this.squareRoot(start, end);
+    if (name === 'binom' || name === 'dbinom' || name === 'tbinom') {
+      // \binom{n}{k} → binom((n),(k)); other spellings stay as written
+      const open = this.skipSpaces(end);
+      if (this.input[open] !== '{') return this.keep(start, end);
+      this.stack.push(BINOM_TOP);
+      this.out.emit('binom((', start);
+      return open + 1;
+    }
+    if (name === 'overline' && this.repeatingDigits(end)) return this.i;
     if (TEXT_WRAPPERS.has(name)) {
       const open = this.skipSpaces(end);
+      if (name === 'mathbb' && this.input.startsWith('{R}', open)) {
+        this.out.emit('(-inf, inf)', start); // the real line, as an interval
+        return open + 3;
+      }
       if (this.input[open] === '{') {
         // \color{red}{..} and \textcolor{red}{..}: drop the colour name, keep the content
         if (name === 'color' || name === 'textcolor') return this.skipGroup(open);
@@ -212,10 +208,10 @@ class LatexRewriter {
       this.out.emit(' ', start);
       return end;
     }
-    if (name === 'begin' || name === 'end') {
-      const open = this.skipSpaces(end);
-      this.out.emit(' ', start);
-      return this.input[open] === '{' ? this.skipGroup(open) : end;
+    if (name === 'begin' || name === 'end') return this.environment(name === 'begin', start, end);
+    if (GREEK.has(name)) {
+      this.out.emit(` ${name} `, start);
+      return end;
     }
     if (FUNCTIONS.has(name)) {
       this.out.emit(` ${name} `, start);
@@ -226,8 +222,61 @@ class LatexRewriter {
       this.out.emit(symbol, start);
       return end;
     }
+    return this.keep(start, end);
+  }
+
+  /**
+   * `0.1\overline{6}`: after the digits of a decimal, the digits under the bar
+   * repeat. Writes them behind the REPEATING mark and moves past the group;
+   * false (nothing written) for any other \overline.
+   */
+  private repeatingDigits(end: number): boolean {
+    const tail = this.out.tail(24);
+    const point = tail.lastIndexOf('.');
+    if (point < 1 || !isDigit(tail[point - 1]) || !/^[0-9]*$/.test(tail.slice(point + 1))) return false;
+    const open = this.skipSpaces(end);
+    let close = open + 1;
+    while (close < this.n && close - open <= 21 && isDigit(this.input[close])) close++;
+    if (this.input[open] !== '{' || this.input[close] !== '}' || close === open + 1) return false;
+    this.out.emit(REPEATING + this.input.slice(open + 1, close), open);
+    this.i = close + 1;
+    return true;
+  }
+
+  /** An unknown command is kept as written. */
+  private keep(start: number, end: number): number {
     this.out.emit(this.input.slice(start, end), start);
     return end;
+  }
+
+  /**
+   * `\begin{name}` or `\end{name}`: a matrix environment opens or closes a
+   * grid (an array's column spec such as `{cc}` is skipped); any other
+   * environment is dropped, its content kept.
+   */
+  private environment(begin: boolean, start: number, end: number): number {
+    const open = this.skipSpaces(end);
+    if (this.input[open] !== '{') {
+      this.out.emit(' ', start);
+      return end;
+    }
+    // the name is short: look no further than 20 characters for its end
+    let close = open + 1;
+    while (close < this.n && close - open <= 20 && this.input[close] !== '}') close++;
+    const name = this.input[close] === '}' ? this.input.slice(open + 1, close).replace(/\*$/, '') : '';
+    if (!MATRIX_ENVIRONMENTS.has(name)) {
+      this.out.emit(' ', start);
+      return this.skipGroup(open);
+    }
+    if (!begin) {
+      if (this.matrixDepth > 0) this.matrixDepth--;
+      this.out.emit(MATRIX_CLOSE, start);
+      return close + 1;
+    }
+    this.matrixDepth++;
+    this.out.emit(MATRIX_OPEN, start);
+    const spec = this.skipSpaces(close + 1);
+    return name === 'array' && this.input[spec] === '{' ? this.skipGroup(spec) : close + 1;
   }
 
   /** Skips a `{...}` without nested braces (an environment or colour name), bounded. */
@@ -267,29 +316,9 @@ class LatexRewriter {
   }
 
   private squareRoot(start: number, end: number): number {
-    let open = this.skipSpaces(end);
-    let prefix = 'sqrt(';
-    if (this.input[open] === '[') {
-      // \sqrt[3]{x} → root(3,x); the index is short and simple or we leave it alone
-      let j = open + 1;
-      while (j < this.n && j - open <= 16 && (isDigit(this.input[j]) || isLetter(this.input[j]) || this.input[j] === ' ')) j++;
-      if (this.input[j] !== ']') {
-        this.out.emit('\\sqrt', start);
-        return end;
-      }
-      prefix = `root(${this.input.slice(open + 1, j).trim()},`;
-      open = this.skipSpaces(j + 1);
-    }
-    if (this.input[open] === '{') {
-      this.stack.push(FUNCTION_ARGUMENT);
-      this.out.emit(prefix, start);
-      return open + 1;
-    }
-    if (isDigit(this.input[open]) || isLetter(this.input[open])) {
-      this.out.emit(`${prefix}${this.input[open]})`, start);
-      return open + 1;
-    }
-    this.out.emit(' sqrt ', start);
-    return open;
+    const root = readRoot(this.input, end);
+    if (root.opensArgument) this.stack.push(FUNCTION_ARGUMENT);
+    this.out.emit(root.piece, start);
+    return root.next;
   }
 }

@@ -58,7 +58,7 @@ export function answerAfter(text: string, from: number): Span | null {
   while (i < limit && (isSpace(text[i]) || text[i] === ':' || text[i] === '*' || text[i] === '_' || text[i] === '=')) i++;
   if (i >= limit) return null;
   const math = mathSpan(text, i, limit);
-  if (math !== null) return math;
+  if (math !== null) return joinedMath(text, math, limit);
   let depth = 0;
   let end = i;
   for (; end < limit; end++) {
@@ -70,6 +70,34 @@ export function answerAfter(text: string, from: number): Span | null {
     else if (ch === ',' && depth <= 0 && isSpace(text[end + 1])) break;
   }
   return end > i ? { start: i, end } : null;
+}
+
+/**
+ * "$1$ and $2$", "$3$, $5$, or $7$": math spans joined by commas and "and"
+ * or "or" after the first are parts of one answer; the span runs from the
+ * first content to the last (the delimiters between are dropped on parsing).
+ */
+function joinedMath(text: string, first: Span, limit: number): Span {
+  let end = first.end;
+  for (let parts = 1; parts < 8; parts++) {
+    let k = closingEnd(text, end);
+    const before = k;
+    while (k < limit && (isSpace(text[k]) || text[k] === ',')) k++;
+    for (const word of ['and ', 'or ']) if (text.startsWith(word, k)) k += word.length;
+    while (k < limit && isSpace(text[k])) k++;
+    if (k === before) break;
+    const next = mathSpan(text, k, limit);
+    if (next === null) break;
+    end = next.end;
+  }
+  return { start: first.start, end };
+}
+
+/** Where the closing delimiter that starts at `at` ends. */
+function closingEnd(text: string, at: number): number {
+  if (text.startsWith('$$', at)) return at + 2;
+  if (text[at] === '$') return at + 1;
+  return text.startsWith('\\)', at) || text.startsWith('\\]', at) ? at + 2 : at;
 }
 
 /** `$...$`, `$$...$$`, `\(...\)`, `\[...\]` starting at `i`, with delimiters dropped. */

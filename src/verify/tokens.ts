@@ -1,5 +1,5 @@
 import { Rational } from '../exact/rational.js';
-import { MIXED_PLUS } from './latex.js';
+import { MIXED_PLUS, REPEATING } from './latex-chars.js';
 
 /**
  * The tokenizer for answers, after latexToPlain has turned them into plain
@@ -34,6 +34,8 @@ export interface NumberToken extends TokenBase {
   readonly grouped: boolean;
   /** Significant digits shown, used to recognise printed floating-point values. */
   readonly significant: number;
+  /** Written with repeating digits (`0.1\overline{6}`): exact, and showing no fixed number of decimals. */
+  readonly repeating: boolean;
 }
 
 export interface WordToken extends TokenBase {
@@ -52,6 +54,11 @@ export interface TokenizeOptions {
   readonly thousands?: boolean;
   /** Most digits in one number; longer runs make the answer unparseable. Default 200. */
   readonly maxDigits?: number;
+  /**
+   * Read a comma that cannot be a thousands separator as a decimal comma:
+   * `1,22` and `0,111` are 1.22 and 0.111, while `1,222` stays 1222. Default false.
+   */
+  readonly decimalComma?: boolean;
 }
 
 export const MAX_NUMBER_DIGITS = 200;
@@ -72,6 +79,7 @@ function isSpace(ch: string): boolean {
 export function tokenize(text: string, options: TokenizeOptions = {}): Token[] | null {
   const thousands = options.thousands ?? true;
   const maxDigits = options.maxDigits ?? MAX_NUMBER_DIGITS;
+  const decimalComma = options.decimalComma === true;
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
@@ -84,7 +92,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] |
       continue;
     }
     if (isDigit(ch) || (ch === '.' && isDigit(text[i + 1]))) {
-      const token = readNumber(text, i, space, thousands, maxDigits);
+      const token = readNumber(text, i, space, thousands, maxDigits, decimalComma);
       if (token === null) return null;
       tokens.push(token);
       i = token.end;
@@ -97,6 +105,10 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] |
     } else if (ch === '*' && text[i + 1] === '*') {
       tokens.push({ t: 'sym', text: '^', start: i, end: i + 2, space });
       i += 2;
+    } else if (text[i + 1] === '=' && (ch === '<' || ch === '>' || (ch === '!' && !isDigit(text[i - 1]) && text[i - 1] !== ')'))) {
+      // <=, >= and != as one relation (but 5!=120 is a factorial and an equals sign)
+      tokens.push({ t: 'sym', text: ch === '<' ? '≤' : ch === '>' ? '≥' : '≠', start: i, end: i + 2, space });
+      i += 2;
     } else {
       tokens.push({ t: 'sym', text: ch, start: i, end: i + 1, space });
       i++;
@@ -106,12 +118,13 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] |
   return mergeSpaceGroups(tokens, maxDigits);
 }
 
-function readNumber(text: string, start: number, space: boolean, thousands: boolean, maxDigits: number): NumberToken | null {
+function readNumber(text: string, start: number, space: boolean, thousands: boolean, maxDigits: number, decimalComma: boolean): NumberToken | null {
   let i = start;
   while (isDigit(text[i])) i++;
   let whole = text.slice(start, i);
   let grouped = false;
-  if (thousands && whole.length >= 1 && whole.length <= 3) {
+  // A number never starts with a 0 group: 0,111 is not 111.
+  if (thousands && whole.length >= 1 && whole.length <= 3 && whole[0] !== '0') {
     let j = i;
     let groups = '';
     while (text[j] === ',' && isDigit(text[j + 1]) && isDigit(text[j + 2]) && isDigit(text[j + 3]) && !isDigit(text[j + 4])) {
@@ -127,17 +140,27 @@ function readNumber(text: string, start: number, space: boolean, thousands: bool
   }
   let fraction = '';
   let point = false;
-  if (text[i] === '.' && isDigit(text[i + 1])) {
+  if ((text[i] === '.' || (decimalComma && !grouped && text[i] === ',')) && (isDigit(text[i + 1]) || text[i + 1] === REPEATING)) {
     const from = i + 1;
     i = from;
     while (isDigit(text[i])) i++;
     fraction = text.slice(from, i);
     point = true;
   }
+  // 0.1\overline{6}: digits that repeat for ever
+  let repeat = '';
+  if (point && text[i] === REPEATING) {
+    const from = i + 1;
+    let j = from;
+    while (isDigit(text[j])) j++;
+    if (j === from || j - from > 20) return null;
+    repeat = text.slice(from, j);
+    i = j;
+  }
   if (whole.length + fraction.length > maxDigits) return null;
   let exponent = 0;
   let hasExponent = false;
-  if (text[i] === 'e' || text[i] === 'E') {
+  if (repeat === '' && (text[i] === 'e' || text[i] === 'E')) {
     // 1e5, 2.5E-3; but not "2eggs" or a bare "5e"
     let j = i + 1;
     let sign = 1;
@@ -155,7 +178,12 @@ function readNumber(text: string, start: number, space: boolean, thousands: bool
   }
   const mantissa = BigInt((whole || '0') + fraction);
   const scale = exponent - fraction.length;
-  const value = scale >= 0 ? Rational.of(mantissa * 10n ** BigInt(scale)) : Rational.of(mantissa, 10n ** BigInt(-scale));
+  let value = scale >= 0 ? Rational.of(mantissa * 10n ** BigInt(scale)) : Rational.of(mantissa, 10n ** BigInt(-scale));
+  if (repeat !== '') {
+    // W.F(R) with R repeating is (WFR − WF) / (10^|F| · (10^|R| − 1)): 0.1(6) = (16 − 1)/90 = 1/6
+    const nines = 10n ** BigInt(repeat.length) - 1n;
+    value = Rational.of(BigInt((whole || '0') + fraction + repeat) - mantissa, 10n ** BigInt(fraction.length) * nines);
+  }
   const digits = (whole + fraction).replace(/^0+/, '');
   return {
     t: 'num',
@@ -166,7 +194,8 @@ function readNumber(text: string, start: number, space: boolean, thousands: bool
     fraction,
     hasExponent,
     grouped,
-    significant: digits.length,
+    significant: repeat === '' ? digits.length : 0,
+    repeating: repeat !== '',
     start,
     end: i,
     space,
@@ -216,6 +245,7 @@ function mergeSpaceGroups(tokens: Token[], maxDigits: number): Token[] {
       hasExponent: false,
       grouped: true,
       significant: (text + fraction).replace(/^0+/, '').length,
+      repeating: false,
       start: first.start,
       end: tail.end,
       space: first.space,

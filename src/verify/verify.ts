@@ -1,5 +1,6 @@
 import type { ParsedAnswer } from './answer.js';
-import { compareParsed, parseAnswerCached, type EquivalenceOptions, type MatchReason } from './equivalent.js';
+import { compareParsed, type EquivalenceOptions, type MatchReason } from './equivalent.js';
+import { answerOfCached } from './expected.js';
 import { extractParsed, type ExtractionStrategy, type ExtractOptions } from './extract.js';
 import { findUnanswerablePhrase } from './unanswerable.js';
 
@@ -26,7 +27,7 @@ const UNANSWERABLE: ParsedAnswer = { kind: 'unanswerable' };
  * Total: any strings (or any values at all) in, a verdict out, never an
  * exception, in time linear in the length of the output.
  *
- * When no marker rule fires (only the last-number fallback, or nothing), a
+ * When no marker rule fires (only the last-math or last-number fallback, or nothing), a
  * phrase such as "cannot be determined" or "not enough information" counts as
  * the answer `unanswerable` if it comes after the last number: the model's
  * last word wins.
@@ -34,12 +35,12 @@ const UNANSWERABLE: ParsedAnswer = { kind: 'unanswerable' };
 export function verify(output: string, expected: string, options: VerifyOptions = {}): Verdict {
   try {
     const text = typeof output === 'string' ? output : output === null || output === undefined ? '' : String(output);
-    const reference = parseAnswerCached(typeof expected === 'string' ? expected : String(expected));
+    const reference = answerOfCached(typeof expected === 'string' ? expected : String(expected), { decimalComma: options.decimalComma === true, math: true });
     let found = extractParsed(text, options);
     let answer = found?.answer ?? null;
     let extracted = found?.extracted.value ?? null;
     let strategy: VerdictStrategy | null = found?.extracted.strategy ?? null;
-    if (found === null || strategy === 'last-number') {
+    if (found === null || strategy === 'last-number' || strategy === 'last-math') {
       const phrase = text.length > 0 ? findUnanswerablePhrase(text) : null;
       if (phrase !== null && (found === null || phrase.end > found.extracted.start)) {
         answer = UNANSWERABLE;

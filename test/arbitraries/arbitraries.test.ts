@@ -58,6 +58,14 @@ describe('equivalentAnswerArb and wrongAnswerArb against our verifier', () => {
     expect([...kinds].sort()).toEqual(['digit-swap', 'divided-by-ten', 'off-by-one', 'sign-flip', 'times-ten', 'wrong-rounding']);
   });
 
+  it('writes a percentage the way a careful grader reads it: 25 as 25%, 0.25 as 25%, never 2500%', () => {
+    const forms = (value: string): string[] => fc.sample(equivalentAnswerArb(value, { percent: true, wrap: false }), { numRuns: 400, seed: 7 });
+    const percentOf = (value: string): Set<string> => new Set(forms(value).filter((text) => text.includes('%') || text.includes('percent')));
+    expect(percentOf('25')).toEqual(new Set(['25%', '25\\%', '25 percent']));
+    expect(percentOf('0.25')).toEqual(new Set(['25%', '25\\%', '25 percent']));
+    expect(percentOf('1000')).toEqual(new Set(['1000%', '1000\\%', '1000 percent']));
+  });
+
   it('refuses a value that is not canonical', () => {
     expect(() => equivalentAnswerArb('twelve')).toThrow(/canonical/);
   });

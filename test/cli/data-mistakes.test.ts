@@ -84,7 +84,11 @@ describe('verify', () => {
 });
 
 describe('score', () => {
-  const out = join(dir, 'metrics.json');
+  // Set once the workspace exists: at collection time dir is still '', which put metrics.json in the repository.
+  let out = '';
+  beforeAll(() => {
+    out = join(dir, 'metrics.json');
+  });
   const right = () => records.map((r) => JSON.stringify({ id: r.id, output: `#### ${r.answer}` }));
   const scoreArgs = (predictions: string[], ...more: string[]) => ['score', '--dataset', dataset, ...predictions.flatMap((p) => ['--predictions', p]), '--out', out, '--bootstrap', '20', '--quiet', ...more];
 

@@ -15,6 +15,13 @@ describe('Rational', () => {
     expect([negative.num, negative.den]).toEqual([-1n, 2n]);
   });
 
+  it('serialises to JSON as its exact fraction text, which parses back', () => {
+    for (const value of [Rational.of(7n, 3n), Rational.of(-12n), Rational.of(1n, 8n), Rational.ZERO]) {
+      const text = JSON.parse(JSON.stringify({ value })).value as string;
+      expect(Rational.parse(text)?.equals(value)).toBe(true);
+    }
+  });
+
   it('rejects a zero denominator', () => {
     expect(() => Rational.of(1, 0)).toThrow(RangeError);
     expect(Rational.parse('1/0')).toBeNull();

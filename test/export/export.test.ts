@@ -44,7 +44,8 @@ describe('lm-eval', () => {
   it('writes one generate_until task per variant over json data files with test and train splits', () => {
     for (const variant of ['base', 'noop', 'p1', 'external']) {
       const task = parse(file(files, `rf_${variant}.yaml`)) as Record<string, any>;
-      expect(task).toMatchObject({ task: `rf_${variant}`, dataset_path: 'json', output_type: 'generate_until', test_split: 'test', fewshot_split: 'train', num_fewshot: 2 });
+      expect(task).toMatchObject({ task: `rf_${variant}`, dataset_path: 'json', output_type: 'generate_until', test_split: 'test', fewshot_split: 'train', num_fewshot: 2, fewshot_config: { sampler: 'first_n' } });
+      expect(task).toMatchObject({ target_delimiter: ' ', fewshot_delimiter: '\n\n' });
       expect(task['dataset_kwargs'].data_files).toEqual({ test: `/out/x/data/${variant}.jsonl`, train: '/out/x/data/train.jsonl' });
       expect(task['doc_to_text']).toBe('Question: {{question}}\nAnswer:');
       expect(task['doc_to_target']).toBe('{{answer}}');
@@ -64,6 +65,28 @@ describe('lm-eval', () => {
     const widened = answerPatterns([external]);
     expect(new RegExp(widened.strict).exec('so #### 7/3')?.[1]).toBe('7/3');
     for (const r of records) expect(new RegExp(answerPatterns([r]).strict).exec(r.solution)?.[1]).toBe(r.answer);
+  });
+});
+
+describe('few-shot examples', () => {
+  const trainRows = () => lines(file(exportFormat('lm-eval').build({ ...input, numFewshot: 4 }), 'data/train.jsonl'));
+  it('lm-eval writes exactly the chosen base items of distinct templates as its train split', () => {
+    const rows = trainRows();
+    expect(rows).toHaveLength(4);
+    expect(rows.every((r) => r['variant'] === 'base')).toBe(true);
+    expect(new Set(rows.map((r) => r['template'])).size).toBe(4);
+  });
+  it('inspect shows the same examples as lm-eval, chosen by the same seed', () => {
+    const ids = trainRows().map((r) => String(r['id']));
+    const task = file(exportFormat('inspect').build({ ...input, numFewshot: 4 }), 'rf_task.py');
+    const fewshot = JSON.parse(/^FEWSHOT = (.*)$/m.exec(task)![1]!) as string;
+    const questions = fewshot.split('\n\n').map((example) => example.split('\n')[0]!.replace(/^Question: /, ''));
+    expect(questions).toEqual(ids.map((id) => train.find((r) => r.id === id)!.question));
+    const other = exportFormat('lm-eval').build({ ...input, numFewshot: 4, fewshotSeed: 9 });
+    expect(lines(file(other, 'data/train.jsonl')).map((r) => r['id'])).not.toEqual(ids);
+  });
+  it.each(['lm-eval', 'inspect', 'hf'])('%s refuses a few-shot file that shares items with the dataset', (name) => {
+    expect(() => exportFormat(name).build({ ...input, fewshot: input.dataset })).toThrow(/also in the dataset/);
   });
 });
 
@@ -151,6 +174,20 @@ describe('reasonforge export (built binary)', () => {
     expect(readFileSync(join(out, 'README.txt'), 'utf8')).toContain(`--include_path ${out} --tasks d`);
     expect(runCli(['export', '--format', 'lm-eval', '--dataset', data, '--out', out]).status).toBe(1);
     expect(runCli(['export', '--format', 'nope', '--dataset', data, '--out', out]).stderr).toMatch(/valid formats: lm-eval, inspect, openai-evals, hf, promptfoo/);
+  });
+
+  it('refuses the test file as its own few-shot file, and --fewshot where a format shows no examples', () => {
+    const dir = tempDir('export-fewshot');
+    const data = join(dir, 'd.jsonl');
+    writeFileSync(data, records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    const leak = runCli(['export', '--format', 'inspect', '--dataset', data, '--fewshot', data, '--out', join(dir, 'a')]);
+    expect(leak.status).toBe(1);
+    expect(leak.stderr).toMatch(new RegExp(`${data}:1: few-shot item ${records[0]!.id} is also in the dataset`));
+    expect(existsSync(join(dir, 'a'))).toBe(false);
+    const unused = runCli(['export', '--format', 'promptfoo', '--dataset', data, '--fewshot', data, '--out', join(dir, 'b')]);
+    expect(unused.status).toBe(2);
+    expect(unused.stderr).toMatch(/promptfoo shows no examples, so --fewshot would be ignored/);
+    expect(runCli(['export', '--format', 'lm-eval', '--dataset', data, '--num-fewshot', '3', '--out', join(dir, 'c')]).stderr).toMatch(/need --fewshot FILE/);
   });
 });
 

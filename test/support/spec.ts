@@ -67,7 +67,7 @@ export function fullFixtureSpec(overrides: Partial<Record<keyof TemplateSpec, un
     constraints: ['drunk < total'],
     premises: [
       { text: '{host} poured {jugs} jugs of punch into a big bowl, each jug holding {litres} litres.', paraphrases: ['Into a big bowl went {jugs} jugs of punch, poured by {host}, with {litres} litres in every jug.'] },
-      { text: 'During the party, the guests drank {drunk} litres of the punch.', paraphrases: ['The guests got through {drunk} litres of the punch while the party lasted.'], follows: [] },
+      { text: 'During the party, the guests drank {drunk} litres of the punch.', paraphrases: ['The guests got through {drunk} litres of the punch while the party lasted.'], follows: [], opens: true },
     ],
     question: { text: 'How many litres of punch were left in the bowl?', paraphrases: ['What amount of punch, in litres, remained in the bowl?'] },
     answer: { expr: 'left', type: 'integer', range: [0, 1000] },

@@ -31,6 +31,7 @@ describe('compileTemplate: what the seven variants need', () => {
     [{ variables: { ...variables, jugs: { int: [2, 9], perturb: { digits: { append: 1, step: 3 } } } } }, '/variables/jugs/perturb/digits/step', /must divide 10/],
     [{ variables: { ...variables, litres: { values: [1.5, 2], perturb: { decimal: { parts: ['0.5'] } } } } }, '/variables/litres/perturb/decimal', /not whole/],
     [{ variables: { ...variables, litres: { values: [1.5, 2], perturb: { digits: { append: 1, step: 1 } } } } }, '/variables/litres/perturb/digits/step', /may only scale it by 10/],
+    [{ variables: { ...variables, litres: { values: ['0.5', 2], perturb: { digits: { append: 1, step: 10 } } } } }, '/variables/litres/perturb/digits', /can be below 1/],
     [{ variables: { ...variables, drunk: { int: [1, 20], perturb: { fraction: { parts: ['3/2'] } } } } }, '/variables/drunk/perturb/fraction/parts/0', /strictly between 0 and 1/],
     [{ variables: { ...variables, drunk: { int: [1, 20], perturb: { decimal: { parts: ['1/3'] } } } } }, '/variables/drunk/perturb/decimal/parts/0', /no exact decimal form/],
     [

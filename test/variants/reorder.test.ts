@@ -14,10 +14,21 @@ describe('reorder', () => {
 
   it('keeps a premise after those it follows', () => {
     const t = compileFullFixture({
-      premises: [fullFixtureSpec().premises[0], premise('During the party, the guests drank {drunk} litres of the punch.', [0])],
+      premises: [fullFixtureSpec().premises[0], { ...premise('During the party, the guests drank {drunk} litres of the punch.', [0]), opens: true }],
     });
     expect(validOrders(t)).toEqual([]);
     expect(orderProblem(t, [1, 0])).toBe('premise 1 must follow premise 0');
+    expect(reorderUnsupported(t)).toMatch(/no other order/);
+  });
+
+  it('opens only with a premise that can open the problem', () => {
+    const t = compileFullFixture({
+      premises: [
+        premise('{host} poured {jugs} jugs of punch into a big bowl, each jug holding {litres} litres.'),
+        premise('During the party, the guests drank {drunk} litres of the punch.'),
+      ],
+    });
+    expect(orderProblem(t, [1, 0])).toBe('premise 1 cannot open the problem (it has no "opens")');
     expect(reorderUnsupported(t)).toMatch(/no other order/);
   });
 
@@ -25,8 +36,8 @@ describe('reorder', () => {
     const t = compileFullFixture({
       premises: [
         premise('{host} poured {jugs} jugs of punch into a big bowl.'),
-        premise('Each jug {host.subj} used held {litres} litres.'),
-        premise('The guests drank {drunk} litres of the punch.'),
+        { ...premise('Each jug {host.subj} used held {litres} litres.'), opens: true },
+        { ...premise('The guests drank {drunk} litres of the punch.'), opens: true },
       ],
       reverse: [],
     });

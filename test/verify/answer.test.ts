@@ -28,7 +28,7 @@ describe('normalizeAnswer', () => {
     ['18 dollars', '18'],
     ['$18.00 per day', '18.00'],
     ['5 m', '5'],
-    ['3 hours and 20 minutes', '3'],
+    ['3 hours and 20 minutes', '3, 20'], // "and" joins two answers, each with its unit
     ['about 12 apples', '12'],
     ['a total of 40', '40'],
     ['42 I hope this helps', '42'],
@@ -48,7 +48,15 @@ describe('normalizeAnswer', () => {
     ['-\\frac{7}{3}', '-7/3'],
     ['2 1/2', '5/2'],
     ['2\\frac{1}{2}', '5/2'],
+    ['12 \\frac{3}{5}', '63/5'],
+    ['1 \\frac{1}{10}', '11/10'],
+    ['12\\,\\frac{3}{5}', '63/5'],
+    ['-2 \\dfrac{1}{2}', '-5/2'],
     ['-2 1/2', '-5/2'],
+    // a whole number before a fraction that is not proper multiplies: 2π/3, 21/2
+    ['2\\frac{\\pi}{3}', '2*(pi/3)'],
+    ['3\\frac{7}{2}', '21/2'],
+    ['3 \\frac{x}{2}', '3*(x/2)'],
     // scientific notation
     ['1.5e3', '1500'],
     ['2.5E-2', '0.025'],
@@ -69,7 +77,8 @@ describe('normalizeAnswer', () => {
     ['[1, 2)', '[1, 2)'],
     ['\\{3, 1\\}', '{3, 1}'],
     ['1,23', '1, 23'],
-    ['x = 1, y = 2', '1, 2'],
+    ['x = 1, y = 2', 'x = 1, y = 2'],
+    ['x = 1, x = 2', '1, 2'],
     // unanswerable and text
     ['cannot be determined', 'unanswerable'],
     ['\\text{Not enough information}', 'unanswerable'],
@@ -88,6 +97,14 @@ describe('normalizeAnswer', () => {
     expect(parseAnswer('14.666666666666666')).toMatchObject({ kind: 'number', significant: 17 });
   });
 
+  it('gives results that serialise: JSON.stringify never meets a BigInt', () => {
+    for (const text of ['\\frac{1}{3}', '12.50%', 'x^2 + 1', '(1, 2)', '\\{3, 4\\}', '2\\sqrt{2}', 'unanswerable', 'Tuesday']) {
+      const json = JSON.stringify(parseAnswer(text));
+      expect(typeof json).toBe('string');
+    }
+    expect(JSON.parse(JSON.stringify(parseAnswer('\\frac{2}{6}')))).toMatchObject({ kind: 'number', value: '1/3' });
+  });
+
   it('keeps very long answers as truncated text, unparsed', () => {
     const answer = parseAnswer('1+'.repeat(5000) + '1');
     expect(answer).toMatchObject({ kind: 'text', truncated: true });
@@ -96,9 +113,12 @@ describe('normalizeAnswer', () => {
   it('is idempotent: normalising a normalised answer changes nothing', () => {
     const forms = canonicalAnswerArb().chain((value) => equivalentAnswerArb(value, { wrap: false, percent: true }));
     const latexSoup = fc
-      .array(fc.constantFrom('\\&', '\\{', '\\}', '{', '}', '~', '$', '\\$', '\\text{', '\\frac{', '}{', '\\sqrt', '^', '_', '\\,', '\\%', '&', '\\\\', '1', '2', ' ', 'x', '=', ',', '(', ')', '−', '×'), { maxLength: 20 })
+      .array(fc.constantFrom('\\&', '\\{', '\\}', '{', '}', '~', '$', '\\$', '\\text{', '\\frac{', '}{', '\\sqrt', '^', '_', '\\,', '\\%', '&', '\\\\', '1', '2', ' ', 'x', '=', ',', '(', ')', '−', '×',
+        // the competition forms: relations, sets of reals, matrices, lists, ±, ratios, factorials
+        '<', '\\le', '\\ne', '\\in', '\\cup', '\\cap', '[', ']', '\\infty', '\\pm', ':', ' and ', ' or ', ';', '|', '!', 'y', '_',
+        '\\begin{pmatrix}', '\\end{pmatrix}', '\\mathbb{R}', '\\emptyset', '^\\circ', '\\sin', '\\log_'), { maxLength: 20 })
       .map((parts) => parts.join(''));
-    const anything = fc.oneof(forms, latexSoup, fc.string({ maxLength: 40 }), fc.string({ unit: fc.constantFrom(...'0123456789.,/-+*^()x% \\{}$&~'), maxLength: 30 }));
+    const anything = fc.oneof(forms, latexSoup, fc.string({ maxLength: 40 }), fc.string({ unit: fc.constantFrom(...'0123456789.,/-+*^()x% \\{}$&~<=>|;:!'), maxLength: 30 }));
     fc.assert(
       fc.property(anything, (text) => {
         const once = normalizeAnswer(text);

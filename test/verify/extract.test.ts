@@ -41,6 +41,29 @@ describe('extractAnswer', () => {
     expect(extractAnswer('Answer: 9. The answer is 6.')?.value).toBe('6');
   });
 
+  it('reads several boxes that make one answer as one list', () => {
+    expect(extractAnswer('The roots are $\\boxed{-4}$ and $\\boxed{3}$.')).toMatchObject({ value: '-4, 3', strategy: 'boxed' });
+    expect(extractAnswer('$\\boxed{k = 45}$ and $\\boxed{n = 2}$')).toMatchObject({ value: 'k = 45, n = 2' });
+  });
+
+  it('falls back on the last math span, read as a whole, before the last number', () => {
+    expect(extractAnswer('Thus the area is $2\\sqrt{3}$.')).toMatchObject({ value: '2*sqrt(3)', strategy: 'last-math' });
+    expect(extractAnswer('The point is \\[ \\left(1, \\frac{\\pi}{2}\\right) \\]')).toMatchObject({ value: '(1, pi/2)', strategy: 'last-math' });
+    expect(extractAnswer('The values are $1$, $2$ and $3$.')).toMatchObject({ value: '1, 2, 3', strategy: 'last-math' });
+    // a number after the span wins; a span without a digit or a command is no answer
+    expect(extractAnswer('Let $x$ be the count; then $x = 4$, so 12 in all.')).toMatchObject({ value: '12', strategy: 'last-number' });
+    expect(extractAnswer('It has 3 sides, like $x$.')).toMatchObject({ value: '3', strategy: 'last-number' });
+    expect(extractAnswer('Thus the area is $2\\sqrt{3}$.', { strict: true })).toBeNull();
+  });
+
+  it('joins math spans after a marker: "the answer is $1$ and $2$"', () => {
+    expect(extractAnswer('The answer is $1$ and $2$.')).toMatchObject({ value: '1, 2', strategy: 'the-answer-is' });
+  });
+
+  it('skips digits inside a word in the last-number fallback', () => {
+    expect(extractAnswer('Item B12C is 7 metres long, see ZX9Q')).toMatchObject({ value: '7' });
+  });
+
   it('takes the last occurrence of a rule', () => {
     expect(extractAnswer('\\boxed{1} and later \\boxed{2}')?.value).toBe('2');
     expect(extractAnswer('The answer is 3. Wait, the answer is 4.')?.value).toBe('4');

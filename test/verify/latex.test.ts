@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MATRIX_CELL, MATRIX_CLOSE, MATRIX_OPEN, MATRIX_ROW } from '../../src/verify/latex-chars.js';
 import { latexToPlain, MIXED_PLUS, needsLatexRewrite } from '../../src/verify/latex.js';
 import { measure, runs } from '../support/runs.js';
 
@@ -32,7 +33,14 @@ describe('latexToPlain', () => {
     ['\\{1, 2\\}', '{1, 2}'],
     ['−3 × 4 ÷ 2', '-3 * 4 / 2'],
     ['\\boxed{42}', ' 42 '],
-    ['\\begin{pmatrix}1\\end{pmatrix}', ' 1 '],
+    ['\\begin{align}1\\end{align}', ' 1 '],
+    ['\\begin{pmatrix}1 & 2 \\\\ 3 & 4\\end{pmatrix}', `${MATRIX_OPEN}1 ${MATRIX_CELL} 2 ${MATRIX_ROW} 3 ${MATRIX_CELL} 4${MATRIX_CLOSE}`],
+    ['\\left[\\begin{array}{cc}1 & 2\\end{array}\\right]', `[${MATRIX_OPEN}1 ${MATRIX_CELL} 2${MATRIX_CLOSE}]`],
+    ['a & b \\\\ c', 'a   b   c'],
+    ['11,\\! 111', '11,111'],
+    ['\\mathbb{R}', '(-inf, inf)'],
+    ['x \\in A \\cup B', 'x ∈ A ∪ B'],
+    ['\\theta', ' theta '],
     ['\\unknown{3}', '\\unknown(3)'],
     ['{1, 2}', '{1, 2}'],
     ['x = {1, 2}', 'x = {1, 2}'],

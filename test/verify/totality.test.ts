@@ -27,6 +27,10 @@ const FRAGMENTS = [
   '####', ' ', '\n', 'The answer is ', 'final answer is', 'Answer:', 'A:', 'cannot be determined', 'not enough information',
   '$', '\\$', '\\%', '%', '{,}', '1,234', '0.5', '-', '−', '2 1/2', '1e5', '10^10^10^10', '3 x 4 = 12', '<<3*4=12>>', '<<',
   '>>', '=', '≈', '(', ')', '[', ']', '\\{', '\\}', '\\pi', 'x', 'π', '√', '×', '÷', '.', ',', '7', '9'.repeat(40), 'apples',
+  // the competition forms: sets of reals, relations, matrices, several answers, math mode
+  '\\cup', '\\cap', '\\setminus', '\\le', '\\ge', '<', '>', '\\ne', '\\in', '\\infty', '-\\infty', '\\mathbb{R}', '\\emptyset',
+  '\\begin{pmatrix}', '\\end{pmatrix}', '\\begin{array}{cc}', '&', '\\\\', '\\pm', ':', ';', ' and ', ' or ', '|', '!', '^\\circ',
+  '\\sin^2', '\\log_2', 'f(', 'x_1', 'y', 'k = ', '$$', '\\[', '\\]', '\\(', '\\)', '\\boxed{1} and \\boxed{2}', '2pq',
 ];
 const fragmentSoup = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(

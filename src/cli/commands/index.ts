@@ -20,6 +20,8 @@ export const commands: readonly CommandEntry[] = [
   { name: 'export', load: async () => (await import('./export.js')).exportCommand },
   { name: 'audit', load: async () => (await import('./audit.js')).audit },
   { name: 'verify', load: async () => (await import('./verify.js')).verifyCommand },
+  { name: 'run', load: async () => (await import('./run.js')).run },
   { name: 'score', load: async () => (await import('./score.js')).score },
   { name: 'report', load: async () => (await import('./report.js')).report },
+  { name: 'compare', load: async () => (await import('./compare.js')).compare },
 ];

@@ -1,7 +1,7 @@
 import { printable } from '../../errors.js';
-import { parseJsonLine, readLines } from '../../io/jsonl.js';
+import { parseJsonLine } from '../../io/jsonl.js';
+import { lineBatches } from '../../io/line-batches.js';
 import { checkInputFile, STDIO } from '../../io/paths.js';
-import { readRecords } from '../../records/read-records.js';
 import { checkSteps, verify, type EquivalenceOptions, type VerifyOptions } from '../../verify/index.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 import { EXIT_FAILURE, EXIT_OK, type Command, type CommandIO } from '../command.js';
@@ -70,6 +70,9 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Characters of verified lines gathered before they are written. */
+const FLUSH_AT = 1 << 16;
+
 /** Lines reported one by one before the rest are only counted, so a wrong file does not flood the terminal. */
 export const PROBLEM_LINES_SHOWN = 10;
 
@@ -95,9 +98,24 @@ function readRecord(line: string, answers: Expected): { record: Record<string, u
   return { record, output: record['output'], expected };
 }
 
+/**
+ * The line with the verdict's fields added. Serialising the whole record again
+ * would cost more than verifying it (the output is most of the line), so when
+ * the record has none of the added keys the fields are appended to the line
+ * as it was read; otherwise the record is rebuilt with them replacing its own.
+ */
+function annotatedLine(text: string, record: Record<string, unknown>, added: Record<string, unknown>): string {
+  const keys = Object.keys(added);
+  if (keys.some((key) => Object.hasOwn(record, key))) return `${JSON.stringify({ ...record, ...added })}\n`;
+  const fields = keys.map((key) => `${JSON.stringify(key)}:${JSON.stringify(added[key])}`).join(',');
+  return `${text.slice(0, text.lastIndexOf('}'))},${fields}}\n`;
+}
+
 /** The reference answer of every item of a reasonforge dataset, by id. */
 async function answersOf(dataset: string): Promise<Map<string, string>> {
   const answers = new Map<string, string>();
+  // Loaded here: reading a dataset needs the schema checker, which verifying alone should not pay for at start-up.
+  const { readRecords } = await import('../../records/read-records.js');
   for await (const { record } of readRecords(dataset)) answers.set(record.id, record.answer);
   return answers;
 }
@@ -122,26 +140,45 @@ async function verifyJsonl(run: JsonlRun, io: CommandIO): Promise<number> {
   let correct = 0;
   const problems = new Map<string, number>();
   let malformed = 0;
+  // Lines are read a batch at a time and written a batch at a time: one promise and one
+  // write per line would cost more than verifying it.
+  let pending: string[] = [];
+  let pendingLength = 0;
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const text = pending.join('');
+    pending = [];
+    pendingLength = 0;
+    await output.write(text);
+  };
   try {
-    for await (const { number, text } of readLines(run.input, io.stdin)) {
-      if (text.trim() === '') continue;
-      const read = readRecord(text, answers);
-      if (typeof read === 'string') {
-        malformed++;
-        // Past the first few, a problem is only counted: a file without "expected" would otherwise print one line per line.
-        if (malformed <= PROBLEM_LINES_SHOWN) io.stderr.write(`${name}:${number}: ${printable(read)}; line skipped\n`);
-        const kind = read.startsWith('id ') ? 'id not in the dataset' : read;
-        problems.set(kind, (problems.get(kind) ?? 0) + 1);
-        continue;
+    for await (const { first, lines } of lineBatches(run.input, io.stdin)) {
+      for (let index = 0; index < lines.length; index++) {
+        const number = first + index;
+        const text = lines[index]!;
+        if (text.trim() === '') continue;
+        const read = readRecord(text, answers);
+        if (typeof read === 'string') {
+          malformed++;
+          // Past the first few, a problem is only counted: a file without "expected" would otherwise print one line per line.
+          if (malformed <= PROBLEM_LINES_SHOWN) io.stderr.write(`${name}:${number}: ${printable(read)}; line skipped\n`);
+          const kind = read.startsWith('id ') ? 'id not in the dataset' : read;
+          problems.set(kind, (problems.get(kind) ?? 0) + 1);
+          continue;
+        }
+        const verdict = verify(read.output, read.expected, run.options);
+        const added: Record<string, unknown> = { correct: verdict.correct, extracted: verdict.extracted, strategy: verdict.strategy, reason: verdict.reason };
+        if (answers !== null && read.record['expected'] === undefined) added['expected'] = read.expected;
+        if (run.withSteps) added['steps'] = stepsSummary(read.output);
+        const line = annotatedLine(text, read.record, added);
+        pending.push(line);
+        pendingLength += line.length;
+        verified++;
+        if (verdict.correct) correct++;
       }
-      const verdict = verify(read.output, read.expected, run.options);
-      const annotated: Record<string, unknown> = { ...read.record, correct: verdict.correct, extracted: verdict.extracted, strategy: verdict.strategy, reason: verdict.reason };
-      if (answers !== null && read.record['expected'] === undefined) annotated['expected'] = read.expected;
-      if (run.withSteps) annotated['steps'] = stepsSummary(read.output);
-      await output.write(`${JSON.stringify(annotated)}\n`);
-      verified++;
-      if (verdict.correct) correct++;
+      if (pendingLength >= FLUSH_AT) await flush();
     }
+    await flush();
     output.commit();
   } catch (error) {
     output.abort();

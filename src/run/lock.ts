@@ -1,0 +1,43 @@
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { ReasonforgeError } from '../errors.js';
+
+/**
+ * One session per output file at a time: two sessions appending to one file
+ * would both make the same missing samples. The lock file holds the owner's
+ * process id; a lock whose process is gone (killed) is taken over.
+ */
+export function lockPath(out: string): string {
+  return `${out}.lock`;
+}
+
+export function acquireLock(out: string): () => void {
+  const path = lockPath(out);
+  for (let tries = 0; tries < 2; tries++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      return () => rmSync(path, { force: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new ReasonforgeError('file-unwritable', 'cannot be written: its folder does not exist', { file: out });
+      if (code !== 'EEXIST') throw new ReasonforgeError('file-unwritable', `cannot be created: ${(error as Error).message}`, { file: path });
+      const owner = Number.parseInt(readFileSync(path, 'utf8'), 10);
+      if (Number.isSafeInteger(owner) && owner !== process.pid && alive(owner)) {
+        throw new ReasonforgeError('run-locked', `another reasonforge run (process ${owner}) is writing ${out}; wait for it, or stop it first`, { file: path });
+      }
+      rmSync(path, { force: true });
+    }
+  }
+  throw new ReasonforgeError('run-locked', `could not take the lock for ${out}`, { file: path });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
