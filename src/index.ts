@@ -13,7 +13,7 @@ export { answerTypeOf } from './variants/answer-type.js';
 export { selectTemplates } from './engine/select.js';
 export type { Split } from './engine/sampler.js';
 export { itemId, parseItemId, type ItemAddress } from './records/ids.js';
-export { VARIANT_IDS, type ProblemRecord, type VariantId, type Step, type VariantInfo } from './records/problem.js';
+export { VARIANT_IDS, isImported, type ProblemRecord, type RecordSource, type VariantId, type Step, type VariantInfo } from './records/problem.js';
 export { recordSchemaProblem } from './records/validate-record.js';
 export { GENERATOR } from './version.js';
 
@@ -24,7 +24,10 @@ export { lintTemplate, type LintResult, type LintStats, type LintOptions } from 
 
 // Other evaluators and data
 export { EXPORT_FORMATS, exportFormat, loadDataset, writeExport, type ExportFormat, type ExportInput, type ExportedFile } from './export/index.js';
-export { importGsm8k, gsm8kRecord, type Gsm8kImportOptions, type ImportOutcome } from './import/gsm8k.js';
+export { importGsm8k, gsm8kRecord, type Gsm8kImportOptions } from './import/gsm8k.js';
+export { importGsmPlus, GSM_PLUS_TYPES, type GsmPlusImportOptions } from './import/gsm-plus.js';
+export { importGsmSymbolicData, type GsmSymbolicDataOptions, type GsmSymbolicKind } from './import/gsm-symbolic-data.js';
+export { importedRecord, type ImportOutcome, type ImportedItem } from './import/imported-record.js';
 export { canonicalAnswer, findFinalAnswer } from './import/final-answer.js';
 export { auditFile, summarize, type AuditReport } from './audit/audit-file.js';
 export { auditRecord } from './audit/audit-record.js';
@@ -72,6 +75,8 @@ export type { Judge, SampleVerdict } from './score/judge.js';
 export { passAtK } from './score/pass-at-k.js';
 export { majAtK, type Votes, type MajSampling } from './score/maj-at-k.js';
 export { bootstrapMeans, type Interval } from './score/bootstrap.js';
+export { bootstrapRatio } from './score/ratio-bootstrap.js';
+export { gsmPlusFigures, type PairFigure } from './score/pair-figures.js';
 export { signFlipTest, type SignFlipResult } from './score/sign-flip.js';
 export { spreadOverSets, type Spread, type SetAccuracy } from './score/spread.js';
 export { Rng } from './score/rng.js';

@@ -14,8 +14,8 @@ import { SHARED_DATA } from './support/shared-data.js';
  *
  * What a user brings is made here, before the line that needs it: the model
  * outputs the README asks for (outputs.jsonl, answers.jsonl, p.jsonl), a
- * grader for the arbitraries example, GSM-Symbolic's templates (our fixture
- * copy of the release's format), a model server for `run` (the test
+ * grader for the arbitraries example, GSM-Symbolic's templates and generated files and a GSM-Plus file (small
+ * fixtures of our own in their formats), a model server for `run` (the test
  * OpenAI-compatible server, in a process of its own, stands in for every
  * `--endpoint http://localhost:PORT/v1`) and ../shared/data (linked when
  * present; the blocks that read it skip, saying why, when it is not). A line's expected
@@ -58,6 +58,9 @@ function setUp(): void {
   for (const dev of ['fast-check', 'tsx']) symlinkSync(join(REPO, 'node_modules', dev), join(work, 'node_modules', dev));
   mkdirSync(join(work, 'ml-gsm-symbolic'));
   symlinkSync(join(REPO, 'test', 'gsm-symbolic', 'fixtures', 'release'), join(work, 'ml-gsm-symbolic', 'templates'));
+  symlinkSync(join(REPO, 'test', 'import', 'fixtures', 'gsm-symbolic'), join(work, 'ml-gsm-symbolic', 'generated_data'));
+  mkdirSync(join(work, 'GSM-Plus'));
+  symlinkSync(join(REPO, 'test', 'import', 'fixtures', 'gsm-plus-sample.jsonl'), join(work, 'GSM-Plus', 'test.jsonl'));
   if (haveSharedData) {
     mkdirSync(join(root, 'shared'));
     symlinkSync(SHARED_DATA, join(root, 'shared', 'data'));

@@ -1,4 +1,5 @@
 import type * as N from '../exact/num.js';
+import { ReasonforgeError } from '../errors.js';
 import type { Env } from '../expr/types.js';
 import type { ClauseSampling, CompiledTemplate, Extension } from '../template/compiled.js';
 import { DIGITS } from '../variants/digits.js';
@@ -135,8 +136,14 @@ export class CandidateContext {
       const failed = runConstraints([c], env);
       if (failed !== undefined) failing.push(failed);
     }
-    const solution = runSolution(template, template.solution, template.answer, env, []);
-    if (isRejection(solution)) failing.push(solution);
+    let solution: Rejection | N.Num | undefined;
+    try {
+      solution = runSolution(template, template.solution, template.answer, env, []);
+    } catch (error) {
+      // An answer that disagrees with the last step is a bug only on a draw the constraints accept.
+      if (!(error instanceof ReasonforgeError && error.kind === 'template-bug' && failing.length > 0)) throw error;
+    }
+    if (solution !== undefined && isRejection(solution)) failing.push(solution);
     return failing;
   }
 

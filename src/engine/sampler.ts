@@ -21,6 +21,11 @@ export function laneOf(split: Split, purpose: 'base' | 'numbers'): Lane {
 
 /** How many consecutive refusals mean the constraints cannot be met in practice. */
 export const MAX_CONSECUTIVE_REJECTIONS = 20_000;
+/**
+ * The same for imported templates, whose conditions (as released) can accept
+ * one draw in tens of thousands: the release's own generator simply retried.
+ */
+export const MAX_CONSECUTIVE_REJECTIONS_IMPORTED = 300_000;
 const DIAGNOSIS_SAMPLE = 2000;
 
 export interface SamplerStats {
@@ -48,6 +53,7 @@ export class TemplateSampler {
   private readonly permutation: KeyedPermutation;
   private readonly candidates: CandidateContext;
   private readonly cursors: Cursor[] = Array.from({ length: LANES }, () => ({ next: 0, count: 0, last: undefined }));
+  private readonly maxRejections: number;
 
   constructor(template: CompiledTemplate, seed: number) {
     this.template = template;
@@ -55,6 +61,7 @@ export class TemplateSampler {
     const key = `${seed}|${template.id}@${template.version}`;
     this.permutation = new KeyedPermutation(template.domainSize, hashString(key));
     this.candidates = new CandidateContext(template, hashString(key, 0x5bd1e995));
+    this.maxRejections = template.imported === undefined ? MAX_CONSECUTIVE_REJECTIONS : MAX_CONSECUTIVE_REJECTIONS_IMPORTED;
   }
 
   nth(lane: Lane, index: number): Instance {
@@ -81,7 +88,7 @@ export class TemplateSampler {
         return outcome;
       }
       this.stats.rejections.set(outcome.reason, (this.stats.rejections.get(outcome.reason) ?? 0) + 1);
-      if (++refused >= MAX_CONSECUTIVE_REJECTIONS) throw this.unsatisfiable();
+      if (++refused >= this.maxRejections) throw this.unsatisfiable();
     }
   }
 
@@ -108,7 +115,7 @@ export class TemplateSampler {
   private unsatisfiable(): ReasonforgeError {
     return new ReasonforgeError(
       'template-unsatisfiable',
-      `template "${this.template.id}": ${MAX_CONSECUTIVE_REJECTIONS} draws in a row failed its checks; ${this.diagnosis()}`,
+      `template "${this.template.id}": ${this.maxRejections} draws in a row failed its checks; ${this.diagnosis()}`,
       { file: this.template.file },
       { template: this.template.id, stats: this.stats },
     );

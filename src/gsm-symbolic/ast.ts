@@ -11,6 +11,8 @@ export type PyNode =
   | { readonly kind: 'call'; readonly callee: PyNode; readonly args: readonly PyNode[] }
   | { readonly kind: 'attr'; readonly object: PyNode; readonly name: string }
   | { readonly kind: 'index'; readonly object: PyNode; readonly index: PyNode }
+  /** `xs[a:b]`, either bound optional. */
+  | { readonly kind: 'slice'; readonly object: PyNode; readonly start: PyNode | null; readonly stop: PyNode | null }
   | { readonly kind: 'list'; readonly items: readonly PyNode[] }
   | { readonly kind: 'tuple'; readonly items: readonly PyNode[] }
   | { readonly kind: 'ifexp'; readonly test: PyNode; readonly body: PyNode; readonly orelse: PyNode };
@@ -52,6 +54,11 @@ export function namesIn(node: PyNode, into = new Set<string>()): Set<string> {
     case 'index':
       namesIn(node.object, into);
       namesIn(node.index, into);
+      break;
+    case 'slice':
+      namesIn(node.object, into);
+      if (node.start !== null) namesIn(node.start, into);
+      if (node.stop !== null) namesIn(node.stop, into);
       break;
     case 'list':
     case 'tuple':

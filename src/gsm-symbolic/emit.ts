@@ -8,8 +8,8 @@ export type SymbolKind =
   | { readonly kind: 'num'; readonly name: string }
   /** A drawn entry whose word is shown and whose number is computed with (multi_times: "twice", 2): `name.value`. */
   | { readonly kind: 'pair'; readonly name: string }
-  /** A name or word: text only. */
-  | { readonly kind: 'text'; readonly name: string };
+  /** A name or word: text only; `words` lists the words of a literal list, which a comparison with one of them reads by position. */
+  | { readonly kind: 'text'; readonly name: string; readonly words?: readonly string[] };
 
 export type SymbolTable = ReadonlyMap<string, SymbolKind>;
 
@@ -85,6 +85,16 @@ function emit(node: PyNode, symbols: SymbolTable, where: string): Emitted {
       return { text: `${wrap(left, power)} ${node.op} ${wrap(right, power + 1)}`, power, type: 'bool' };
     }
     case 'compare': {
+      // `is_int(x) == False` and the like: a condition compared with a truth value.
+      if (node.ops.length === 1 && (node.ops[0] === '==' || node.ops[0] === '!=') && node.operands.some((o) => o.kind === 'bool')) {
+        const [a, b] = node.operands as [PyNode, PyNode];
+        const literal = (a.kind === 'bool' ? a : b) as { value: boolean };
+        const test = emit(a.kind === 'bool' ? b : a, symbols, where);
+        if (test.type !== 'bool') throw new Untranslatable('a number compared with True or False', where);
+        return literal.value === (node.ops[0] === '==') ? test : { text: `not ${wrap(test, P.atom)}`, power: P.unary, type: 'bool' };
+      }
+      const word = wordComparison(node, symbols, where);
+      if (word !== null) return word;
       const operands = node.operands.map((o) => emit(o, symbols, where));
       operands.forEach((o) => expectNum(o, 'a comparison', where));
       let text = wrap(operands[0]!, P.compare + 1);
@@ -112,10 +122,32 @@ function emit(node: PyNode, symbols: SymbolTable, where: string): Emitted {
     }
     case 'attr':
       throw new Untranslatable(`the attribute ".${node.name}"`, where);
+    case 'slice':
+      throw new Untranslatable('slicing inside an expression', where);
     case 'list':
     case 'tuple':
       throw new Untranslatable(`a ${node.kind} inside an expression`, where);
   }
+}
+
+/**
+ * `unit == "feet"` (or `!=`), where `unit` draws from a literal list of words:
+ * the word's position in the list, read from the entry's `index` field (the
+ * translator gives such a list that field). A word the list lacks makes the
+ * comparison constant, as it is in Python.
+ */
+function wordComparison(node: Extract<PyNode, { kind: 'compare' }>, symbols: SymbolTable, where: string): Emitted | null {
+  if (node.ops.length !== 1 || (node.ops[0] !== '==' && node.ops[0] !== '!=')) return null;
+  const [a, b] = node.operands as [PyNode, PyNode];
+  const [name, literal] = a.kind === 'name' && b.kind === 'str' ? [a, b] : b.kind === 'name' && a.kind === 'str' ? [b, a] : [null, null];
+  if (name === null || literal === null) return null;
+  const symbol = symbols.get(name.name);
+  if (symbol?.kind !== 'text') return null;
+  if (symbol.words === undefined) throw new Untranslatable(`the word variable "${name.name}" compared with a word, from a list that is not written out`, where);
+  const index = symbol.words.indexOf(literal.value);
+  const equal = node.ops[0] === '==';
+  if (index < 0) return { text: String(!equal), power: P.atom, type: 'bool' };
+  return { text: `${symbol.name}.index ${equal ? '==' : '!='} ${index}`, power: P.compare, type: 'bool' };
 }
 
 function stringAsNumber(value: string, where: string): Emitted {

@@ -1,12 +1,13 @@
-import { Rational } from '../exact/rational.js';
+import { hashString } from '../engine/hash.js';
 import type { Pool } from '../template/pools.js';
 import type { VariableSpec } from '../template/spec.js';
 import { calleeName, namesIn, type PyNode } from './ast.js';
 import { emitExpression, type SymbolKind } from './emit.js';
 import { Untranslatable } from './errors.js';
+import { listOf, numbersOf, unknownList, type ListValue } from './lists.js';
 import type { NameMap } from './names.js';
 import { parsePython } from './parse.js';
-import { GSM_POOLS, gsmPool } from './pools.js';
+import { gsmPool, poolOf, runsPool, wordsOf } from './pools.js';
 import type { SectionLine } from './source.js';
 
 /** One variable of `#init:` in our model. */
@@ -20,10 +21,12 @@ export interface InitVariable {
   readonly spec?: VariableSpec;
   /** Values computed from others (`- $c = a + b`). */
   readonly derived?: string;
-  /** For pool entries: the text field shown by default (`symbol` for currency signs). */
+  /** For pool entries: the text field shown by default (`symbol` for currency signs, `at2` for a run's second member). */
   readonly field?: string;
-  /** Numbers the source lists as fractions ("1/2") are shown as fractions. */
-  readonly showAsFraction?: boolean;
+  /** How a number is shown: as a fraction ("1/2") or in words ("seven"), as the release writes it. */
+  readonly display?: 'frac' | 'words';
+  /** A one-word list: the word, shown as written (nothing to draw). */
+  readonly constantText?: string;
 }
 
 export interface InitTranslation {
@@ -42,15 +45,22 @@ interface Draw {
   readonly pool?: Pool;
   /** How many values the list holds: sample(list, n) needs n of them. */
   readonly size: number;
-  readonly showAsFraction?: boolean;
+  readonly display?: 'frac' | 'words';
+  readonly constantText?: string;
+  /** sample_sequential: the fields `at1`, `at2`, ... one per name unpacked. */
+  readonly runFields?: boolean;
 }
 
 /**
  * Translates the `#init:` lines: `$n = range(5, 21)` (Python's range: 21 is
  * excluded; a step may follow), `item = sample(["pen", "cup"])`, a bare list
  * (`$p = [2, 5]`, drift for sample), `a, b = sample(names, 2)` (distinct
- * draws), named pools (`sample(names_female)`, `sample(multi_times)`), a
- * constant, and derived values (`$c = a + b`). `$` marks a number.
+ * draws), named lists and their joins (`sample(multiple_ice + multi_times)`),
+ * lists of (word, number) tuples, decimal ranges (`np.arange`, `frange`),
+ * `numbers_within(a, b)` (a to b, written in words),
+ * `sample_sequential(weekdays, 3)` (three days in a row), a constant, and
+ * derived values (`$c = a + b`). `$` marks a number. A name assigned twice
+ * takes its last value, as in Python.
  */
 export function translateInit(lines: readonly SectionLine[], names: NameMap, pools: ReadonlyMap<string, Pool>): InitTranslation {
   const variables: InitVariable[] = [];
@@ -58,6 +68,7 @@ export function translateInit(lines: readonly SectionLine[], names: NameMap, poo
   const made: Pool[] = [];
   const notes: string[] = [];
   const symbols = new Map<string, SymbolKind>();
+  const readSoFar = new Set<string>();
   for (const line of lines) {
     const where = `#init line ${line.line} ("${line.text}")`;
     const equals = topLevelAssignment(line.text);
@@ -69,10 +80,19 @@ export function translateInit(lines: readonly SectionLine[], names: NameMap, poo
     if (targets.some((t) => !/^\$?[A-Za-z_][A-Za-z0-9_]*$/.test(t))) throw new Untranslatable(`the assignment target "${lhs}"`, where);
     const numeric = targets.map((t) => t.startsWith('$'));
     const sources = targets.map((t) => t.replace(/^\$/, ''));
-    if (sources.some((s) => symbols.has(s))) throw new Untranslatable('a variable assigned twice', where);
     const rhs = parsePython(rhsText, where);
+    for (const source of sources) {
+      if (!symbols.has(source)) continue;
+      // Python keeps the last value; an earlier one nothing has read yet is simply replaced.
+      if (readSoFar.has(source)) throw new Untranslatable('a variable assigned twice, read in between', where);
+      const at = variables.findIndex((v) => v.source === source);
+      variables.splice(at, 1);
+      symbols.delete(source);
+      notes.push(`${where}: ${source} is assigned twice; the second assignment wins, as in Python`);
+    }
+    for (const read of namesIn(rhs)) readSoFar.add(read);
 
-    const draw = drawOf(rhs, numeric.some(Boolean), sources.length, pools, where);
+    const draw = drawOf(rhsText, rhs, numeric.some(Boolean), sources.length, pools, where, notes);
     if (draw === null) {
       // Not a draw: a value computed from variables already drawn.
       if (sources.length !== 1) throw new Untranslatable('unpacking a computed value', where);
@@ -85,7 +105,26 @@ export function translateInit(lines: readonly SectionLine[], names: NameMap, poo
       symbols.set(sources[0]!, { kind: 'num', name });
       continue;
     }
-    if (draw.pool !== undefined && !made.includes(draw.pool) && pools.get(draw.pool.id) !== draw.pool) made.push(draw.pool);
+    if (draw.pool !== undefined && !made.some((p) => p.id === draw.pool!.id) && pools.get(draw.pool.id) !== draw.pool) made.push(draw.pool);
+    if (draw.runFields === true) {
+      // One draw of a run; each name shows one member of it.
+      const name = names.add(sources.join('_'));
+      sources.forEach((source, i) => {
+        const symbol: SymbolKind = { kind: 'text', name };
+        variables.push({ source, name, symbol, spec: draw.spec, field: `at${i + 1}` });
+        symbols.set(source, symbol);
+      });
+      continue;
+    }
+    if (draw.constantText !== undefined) {
+      // A list of one word: nothing to draw; the text shows the word.
+      if (sources.length !== 1) throw new Untranslatable(`a list of one word unpacked into ${sources.length} names`, where);
+      const name = names.add(sources[0]!);
+      variables.push({ source: sources[0]!, name, symbol: { kind: 'text', name }, constantText: draw.constantText });
+      symbols.set(sources[0]!, { kind: 'text', name });
+      notes.push(`${where}: a list of one word; the text shows "${draw.constantText}"`);
+      continue;
+    }
     const ours: string[] = [];
     sources.forEach((source, i) => {
       const name = names.add(source);
@@ -97,8 +136,15 @@ export function translateInit(lines: readonly SectionLine[], names: NameMap, poo
       } else if (draw.symbol === 'num' && !numeric[i]) {
         notes.push(`${source} draws numbers but lacks the $ mark; it is treated as a number`);
         symbol = { kind: 'num', name };
-      } else symbol = { kind: draw.symbol, name };
-      variables.push({ source, name, symbol, spec: draw.spec, ...(draw.field !== undefined && { field: draw.field }), ...(draw.showAsFraction === true && { showAsFraction: true }) });
+      } else symbol = draw.symbol === 'text' && draw.spec !== undefined && 'words' in draw.spec ? { kind: 'text', name, words: draw.spec.words } : { kind: draw.symbol, name };
+      variables.push({
+        source,
+        name,
+        symbol,
+        spec: draw.spec,
+        ...(draw.field !== undefined && { field: draw.field }),
+        ...(draw.display !== undefined && { display: draw.display }),
+      });
       symbols.set(source, symbol);
     });
     if (sources.length > 1) {
@@ -124,92 +170,80 @@ function topLevelAssignment(text: string): number {
   return -1;
 }
 
-function drawOf(rhs: PyNode, numericTarget: boolean, count: number, pools: ReadonlyMap<string, Pool>, where: string): Draw | null {
-  if (rhs.kind === 'list') return listDraw(rhs.items, numericTarget, where);
+function drawOf(text: string, rhs: PyNode, numericTarget: boolean, count: number, pools: ReadonlyMap<string, Pool>, where: string, notes: string[]): Draw | null {
+  if (rhs.kind === 'call' && calleeName(rhs.callee) === 'sample_sequential') return runDraw(rhs.args, count, pools, where);
+  if (rhs.kind === 'call' && calleeName(rhs.callee) === 'sample') {
+    const [from, n] = rhs.args;
+    if (from === undefined || rhs.args.length > 2) throw new Untranslatable(`sample() with ${rhs.args.length} arguments`, where);
+    if (n !== undefined) {
+      if (n.kind !== 'num' || Number(n.text) !== count) throw new Untranslatable(`sample(..., ${n.kind === 'num' ? n.text : 'n'}) assigned to ${count} name(s)`, where);
+    } else if (count !== 1) throw new Untranslatable(`sample(...) of one value assigned to ${count} names`, where);
+    const list = listOf(from, pools, where);
+    if (list === null && from.kind === 'name') unknownList(from.name, where);
+    if (list === null) throw new Untranslatable('sample() of something other than a list, a range or a named list', where);
+    return listDraw(list, numericTarget, pools, where);
+  }
   if (rhs.kind === 'num' || (rhs.kind === 'unary' && rhs.op === '-' && rhs.operand.kind === 'num')) {
-    const value = constantOf(rhs, where);
-    return { spec: { values: [value] }, symbol: 'num', size: 1 };
+    const list = listOf({ kind: 'list', items: [rhs] }, pools, where)!;
+    return listDraw(list, numericTarget, pools, where);
   }
-  if (rhs.kind === 'name') {
-    if (gsmPool(rhs.name, pools) !== null) throw new Untranslatable(`a whole list ("${rhs.name}") assigned without sample()`, where);
-    return null;
+  // A list, a range or a named list assigned as it is: the release's generator samples it (drift for sample()).
+  const list = listOf(rhs, pools, where);
+  if (list === null) return null;
+  if (rhs.kind === 'name') notes.push(`${where}: a whole named list assigned without sample() is read as sample(${rhs.name})`);
+  else if (rhs.kind !== 'list' && !(rhs.kind === 'call' && ['range', 'numbers_within'].includes(calleeName(rhs.callee) ?? ''))) notes.push(`${where}: "${text}" is read as one value drawn from it`);
+  return listDraw(list, numericTarget, pools, where);
+}
+
+/** A drawn variable for a list of values. */
+function listDraw(list: ListValue, numericTarget: boolean, pools: ReadonlyMap<string, Pool>, where: string): Draw {
+  switch (list.kind) {
+    case 'int': {
+      const [min, max, step] = list.range;
+      const spec: VariableSpec = step === 1 ? { int: [min, max] } : { int: [min, max], step };
+      return { spec, symbol: 'num', size: Math.floor((max - min) / step) + 1, ...(list.words && { display: 'words' }) };
+    }
+    case 'decimal':
+      return { spec: { decimal: [list.min, list.max], step: list.step }, symbol: 'num', size: list.size };
+    case 'numbers':
+      return { spec: { values: list.values }, symbol: 'num', size: list.values.length, ...(list.fractions && { display: 'frac' }) };
+    case 'words': {
+      const words = [...new Set(list.words)];
+      // `$frac = sample(["1/2", "1/4"])`: numbers written as strings, shown as written.
+      if (numericTarget && words.every((w) => /^-?[0-9]+(\.[0-9]+)?(\/[0-9]+)?$/.test(w.trim()))) return listDraw(numbersOf(words), numericTarget, pools, where);
+      if (words.length === 1) return { spec: { words }, symbol: 'text', size: 1, constantText: words[0]! };
+      return { spec: { words }, symbol: 'text', size: words.length };
+    }
+    case 'pairs': {
+      const id = `gsm-symbolic/list-${hashString(JSON.stringify(list.pairs)).toString(16)}`;
+      const made = poolOf(id, { kind: 'pairs', pairs: list.pairs }, pools)!;
+      return { spec: { pool: id }, symbol: 'pair', pool: made.pool, size: made.pool.entries.length };
+    }
+    case 'named': {
+      const found = gsmPool(list.name, pools);
+      if (found === null) throw new Untranslatable(`the named list "${list.name}"`, where, `the named list "${list.name}" has no reasonforge equivalent`);
+      return {
+        spec: { pool: found.pool.id },
+        symbol: found.numeric ? 'pair' : 'text',
+        pool: found.pool,
+        size: found.pool.entries.length,
+        ...(found.field !== undefined && { field: found.field }),
+      };
+    }
   }
-  if (rhs.kind !== 'call') return null;
-  const callee = calleeName(rhs.callee);
-  if (callee === 'range') return rangeDraw(rhs.args, where);
-  if (callee !== 'sample') {
-    if (callee !== null && /^(sample_|range_|arange|frange|np\.|numpy\.|random\.|list|len|str)/.test(callee)) throw new Untranslatable(`${callee}(...)`, where);
-    return null;
+}
+
+/** sample_sequential(list, n): n neighbours of a cyclic list, from a random start (weekdays in a row). */
+function runDraw(args: readonly PyNode[], count: number, pools: ReadonlyMap<string, Pool>, where: string): Draw {
+  const [from, n] = args;
+  if (from === undefined || n === undefined || n.kind !== 'num' || Number(n.text) !== count || args.length !== 2) {
+    throw new Untranslatable(`sample_sequential(...) that does not give ${count} values`, where);
   }
-  const [from, n] = rhs.args;
-  if (from === undefined || rhs.args.length > 2) throw new Untranslatable(`sample() with ${rhs.args.length} arguments`, where);
-  if (n !== undefined) {
-    if (n.kind !== 'num' || Number(n.text) !== count) throw new Untranslatable(`sample(..., ${n.kind === 'num' ? n.text : 'n'}) assigned to ${count} name(s)`, where);
-  } else if (count !== 1) throw new Untranslatable(`sample(...) of one value assigned to ${count} names`, where);
-  if (from.kind === 'list') return listDraw(from.items, numericTarget, where);
-  if (from.kind === 'call' && calleeName(from.callee) === 'range') return rangeDraw(from.args, where);
-  if (from.kind === 'name') return poolDraw(from.name, pools, where);
-  if (from.kind === 'binary' && from.op === '+') throw new Untranslatable('sample() of joined lists (a + b)', where);
-  throw new Untranslatable('sample() of something other than a list, a range or a named list', where);
-}
-
-function constantOf(node: PyNode, where: string): string {
-  const negative = node.kind === 'unary' && node.op === '-';
-  const inner = negative ? (node as { operand: PyNode }).operand : node;
-  const text = inner.kind === 'num' ? inner.text : inner.kind === 'str' ? inner.value.trim() : null;
-  const value = text === null ? null : Rational.parse(text);
-  if (value === null) throw new Untranslatable('a list mixing numbers with other values', where);
-  const exact = negative ? value.neg() : value;
-  return exact.isFiniteDecimal() && !text!.includes('/') ? exact.toCanonical() : exact.toFractionString();
-}
-
-function listDraw(items: readonly PyNode[], numericTarget: boolean, where: string): Draw {
-  if (items.length === 0) throw new Untranslatable('an empty list', where);
-  const strings = items.every((item) => item.kind === 'str');
-  const numbers = items.every((item) => item.kind === 'num' || (item.kind === 'unary' && item.op === '-' && item.operand.kind === 'num'));
-  if (strings && !(numericTarget && items.every((item) => item.kind === 'str' && Rational.parse(item.value.trim()) !== null))) {
-    const words = [...new Set(items.map((item) => (item as { value: string }).value))];
-    if (words.length === 1) throw new Untranslatable('a list of one word', where);
-    return { spec: { words }, symbol: 'text', size: words.length };
-  }
-  if (!numbers && !strings) throw new Untranslatable('a list of tuples or of mixed values', where);
-  const values = [...new Set(items.map((item) => constantOf(item, where)))];
-  const fractions = strings && items.every((item) => item.kind === 'str' && item.value.includes('/'));
-  return { spec: { values }, symbol: 'num', size: values.length, ...(fractions && { showAsFraction: true }) };
-}
-
-function rangeDraw(args: readonly PyNode[], where: string): Draw {
-  if (args.length < 1 || args.length > 3) throw new Untranslatable(`range() with ${args.length} arguments`, where);
-  const ints = args.map((arg) => {
-    const text = arg.kind === 'num' ? arg.text : arg.kind === 'unary' && arg.op === '-' && arg.operand.kind === 'num' ? `-${arg.operand.text}` : null;
-    if (text === null) throw new Untranslatable('a range that depends on another variable', where);
-    if (!/^-?[0-9]+$/.test(text)) throw new Untranslatable(`range() of a non-integer (${text})`, where);
-    return Number(text);
-  });
-  const [start, stop, step] = ints.length === 1 ? [0, ints[0]!, 1] : [ints[0]!, ints[1]!, ints[2] ?? 1];
-  if (step === 0) throw new Untranslatable('range() with step 0', where);
-  // Python's range stops before `stop`; the last value reached is start + k*step.
-  const count = step > 0 ? Math.ceil((stop - start) / step) : Math.ceil((start - stop) / -step);
-  if (count <= 0) throw new Untranslatable(`the empty range(${ints.join(', ')})`, where);
-  const last = start + (count - 1) * step;
-  const [min, max] = step > 0 ? [start, last] : [last, start];
-  const spec: VariableSpec = Math.abs(step) === 1 ? { int: [min, max] } : { int: [min, max], step: Math.abs(step) };
-  return { spec, symbol: 'num', size: count };
-}
-
-function poolDraw(name: string, pools: ReadonlyMap<string, Pool>, where: string): Draw {
-  const found = gsmPool(name, pools);
-  if (found === null) throw new Untranslatable(`the named list "${name}"`, where, `the named list "${name}" has no reasonforge equivalent (known: ${knownPools().join(', ')})`);
-  return {
-    spec: { pool: found.pool.id },
-    symbol: found.numeric ? 'pair' : 'text',
-    pool: found.pool,
-    size: found.pool.entries.length,
-    ...(found.field !== undefined && { field: found.field }),
-  };
-}
-
-
-function knownPools(): string[] {
-  return Object.keys(GSM_POOLS);
+  const list = listOf(from, pools, where);
+  const words = list?.kind === 'named' ? wordsOf(list.name, pools) : list?.kind === 'words' ? list.words : null;
+  if (words === null || words === undefined) throw new Untranslatable('sample_sequential() of something other than a list of words', where);
+  if (words.length < count) throw new Untranslatable(`sample_sequential(..., ${count}) of ${words.length} words`, where);
+  const id = `gsm-symbolic/runs-${count}-${hashString(JSON.stringify(words)).toString(16)}`;
+  const pool = runsPool(id, words, count);
+  return { spec: { pool: id }, symbol: 'text', pool, size: pool.entries.length, runFields: true };
 }

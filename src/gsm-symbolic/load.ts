@@ -86,7 +86,7 @@ export function loadGsmSymbolic(dir: string, pools: ReadonlyMap<string, Pool>): 
       const translation = translateTemplate(source, id, pools);
       const all = new Map(pools);
       for (const pool of translation.pools) if (!all.has(pool.id)) all.set(pool.id, pool);
-      const template = compileTemplate(translation.spec, file, all);
+      const template = compileTemplate(translation.spec, file, all, { rules: 'import' });
       templates.push({ id, file, source, translation, template });
     } catch (error) {
       if (error instanceof Untranslatable) failures.push({ id, file, construct: error.construct, message: error.message });

@@ -102,10 +102,16 @@ export function parsePython(source: string, where: string): PyNode {
         node = { kind: 'call', callee: node, args };
       } else if (isOp(token, '[')) {
         next();
-        const index = expression();
-        if (isOp(peek(), ':')) throw new Untranslatable('slicing', where);
+        const index = isOp(peek(), ':') ? null : expression();
+        if (isOp(peek(), ':')) {
+          next();
+          const stop = isOp(peek(), ']') ? null : expression();
+          expectOp(']');
+          node = { kind: 'slice', object: node, start: index, stop };
+          continue;
+        }
         expectOp(']');
-        node = { kind: 'index', object: node, index };
+        node = { kind: 'index', object: node, index: index! };
       } else if (isOp(token, '.')) {
         next();
         const name = next();

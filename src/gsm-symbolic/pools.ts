@@ -42,6 +42,13 @@ const FRACTION_WORDS: (readonly [string, string])[] = [
   ['two fifths', '2/5'],
 ];
 const FRACTIONS = ['1/2', '1/3', '1/4', '1/5', '1/6', '1/8', '1/10', '2/3', '3/4', '3/5'].map((f) => [f, f] as const);
+// Units a template writes with an "s" after them ("{unit}s"), so each is a word whose plural adds one.
+const WEIGHTS_SMALL = ['ounce', 'gram'];
+const WEIGHTS_MEDIUM = ['pound', 'kilogram'];
+const WEIGHTS_LARGE = ['ton', 'tonne'];
+const LENGTHS_SMALL = ['inch', 'centimeter'];
+const LENGTHS_MEDIUM = ['yard', 'meter'];
+const LENGTHS_LARGE = ['mile', 'kilometer'];
 const DECIMALS: (readonly [string, string])[] = [
   ['0.5', '1/2'],
   ['0.25', '1/4'],
@@ -71,6 +78,12 @@ export const GSM_POOLS: Readonly<Record<string, GsmPoolSource>> = {
   months: { kind: 'words', words: MONTHS },
   colors: { kind: 'words', words: COLORS },
   sports: { kind: 'words', words: SPORTS },
+  weights_sm: { kind: 'words', words: WEIGHTS_SMALL },
+  weights_med: { kind: 'words', words: WEIGHTS_MEDIUM },
+  weights_lg: { kind: 'words', words: WEIGHTS_LARGE },
+  length_sm: { kind: 'words', words: LENGTHS_SMALL },
+  length_med: { kind: 'words', words: LENGTHS_MEDIUM },
+  length_lg: { kind: 'words', words: LENGTHS_LARGE },
   multi_times: { kind: 'pairs', pairs: TIMES },
   multiple_ice: { kind: 'pairs', pairs: MULTIPLES },
   multiple: { kind: 'pairs', pairs: [...TIMES, ...MULTIPLES] },
@@ -97,7 +110,11 @@ export function pairEntity(word: string, value: string): Entity {
 export function gsmPool(name: string, pools: ReadonlyMap<string, Pool>): { pool: Pool; field?: string; numeric: boolean } | null {
   const source = GSM_POOLS[name];
   if (source === undefined) return null;
-  const id = `gsm-symbolic/${name.replaceAll('_', '-')}`;
+  return poolOf(`gsm-symbolic/${name.replaceAll('_', '-')}`, source, pools);
+}
+
+/** A pool for a list source under the given id (see gsmPool); null when it names a pool the library lacks. */
+export function poolOf(id: string, source: GsmPoolSource, pools: ReadonlyMap<string, Pool>): { pool: Pool; field?: string; numeric: boolean } | null {
   switch (source.kind) {
     case 'pool': {
       const base = pools.get(source.pool);
@@ -107,11 +124,34 @@ export function gsmPool(name: string, pools: ReadonlyMap<string, Pool>): { pool:
       return { pool: { ...base, id, entries }, numeric: false };
     }
     case 'words':
-      return { pool: { id, file: '(built in)', entries: source.words.map((w) => makeEntity(w, {})), textFields: ['name', 'Name'], numericFields: [] }, numeric: false };
+      return { pool: { id, file: '(built in)', entries: [...new Set(source.words)].map((w) => makeEntity(w, {})), textFields: ['name', 'Name'], numericFields: [] }, numeric: false };
     case 'pairs':
       return {
         pool: { id, file: '(built in)', entries: source.pairs.map(([w, v]) => pairEntity(w, v)), textFields: ['name', 'Name'], numericFields: ['value'] },
         numeric: true,
       };
   }
+}
+
+/**
+ * Runs of `length` neighbours of a cyclic list (`sample_sequential(weekdays,
+ * 3)`: Friday, Saturday, Sunday), one entry per starting place, whose text
+ * fields `at1`, `at2`, ... are the run's members in order.
+ */
+export function runsPool(id: string, words: readonly string[], length: number): Pool {
+  const fields = Array.from({ length }, (_, k) => `at${k + 1}`);
+  const entries = words.map((_, start) => {
+    const run = fields.map((__, k) => words[(start + k) % words.length]!);
+    return makeEntity(run.join(', '), Object.fromEntries(fields.map((f, k) => [f, run[k]!])));
+  });
+  return { id, file: '(built in)', entries, textFields: ['name', 'Name', ...fields, ...fields.map((f) => f[0]!.toUpperCase() + f.slice(1))], numericFields: [] };
+}
+
+/** The words of a named list of words or pairs (the word of each pair), or null. */
+export function wordsOf(name: string, pools: ReadonlyMap<string, Pool>): readonly string[] | null {
+  const source = GSM_POOLS[name];
+  if (source === undefined) return null;
+  if (source.kind === 'words') return source.words;
+  if (source.kind === 'pairs') return source.pairs.map(([word]) => word);
+  return pools.get(source.pool)?.entries.map((e) => e.name) ?? null;
 }

@@ -1,6 +1,7 @@
 import type { SolutionLineSpec } from '../template/spec.js';
 import type { TranslationContext } from './context.js';
 import { Untranslatable } from './errors.js';
+import { annotateProse } from './prose.js';
 import { escapeText, splitSlots, type Segment } from './slots.js';
 
 export interface TranslatedSolution {
@@ -55,8 +56,13 @@ export function translateSolution(text: string, context: TranslationContext): Tr
   const steps: string[] = [];
   let pending = '';
   const body = finalIndex >= 0 ? lines.slice(0, finalIndex) : lines;
-  body.forEach((line, index) => {
+  body.forEach((raw, index) => {
     const where = `answer_annotated line ${index + 1}`;
+    const bare = withoutBareAnnotations(raw);
+    if (bare.removed > 0) notes.push(`${where}: ${bare.removed} annotation(s) that compute nothing (<<{x}={x}>>) are shown as their value`);
+    const prose = annotateProse(bare.line, context, where);
+    if (prose.annotated > 0) notes.push(`${where}: ${prose.annotated} calculation(s) written in prose became annotated steps`);
+    const line = prose.line;
     const pieces = annotationsOf(line, where);
     if (pieces.annotations.length === 0) {
       pending += (pending === '' ? '' : '\n') + render(splitSlots(line, where), context, where);
@@ -68,12 +74,12 @@ export function translateSolution(text: string, context: TranslationContext): Tr
       return;
     }
     pieces.annotations.forEach((annotation, k) => {
-      const lhs = annotationExpression(annotation.lhs, context, `${where}, <<${annotation.raw}>>`);
+      const lhs = context.annotationSide(annotation.lhs, `${where}, <<${annotation.raw}>>`);
       steps.push(lhs);
       if (annotation.rhs !== null) {
         try {
-          const rhs = annotationExpression(annotation.rhs, context, `${where}, <<${annotation.raw}>>`);
-          if (!context.sameValue(lhs, rhs)) context.constraints.push(`${lhs} == ${rhs}`);
+          const rhs = context.annotationSide(annotation.rhs, `${where}, <<${annotation.raw}>>`);
+          context.guard(lhs, rhs, `${where}: <<${annotation.raw}>> does not compute its result`);
         } catch (error) {
           if (!(error instanceof Untranslatable)) throw error;
           notes.push(`${where}: the result of <<${annotation.raw}>> is not an expression; the computed value is shown`);
@@ -81,7 +87,18 @@ export function translateSolution(text: string, context: TranslationContext): Tr
       } else notes.push(`${where}: <<${annotation.raw}>> has no "=result"; the computed value is shown`);
       const before = cutRestatement(units(splitSlots(annotation.before, where)), units(splitSlots(annotation.lhs, where)));
       if (!before.cut) notes.push(`${where}: the calculation of <<${annotation.raw}>> is written out before it`);
-      let textBefore = renderUnits(before.units, context, where);
+      let beforeUnits = before.units;
+      if (k > 0) {
+        // The words after a result up to the end of their sentence or clause ("kg," in "= 32 kg, so ...")
+        // stay on that result's line; the rest starts the next one.
+        const cut = clauseEnd(beforeUnits);
+        if (cut > 0) {
+          const previous = out.pop()!;
+          out.push({ ...previous, text: `${previous.text}${renderUnits(beforeUnits.slice(0, cut), context, where)}` });
+          beforeUnits = beforeUnits.slice(cut);
+        }
+      }
+      let textBefore = renderUnits(beforeUnits, context, where);
       // A line cut after an annotation goes on as a new line: no leading space.
       if (k > 0) textBefore = textBefore.trimStart();
       if (pending !== '') {
@@ -100,6 +117,41 @@ export function translateSolution(text: string, context: TranslationContext): Tr
     out.push({ ...last, text: `${last.text}\n${pending}` });
   }
   return { lines: out, steps, final, notes };
+}
+
+/** Just past the first sentence or clause end (`.`, `!`, `?`, `;`, `,` before a space) of some text, or 0. */
+function clauseEnd(list: readonly Unit[]): number {
+  for (let i = 0; i + 1 < list.length; i++) {
+    const u = list[i]!;
+    const next = list[i + 1]!;
+    if (u.kind === 'char' && '.!?;,'.includes(u.ch) && next.kind === 'char' && next.ch === ' ') return i + 1;
+  }
+  return 0;
+}
+
+/**
+ * Drops annotations whose calculation is a single value (`<<{n1}={n1}>>`,
+ * `<<1=1>>`): they compute nothing, so they are no step; the value written
+ * after them stays.
+ */
+function withoutBareAnnotations(line: string): { line: string; removed: number } {
+  let removed = 0;
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = line.indexOf('<<', from);
+    if (open < 0) break;
+    const close = line.indexOf('>>', open);
+    if (close < 0) break;
+    const body = line.slice(open + 2, close);
+    const equals = lastTopLevelEquals(body);
+    const lhs = (equals < 0 ? body : body.slice(0, equals)).trim();
+    out += line.slice(from, open);
+    if (/^\{[^{}]+\}$/.test(lhs) || /^[0-9][0-9,]*(\.[0-9]+)?$/.test(lhs)) removed++;
+    else out += line.slice(open, close + 2);
+    from = close + 2;
+  }
+  return { line: out + line.slice(from), removed };
 }
 
 interface Annotation {
@@ -156,13 +208,13 @@ function skipResult(text: string, rhs: string | null): string {
  * the text before an annotation, since `{=}` writes the calculation itself.
  */
 function cutRestatement(before: Unit[], lhs: Unit[]): { units: Unit[]; cut: boolean } {
-  const skippable = (u: Unit) => u.kind === 'char' && (/\s/.test(u.ch) || u.ch === '$');
+  const skippable = (u: Unit) => u.kind === 'char' && (/\s/.test(u.ch) || u.ch === '$' || u.ch === '%');
   let i = before.length - 1;
   while (i >= 0 && skippable(before[i]!)) i--;
   const equals = before[i];
   if (equals === undefined || equals.kind !== 'char' || equals.ch !== '=') return { units: before, cut: false };
   i--;
-  const wanted = lhs.filter((u) => !(u.kind === 'char' && /\s/.test(u.ch)));
+  const wanted = lhs.filter((u) => !skippable(u));
   for (let k = wanted.length - 1; k >= 0; k--) {
     while (i >= 0 && skippable(before[i]!)) i--;
     const have = before[i];
@@ -187,27 +239,4 @@ function render(segments: readonly Segment[], context: TranslationContext, where
 
 function renderUnits(list: readonly Unit[], context: TranslationContext, where: string): string {
   return list.map((u) => (u.kind === 'char' ? escapeText(u.ch) : context.placeholder(u.source, where))).join('');
-}
-
-/**
- * An annotation side as our expression: each slot becomes the name that shows
- * it (so `{w*r}` displays as its value), and the rest is read as arithmetic
- * (`×` and `^` as the operators they mean, `1,000` as one thousand).
- */
-function annotationExpression(text: string, context: TranslationContext, where: string): string {
-  const segments = splitSlots(text, where);
-  const slotNames = new Map<string, string>();
-  let python = '';
-  segments.forEach((segment, index) => {
-    if (segment.kind === 'text') {
-      python += segment.text.replace(/(\d),(?=\d{3}\b)/g, '$1').replaceAll('×', '*').replaceAll('÷', '/').replaceAll('^', '**').replaceAll('$', '');
-      return;
-    }
-    const key = `_rf_slot${index}`;
-    const variable = context.variables.get(segment.source.trim());
-    slotNames.set(key, variable?.symbol.kind === 'pair' ? `${variable.name}.value` : context.numberName(segment.source, where));
-    python += ` ${key} `;
-  });
-  if (python.trim() === '') throw new Untranslatable('an empty annotation', where);
-  return context.withSlots(slotNames, () => context.expression(python, where, 'num'));
 }

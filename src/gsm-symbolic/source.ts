@@ -73,7 +73,18 @@ export function readAnnotatedSource(file: string): AnnotatedSource {
   });
   if (sections.init.length === 0) throw new Untranslatable('a template without an "#init:" section', 'question_annotated');
   if (sections.answer.length === 0) throw new Untranslatable('a template without an "#answer:" expression', 'question_annotated');
-  const answer: SectionLine = { text: sections.answer.map((l) => l.text).join(' '), line: sections.answer[0]!.line };
+  let answerText = sections.answer.map((l) => l.text).join(' ').trim();
+  // Drift: an answer written as a text slot ({expr}) or with the $ mark of a number ($ans).
+  const slot = /^\{([^{}]+)\}$/.exec(answerText);
+  if (slot !== null) {
+    answerText = slot[1]!.trim();
+    drift.push(`line ${sections.answer[0]!.line}: "#answer: {...}" read without its braces`);
+  }
+  if (/^\$[A-Za-z_]/.test(answerText)) {
+    answerText = answerText.slice(1);
+    drift.push(`line ${sections.answer[0]!.line}: "#answer: $name" read without the $`);
+  }
+  const answer: SectionLine = { text: answerText, line: sections.answer[0]!.line };
   const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : null);
   return {
     file,

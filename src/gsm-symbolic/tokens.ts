@@ -12,7 +12,7 @@ export type Token =
   | { readonly kind: 'op'; readonly text: string; readonly at: number }
   | { readonly kind: 'end'; readonly at: number };
 
-const OPERATORS = ['**', '//', '==', '!=', '<=', '>=', '<', '>', '+', '-', '*', '/', '%', '(', ')', '[', ']', ',', '.', '='];
+const OPERATORS = ['**', '//', '==', '!=', '<=', '>=', '<', '>', '+', '-', '*', '/', '%', '(', ')', '[', ']', ',', '.', ':', '='];
 const UNSUPPORTED_WORDS = new Set(['lambda', 'for', 'while', 'import', 'from', 'def', 'class', 'yield', 'await', 'async', 'del', 'global', 'exec', 'eval']);
 
 export function tokenize(source: string, where: string): Token[] {

@@ -1,116 +1,79 @@
+import { basename } from 'node:path';
 import { ReasonforgeError } from '../errors.js';
-import { readLines, parseJsonLine } from '../io/jsonl.js';
-import type { ProblemRecord, Step } from '../records/problem.js';
-import { recordSchemaProblem } from '../records/validate-record.js';
-import { GENERATOR } from '../version.js';
-import { canonicalAnswer, findFinalAnswer } from './final-answer.js';
+import { parseJsonLine, readLines } from '../io/jsonl.js';
+import type { ProblemRecord } from '../records/problem.js';
+import { findFinalAnswer } from './final-answer.js';
+import { importedRecord, objectOf, sourceNameProblem, stringField, type ImportOutcome } from './imported-record.js';
+
+export { stepsOf } from './imported-record.js';
+export type { ImportOutcome, ImportProblem } from './imported-record.js';
 
 export interface Gsm8kImportOptions {
   /** Names the source in every record id: `<source>:<line>`. */
   readonly source: string;
   readonly split?: 'test' | 'train';
+  /** The input file's name as the records' source names it (default: "-" for standard input). */
+  readonly file?: string;
 }
-
-/** One input line that could not become a record, with the reason. */
-export interface ImportProblem {
-  readonly line: number;
-  readonly message: string;
-}
-
-export type ImportOutcome = { readonly ok: true; readonly line: number; readonly record: ProblemRecord } | ({ readonly ok: false } & ImportProblem);
-
-const SOURCE = /^[A-Za-z0-9._/-]{1,100}$/;
 
 export function checkSourceName(source: string): void {
-  if (!SOURCE.test(source)) {
-    throw new ReasonforgeError('config-invalid', `the source name "${source}" must be 1 to 100 letters, digits, dots, dashes, underscores or slashes`);
-  }
+  const problem = sourceNameProblem(source);
+  if (problem !== null) throw new ReasonforgeError('config-invalid', problem);
+}
+
+/** The dataset a source name stands for: its first segment (`gsm8k` for gsm8k/test). */
+export function datasetOf(source: string): string {
+  const first = source.split('/')[0]!.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '');
+  return first === '' ? 'data' : first.slice(0, 64);
+}
+
+/** GSM-Plus lines carry the answer alone in "answer" and the solution in "solution"; `import gsm-plus` reads them. */
+export function looksLikeGsmPlus(value: unknown): boolean {
+  const object = objectOf(value);
+  return object !== null && ('perturbation_type' in object || ('seed_question' in object && 'solution' in object));
 }
 
 /**
  * One GSM8K-format object (`question`, and `answer` holding the worked
  * solution with `<<expr=value>>` annotations and a last line `#### N`) as an
- * `external` record: no template, no seed, no bindings. GSM-Symbolic's
- * released files also carry `instance`, the set a line belongs to, which
- * becomes the record's set so set-level statistics work on them too.
+ * `external` record: no template, no seed, no bindings, paired with nothing.
+ * A GSM-Symbolic `instance` field becomes the record's set; without one the
+ * record belongs to no set (null), so per-set statistics leave it out.
  */
 export function gsm8kRecord(value: unknown, line: number, options: Gsm8kImportOptions): ProblemRecord | string {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected a JSON object with "question" and "answer"';
-  const raw = value as Record<string, unknown>;
-  const question = raw['question'];
-  const solution = raw['answer'];
-  if (typeof question !== 'string' || question.trim() === '') return 'no "question" string';
-  if (typeof solution !== 'string' || solution.trim() === '') return 'no "answer" string (the worked solution ending in "#### N")';
+  const raw = objectOf(value);
+  if (raw === null) return 'expected a JSON object with "question" and "answer"';
+  const question = stringField(raw, 'question');
+  const solution = stringField(raw, 'answer');
+  if (question === null || question.trim() === '') return 'no "question" string';
+  if (solution === null || solution.trim() === '') return 'no "answer" string (the worked solution ending in "#### N")';
   const final = findFinalAnswer(solution);
   if (final === null) return 'the answer has no final "#### N" line';
   if (final.canonical === null || final.type === null) return `the final answer "${final.text}" is not a number`;
   const instance = raw['instance'];
-  const set = typeof instance === 'number' && Number.isSafeInteger(instance) && instance >= 0 ? instance : 0;
-  const steps = stepsOf(solution);
+  const set = typeof instance === 'number' && Number.isSafeInteger(instance) && instance >= 0 ? instance : null;
   const id = `${options.source}:${line}`;
-  return {
+  return importedRecord({
     id,
     question,
-    answer: final.canonical,
-    answer_type: final.type,
     solution,
-    steps,
-    template: null,
-    variant: { kind: 'external' },
-    base_id: id,
+    answer: final.text,
+    kind: 'external',
+    baseId: id,
     set,
     split: options.split ?? 'test',
-    seed: null,
-    bindings: {},
-    difficulty: {
-      steps: steps.length,
-      operations: steps.reduce((sum, step) => sum + operationsIn(step.expr), 0),
-      max_number: largestNumber([question, ...steps.map((s) => s.value)]),
-    },
-    generator: GENERATOR,
-  };
-}
-
-/** Every `<<expr=value>>` of the solution as a step; annotations without `=` are left out. */
-export function stepsOf(solution: string): Step[] {
-  const steps: Step[] = [];
-  for (const line of solution.split('\n')) {
-    if (line.trim().startsWith('####')) continue;
-    const display = line.replace(/<<[^<>\n]*>>/g, '').trim();
-    for (const match of line.matchAll(/<<([^<>\n]*)>>/g)) {
-      const body = match[1]!;
-      const equals = body.lastIndexOf('=');
-      if (equals < 0) continue;
-      const expr = body.slice(0, equals).trim();
-      const claimed = body.slice(equals + 1).trim();
-      if (expr === '' || claimed === '') continue;
-      steps.push({ text: display === '' ? body : display, expr, value: canonicalAnswer(claimed)?.canonical ?? claimed });
-    }
-  }
-  return steps;
-}
-
-function operationsIn(expr: string): number {
-  return (expr.replace(/^\s*-/, '').match(/[-+*/^×÷]/g) ?? []).length;
-}
-
-function largestNumber(texts: readonly string[]): number {
-  let largest = 0;
-  for (const text of texts) {
-    for (const match of text.matchAll(/[0-9][0-9,]*(\.[0-9]+)?/g)) {
-      const value = Number(match[0].replaceAll(',', ''));
-      if (Number.isFinite(value) && value > largest) largest = value;
-    }
-  }
-  return largest;
+    source: { dataset: datasetOf(options.source), file: options.file ?? '-', line },
+  });
 }
 
 /**
  * Streams a GSM8K-format JSONL file as records, line by line. A line that
- * cannot become a valid record is reported, never silently dropped.
+ * cannot become a valid record is reported, never silently dropped. A GSM-Plus
+ * file stops the import at its first line, naming the command that reads it.
  */
 export async function* importGsm8k(file: string, options: Gsm8kImportOptions): AsyncGenerator<ImportOutcome> {
   checkSourceName(options.source);
+  const named = { ...options, file: options.file ?? (file === '-' ? '-' : basename(file)) };
   for await (const { number, text } of readLines(file)) {
     if (text.trim() === '') continue;
     const parsed = parseJsonLine(text);
@@ -118,16 +81,10 @@ export async function* importGsm8k(file: string, options: Gsm8kImportOptions): A
       yield { ok: false, line: number, message: parsed.message };
       continue;
     }
-    const record = gsm8kRecord(parsed.value, number, options);
-    if (typeof record === 'string') {
-      yield { ok: false, line: number, message: record };
-      continue;
+    if (looksLikeGsmPlus(parsed.value)) {
+      throw new ReasonforgeError('wrong-format', 'this is GSM-Plus data (it has perturbation_type and seed_question); import it with: reasonforge import gsm-plus FILE', { file, line: number });
     }
-    const problem = recordSchemaProblem(record);
-    if (problem !== null) {
-      yield { ok: false, line: number, message: `the record would fail the schema at ${problem.pointer}: ${problem.message}` };
-      continue;
-    }
-    yield { ok: true, line: number, record };
+    const record = gsm8kRecord(parsed.value, number, named);
+    yield typeof record === 'string' ? { ok: false, line: number, message: record } : { ok: true, line: number, record };
   }
 }

@@ -12,6 +12,8 @@ export interface LintOptions {
   /** Sets drawn per template; every supported variant of each is checked. */
   readonly samples?: number;
   readonly seed?: number;
+  /** Below this acceptance rate a template fails (default MIN_ACCEPTANCE); imported templates, which retry as their release did, pass 0. */
+  readonly minAcceptance?: number;
 }
 
 export interface LintStats {
@@ -90,7 +92,8 @@ export function lintTemplate(template: CompiledTemplate, options: LintOptions = 
   }
   const { candidates, accepted, rejections } = sampler.stats;
   const acceptance = candidates === 0 ? 0 : accepted / candidates;
-  if (candidates > 0 && acceptance < MIN_ACCEPTANCE) errors.push(`acceptance ${formatRate(acceptance)} is below ${formatRate(MIN_ACCEPTANCE)}; ${sampler.diagnosis()}`);
+  const minAcceptance = options.minAcceptance ?? MIN_ACCEPTANCE;
+  if (candidates > 0 && acceptance < minAcceptance) errors.push(`acceptance ${formatRate(acceptance)} is below ${formatRate(minAcceptance)}; ${sampler.diagnosis()}`);
   else if (candidates > 0 && acceptance < WARN_ACCEPTANCE) warnings.push(`acceptance is low (${formatRate(acceptance)}); ${sampler.diagnosis()}`);
   if (duplicates > 0) errors.push(`${duplicates} generated question(s) repeat an earlier one`);
   if (sampled === samples && answers.size < MIN_DISTINCT_ANSWERS) warnings.push(`only ${answers.size} distinct answers in ${samples} items`);

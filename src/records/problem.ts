@@ -1,4 +1,9 @@
-/** Every variant id of docs/design.md's table, plus `external` for imported GSM8K-format data. */
+/**
+ * Every variant id of docs/design.md's table, then two that only imported records
+ * carry: `symbolic` (a GSM-Symbolic instance, names and numbers redrawn from
+ * its template, against the original GSM8K problem) and `external` (an
+ * imported item paired with nothing).
+ */
 export const VARIANT_IDS = [
   'base',
   'names',
@@ -13,6 +18,7 @@ export const VARIANT_IDS = [
   'paraphrase',
   'critical',
   'reorder',
+  'symbolic',
   'external',
 ] as const;
 
@@ -68,6 +74,23 @@ export interface Difficulty {
   readonly max_number: number;
 }
 
+/**
+ * Where an imported record was read (docs/records.md). Generated records have
+ * none: their template, seed and set say where they come from.
+ */
+export interface RecordSource {
+  /** gsm8k, gsm-plus, gsm-symbolic, or the name the importer was given. */
+  readonly dataset: string;
+  /** The input file's name, without its folders. */
+  readonly file: string;
+  /** 1-based line of that file (for a base item read from another item's fields, the first such line). */
+  readonly line: number;
+  /** The dataset's own name for how the item was made ("critical thinking", "seed_question", "p1"). */
+  readonly label?: string;
+  /** The source's canary string (GSM-Symbolic's), which asks to keep the data out of training corpora. */
+  readonly canary?: string;
+}
+
 /** One JSONL line of a dataset; schemas/problem.schema.json is the contract. */
 export interface ProblemRecord {
   readonly id: string;
@@ -79,10 +102,18 @@ export interface ProblemRecord {
   readonly template: { readonly id: string; readonly version: number } | null;
   readonly variant: VariantInfo;
   readonly base_id: string;
-  readonly set: number;
+  /** The instance set; null for imported items that belong to none. */
+  readonly set: number | null;
   readonly split: 'test' | 'train';
   readonly seed: number | null;
   readonly bindings: Readonly<Record<string, BindingValue>>;
   readonly difficulty: Difficulty;
   readonly generator: { readonly name: string; readonly version: string };
+  /** Only on imported records. */
+  readonly source?: RecordSource;
+}
+
+/** Imported records carry a source; generated ones never do. */
+export function isImported(record: ProblemRecord): boolean {
+  return record.source !== undefined;
 }

@@ -25,7 +25,7 @@ export const CONFIG: NonNullable<TopLevelSpec['config']> = {
   axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 500, gridColor: '#eceff3', domainColor: '#9aa3ad', tickColor: '#9aa3ad', labelColor: '#38414a', titleColor: '#38414a' },
   legend: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 500 },
   header: { labelFontSize: 12, labelFontWeight: 600, titleFontSize: 12 },
-  range: { category: ['#3366cc', '#dc6b2f', '#2a9d8f', '#b5446e', '#7b61c9', '#8c8c3a', '#d4a017', '#5b8bb2', '#a0522d', '#4c9a2a', '#c23b22', '#6d6875', '#2f4858', '#999999'] },
+  range: { category: ['#3366cc', '#dc6b2f', '#2a9d8f', '#b5446e', '#7b61c9', '#8c8c3a', '#d4a017', '#5b8bb2', '#a0522d', '#4c9a2a', '#c23b22', '#6d6875', '#2f4858', '#999999', '#c9a227'] },
 };
 
 export function charts(metrics: Metrics): Chart[] {

@@ -41,11 +41,19 @@ function dropCells(group: GroupMetrics): [string, string] {
   return [`${points(drop.estimate)} ${interval(drop.ci_low, drop.ci_high)}`.trim(), pValue(drop.p_value).replace('p ', '').replace('= ', '')];
 }
 
+/** GSM-Plus's PDR (a relative drop, in percent) and ASP (a share of pairs), beside our drop. */
+function gsmPlusCells(group: GroupMetrics): [string, string] {
+  const drop = group.drop_vs_base;
+  if (drop === undefined || drop === null) return ['', ''];
+  const pdr = drop.pdr === null ? 'no solved base' : `${percent(drop.pdr.estimate)} ${interval(drop.pdr.ci_low, drop.pdr.ci_high)}`.trim();
+  return [pdr, `${percent(drop.asp.estimate)} ${interval(drop.asp.ci_low, drop.asp.ci_high)}`.trim()];
+}
+
 export function variantTable(metrics: Metrics): Table {
   const k = largestK(metrics);
   const wide = k > 1;
   const ci = ciLabel(metrics);
-  const headers = ['Variant', 'Items', 'Samples', `pass@1${ci}`, ...(wide ? [`pass@${k}`, `maj@${k}`] : []), 'CoT-pass@1', 'No answer', `Drop, points${ci}`, 'p'];
+  const headers = ['Variant', 'Items', 'Samples', `pass@1${ci}`, ...(wide ? [`pass@${k}`, `maj@${k}`] : []), 'CoT-pass@1', 'No answer', `Drop, points${ci}`, 'p', `PDR${ci}`, `ASP${ci}`];
   const rows = Object.entries(metrics.by_variant).map(([variant, g]) => [
     variant,
     count(g.items),
@@ -55,15 +63,18 @@ export function variantTable(metrics: Metrics): Table {
     cell(g.cot_pass_at_k['1']),
     g.samples === 0 ? '–' : percent(g.no_answer / g.samples),
     ...dropCells(g),
+    ...gsmPlusCells(g),
   ]);
   const o = metrics.overall;
-  rows.push(['all', count(o.items), count(o.samples), cellCi(o.pass_at_k['1']), ...(wide ? [cell(o.pass_at_k[String(k)]), cell(o.maj_at_k[String(k)])] : []), cell(o.cot_pass_at_k['1']), o.samples === 0 ? '–' : percent(o.no_answer / o.samples), '', '']);
+  rows.push(['all', count(o.items), count(o.samples), cellCi(o.pass_at_k['1']), ...(wide ? [cell(o.pass_at_k[String(k)]), cell(o.maj_at_k[String(k)])] : []), cell(o.cot_pass_at_k['1']), o.samples === 0 ? '–' : percent(o.no_answer / o.samples), '', '', '', '']);
   return {
     title: 'Accuracy per variant',
     headers,
     align: headers.map((_, i) => (i === 0 ? 'l' : 'r')),
     rows,
-    note: 'Drop: base accuracy minus variant accuracy over pairs of a variant item and the base item it was made from (positive: the variant is harder); p from a paired sign-flip test.',
+    note:
+      'Drop: base accuracy minus variant accuracy over pairs of a variant item and the base item it was made from (positive: the variant is harder); p from a paired sign-flip test. ' +
+      "PDR and ASP are GSM-Plus's figures on the same pairs: PDR = 1 - variant accuracy / base accuracy; ASP = the share of pairs with both items solved.",
   };
 }
 
@@ -113,6 +124,7 @@ export function coverageTable(metrics: Metrics): Table {
     [`Duplicated samples (${c.duplicates.dropped ? 'dropped' : 'kept'})`, count(c.duplicates.count)],
     ['Samples with no answer', count(c.no_answer)],
     ['Samples per item', Object.entries(c.samples_per_item).map(([n, items]) => `${n} (${count(items)} items)`).join(', ') || '–'],
+    ['Items in no instance set (imported)', count(c.items_without_set)],
   ];
   return { title: 'Coverage', headers: ['', ''], align: ['l', 'r'], rows };
 }

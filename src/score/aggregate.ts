@@ -43,6 +43,8 @@ export function aggregate(dataset: Dataset, scores: ItemScores, options: StatOpt
     return topic;
   };
   const setOf = (i: number) => String(dataset.items[i]!.set);
+  // Imported items without an instance set are in no set group: a one-set group of them would distort the spread.
+  const inSets = all.filter((i) => dataset.items[i]!.set !== null);
 
   const compute = (members: ArrayLike<number>, key: string[], scope: IntervalScope = 'accuracy') => groupMetrics(members, dataset, scores, options, key, scope);
   const split = (members: ArrayLike<number>, keyOf: (i: number) => string, order: (keys: string[]) => string[]) => {
@@ -56,9 +58,9 @@ export function aggregate(dataset: Dataset, scores: ItemScores, options: StatOpt
     }
     return order([...groups.keys()]).map((key) => [key, groups.get(key)!] as const);
   };
-  const nested = (grouping: string, keyOf: (i: number) => string, order: (keys: string[]) => string[]) => {
+  const nested = (grouping: string, keyOf: (i: number) => string, order: (keys: string[]) => string[], from: ArrayLike<number> = all) => {
     const out: Record<string, GroupMetrics> = {};
-    for (const [key, members] of split(all, keyOf, order)) {
+    for (const [key, members] of split(from, keyOf, order)) {
       const group = compute(members, [grouping, key]);
       group.by_variant = {};
       for (const [variant, inner] of split(members, variantOf, variantOrder)) {
@@ -71,7 +73,7 @@ export function aggregate(dataset: Dataset, scores: ItemScores, options: StatOpt
 
   const by_variant: Record<string, GroupMetrics> = {};
   for (const [variant, members] of split(all, variantOf, variantOrder)) by_variant[variant] = compute(members, ['by_variant', variant], 'all');
-  const by_set = nested('by_set', setOf, (keys) => keys.sort((a, b) => Number(a) - Number(b)));
+  const by_set = nested('by_set', setOf, (keys) => keys.sort((a, b) => Number(a) - Number(b)), inSets);
   return {
     overall: compute(all, ['overall'], 'all'),
     by_variant,

@@ -10,7 +10,8 @@ export interface DatasetItem {
   readonly baseId: string;
   /** null for imported items that came from no template. */
   readonly template: string | null;
-  readonly set: number;
+  /** null for imported items that belong to no instance set: per-set figures leave them out. */
+  readonly set: number | null;
   readonly line: number;
 }
 

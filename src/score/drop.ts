@@ -1,4 +1,5 @@
 import { bootstrapMeans } from './bootstrap.js';
+import { gsmPlusFigures, type PairFigure } from './pair-figures.js';
 import { Rng } from './rng.js';
 import { signFlipTest } from './sign-flip.js';
 
@@ -30,6 +31,10 @@ export interface Drop {
   readonly samples: number;
   readonly test: 'sign-flip-exact' | 'sign-flip-monte-carlo';
   readonly permutations: number;
+  /** GSM-Plus's performance drop rate, 1 - variant accuracy / base accuracy (pair-figures.ts); null when no base item is solved. */
+  readonly pdr: PairFigure | null;
+  /** GSM-Plus's accurately solved pairs: the share of pairs with base and variant both solved. */
+  readonly asp: PairFigure;
 }
 
 export interface DropInput {
@@ -48,6 +53,8 @@ export interface DropOptions {
   /** Names the group, so each group draws from its own stream. */
   readonly key: readonly string[];
   readonly confidence?: number;
+  /** Whether PDR and ASP get bootstrap intervals too (default true; the drop always has one). */
+  readonly pairIntervals?: boolean;
 }
 
 export function pairedDrop(input: DropInput, options: DropOptions): Drop | null {
@@ -65,6 +72,12 @@ export function pairedDrop(input: DropInput, options: DropOptions): Drop | null 
   const variantAccuracy = variantSum / clusters;
   const [interval] = bootstrapMeans([differences], options.resamples, Rng.keyed(options.seed, 'drop-bootstrap', ...options.key), options.confidence);
   const test = signFlipTest(differences, options.permutations, Rng.keyed(options.seed, 'drop-permutation', ...options.key));
+  const { pdr, asp } = gsmPlusFigures(input.base, input.variant, {
+    resamples: options.pairIntervals === false ? 0 : options.resamples,
+    seed: options.seed,
+    key: options.key,
+    ...(options.confidence !== undefined && { confidence: options.confidence }),
+  });
   return {
     estimate: baseAccuracy - variantAccuracy,
     ci_low: interval?.low ?? null,
@@ -78,5 +91,7 @@ export function pairedDrop(input: DropInput, options: DropOptions): Drop | null 
     samples: input.samples,
     test: test.method === 'exact' ? 'sign-flip-exact' : 'sign-flip-monte-carlo',
     permutations: test.permutations,
+    pdr,
+    asp,
   };
 }

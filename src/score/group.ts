@@ -60,7 +60,8 @@ export interface StatOptions {
  * which are read as accuracy tables and heatmap cells: every further
  * resampled column costs a pass over every item of every group per resample,
  * and there are thousands of such groups in a large run. Drops get their
- * interval in every group.
+ * interval in every group; PDR and ASP (GSM-Plus's figures, beside the drop)
+ * get theirs in 'all' groups only, for the same reason.
  */
 export type IntervalScope = 'all' | 'accuracy';
 
@@ -107,7 +108,7 @@ export function groupMetrics(members: ArrayLike<number>, dataset: Dataset, score
     omitted_k: [],
   };
   if (scored.length > 0) addFigures(group, scored, dataset, scores, options, key, fewest, scope);
-  if (members.length > 0 && hasPerturbed(members, dataset)) addDrop(group, members, dataset, scores, options, key);
+  if (members.length > 0 && hasPerturbed(members, dataset)) addDrop(group, members, dataset, scores, options, key, scope);
   return group;
 }
 
@@ -161,7 +162,7 @@ function hasPerturbed(members: ArrayLike<number>, dataset: Dataset): boolean {
  * (through base_id; the base item need not be in the group) and computes the
  * drop over the clusters of one base item and its variants.
  */
-function addDrop(group: GroupMetrics, members: ArrayLike<number>, dataset: Dataset, scores: ItemScores, options: StatOptions, key: readonly string[]): void {
+function addDrop(group: GroupMetrics, members: ArrayLike<number>, dataset: Dataset, scores: ItemScores, options: StatOptions, key: readonly string[], scope: IntervalScope): void {
   const clusters = new Map<number, { sum: number; count: number }>();
   let unpaired = 0;
   let pairs = 0;
@@ -196,7 +197,7 @@ function addDrop(group: GroupMetrics, members: ArrayLike<number>, dataset: Datas
       items: pairs + bases.length,
       samples,
     },
-    { resamples: options.resamples, permutations: options.permutations, seed: options.seed, key, confidence: options.confidence },
+    { resamples: options.resamples, permutations: options.permutations, seed: options.seed, key, confidence: options.confidence, pairIntervals: scope === 'all' },
   );
 }
 

@@ -47,6 +47,8 @@ export interface Coverage {
   readonly samples_per_item: Readonly<Record<string, number>>;
   /** (item, k) pairs whose maj@k averages random k-subsets rather than all of them. */
   readonly maj_sampled: number;
+  /** Dataset items (imported ones) that belong to no instance set: in no by_set group and no spread. */
+  readonly items_without_set: number;
 }
 
 export interface ItemRow {

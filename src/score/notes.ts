@@ -37,6 +37,9 @@ export function notesFor(metrics: Omit<Metrics, 'notes'>): string[] {
     for (const omitted of group.omitted_k) notes.push(`k=${omitted.k} is omitted for ${name}: ${omitted.reason}.`);
     if ((group.unpaired_items ?? 0) > 0) notes.push(`${plural(group.unpaired_items!, 'item')} of ${name} have no scored base item and are in no drop_vs_base pair.`);
   }
+  if (coverage.items_without_set > 0) {
+    notes.push(`${plural(coverage.items_without_set, 'imported item')} ${coverage.items_without_set === 1 ? 'belongs' : 'belong'} to no instance set and are left out of by_set and the spread over sets (they are in every other figure).`);
+  }
   if (coverage.maj_sampled > 0) {
     notes.push(`maj@k of ${plural(coverage.maj_sampled, 'item-and-k pair')} averages ${metrics.options.maj_subsets} seeded random k-subsets (more than ${metrics.options.maj_exact_limit} subsets to enumerate).`);
   }

@@ -128,9 +128,11 @@ function coverageOf(dataset: Dataset, scores: ItemScores, report: ReadReport): C
   let missingCount = 0;
   let samples = 0;
   let noAnswer = 0;
+  let withoutSet = 0;
   const perItem: Record<string, number> = {};
   dataset.items.forEach((item, i) => {
     const n = scores.n[i]!;
+    if (item.set === null) withoutSet++;
     samples += n;
     noAnswer += scores.noAnswer[i]!;
     if (n === 0) {
@@ -170,6 +172,7 @@ function coverageOf(dataset: Dataset, scores: ItemScores, report: ReadReport): C
     no_answer: noAnswer,
     samples_per_item: perItem,
     maj_sampled: scores.majSampled,
+    items_without_set: withoutSet,
   };
 }
 

@@ -30,12 +30,22 @@ type Fail = (pointer: string, message: string) => never;
  * that each is stated where it belongs: a number the base problem draws in
  * its premises or question, a clause's number in that clause, and nothing
  * declared without being used.
+ *
+ * `relaxed` (templates translated from another project, docs/templates.md)
+ * lets two of these library rules pass, each recorded in `relaxations`: a
+ * sampled number the text never states (it is still drawn with the others,
+ * so set j stays a pure function of the seed) and a derived value nothing
+ * uses. They keep our own library clean; a template correct as released
+ * should not be refused for them.
  */
-export function classifyVariables(declared: ReadonlyMap<string, Declared>, usage: Usage, fail: Fail): Map<string, SlotOrigin> {
+export function classifyVariables(declared: ReadonlyMap<string, Declared>, usage: Usage, fail: Fail, relaxed?: { readonly relaxations: string[] }): Map<string, SlotOrigin> {
   const origins = new Map<string, SlotOrigin>();
   for (const d of declared.values()) {
     if (d.domain === undefined) {
-      if (!usage.usedInExpr.has(d.name) && !usage.anyTextUses.has(d.name)) fail(d.pointer, `the derived value "${d.name}" is never used`);
+      if (!usage.usedInExpr.has(d.name) && !usage.anyTextUses.has(d.name)) {
+        if (relaxed === undefined) fail(d.pointer, `the derived value "${d.name}" is never used`);
+        relaxed.relaxations.push(`the derived value "${d.name}" is never used`);
+      }
       origins.set(d.name, 'derived');
       continue;
     }
@@ -48,6 +58,11 @@ export function classifyVariables(declared: ReadonlyMap<string, Declared>, usage
       }
       if (!usage.baseTextUses.has(d.name)) {
         const inClause = [...usage.clauseTexts.entries()].find(([, texts]) => texts.some((t) => t.uses.includes(d.name)));
+        if (relaxed !== undefined && inClause === undefined && usage.usedInExpr.has(d.name)) {
+          relaxed.relaxations.push(`"${d.name}" is sampled but the premises and question never state it`);
+          origins.set(d.name, 'domain');
+          continue;
+        }
         fail(
           d.pointer,
           inClause !== undefined

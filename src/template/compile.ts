@@ -12,13 +12,26 @@ import type { CompiledText } from './text.js';
 /** Beyond this many domain tuples the permutation's arithmetic would leave exact doubles. */
 export const MAX_DOMAIN_SIZE = 2 ** 50;
 
+/** How strictly a template is held to the library's rules. */
+export interface CompileOptions {
+  /**
+   * 'import' for templates translated from another project's format
+   * (GSM-Symbolic's): rules that keep our own library clean but that a
+   * template correct as released may break are relaxed, and each one it
+   * breaks is listed in the template's `relaxations` (docs/templates.md).
+   */
+  readonly rules?: 'library' | 'import';
+}
+
 /**
  * Turns a schema-valid template into the engine's model, checking everything
  * that can be checked before sampling: names, scopes, types, where each
  * number is stated, where each clause may go, what each variant may change.
  * Every problem is reported with the JSON pointer of the part to fix.
  */
-export function compileTemplate(spec: TemplateSpec, file: string, pools: ReadonlyMap<string, Pool>): CompiledTemplate {
+export function compileTemplate(spec: TemplateSpec, file: string, pools: ReadonlyMap<string, Pool>, options: CompileOptions = {}): CompiledTemplate {
+  const imported = options.rules === 'import';
+  const relaxations: string[] = [];
   const cx = new CompileContext(file, pools);
   const { fail } = cx;
 
@@ -92,7 +105,7 @@ export function compileTemplate(spec: TemplateSpec, file: string, pools: Readonl
     ...reverseParts.flatMap((r) => [...r.premises, r.given, r.question]).flatMap((t) => t.uses),
   ]);
 
-  const origins = classifyVariables(cx.declared, { usedInExpr, baseTextUses, clauseTexts, anyTextUses }, fail);
+  const origins = classifyVariables(cx.declared, { usedInExpr, baseTextUses, clauseTexts, anyTextUses }, fail, imported ? { relaxations } : undefined);
 
   const slots: Slot[] = [...cx.declared.values()].map((d) => ({
     name: d.name,
@@ -154,6 +167,7 @@ export function compileTemplate(spec: TemplateSpec, file: string, pools: Readonl
     answer,
     solution,
     anyIntermediate: spec.intermediate === 'any' || spec.answer.type === 'fraction',
+    ...(imported && { imported: { relaxations } }),
     distractors: distractorParts.map((part) => ({
       id: part.spec.id,
       text: part.text,

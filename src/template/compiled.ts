@@ -159,6 +159,13 @@ export interface CompiledTemplate {
   readonly solution: readonly SolutionLine[];
   /** Whether intermediate step values may be repeating fractions. */
   readonly anyIntermediate: boolean;
+  /**
+   * Present on templates compiled with the import rules (translated from
+   * GSM-Symbolic's release): their answer is stated by the solution's `####`
+   * line and need not be the last annotated step, and `relaxations` lists
+   * the library rules this template breaks and was let through.
+   */
+  readonly imported?: { readonly relaxations: readonly string[] };
   readonly distractors: readonly Distractor[];
   readonly extensions: readonly Extension[];
   /** The numbers the base problem states, in declaration order. */

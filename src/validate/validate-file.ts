@@ -6,6 +6,7 @@ import type { ProblemRecord } from '../records/problem.js';
 import { recordSchemaProblem } from '../records/validate-record.js';
 import type { CompiledTemplate } from '../template/compiled.js';
 import type { TemplateLibrary } from '../template/load.js';
+import { checkImportedLink, checkImportedRecord } from './check-imported.js';
 import { LinkChecker } from './check-link.js';
 import { checkRecord } from './check-record.js';
 import { uniqueQuestionKey } from '../variants/unique.js';
@@ -21,10 +22,15 @@ export interface ValidationReport {
   readonly defects: readonly Defect[];
 }
 
+interface Seen {
+  readonly line: number;
+  readonly record: ProblemRecord;
+}
 
 /**
  * Validates a JSONL dataset line by line (schema, then the record's own
- * semantics against its template), then across lines: ids and questions are
+ * semantics: against its template for generated records, against its own
+ * solution for imported ones), then across lines: ids and questions are
  * unique, and each variant agrees with the base item it was made from.
  */
 export async function validateFile(file: string, library: TemplateLibrary): Promise<ValidationReport> {
@@ -32,6 +38,9 @@ export async function validateFile(file: string, library: TemplateLibrary): Prom
   const ids = new Map<string, number>();
   const questions = new Map<string, number>();
   const links = new LinkChecker();
+  // Imported datasets are small (GSM-Plus is 10,552 items), so their pairs are checked at the end.
+  const importedBases = new Map<string, Seen>();
+  const importedVariants: Seen[] = [];
   let records = 0;
   for await (const { number, text } of readLines(file)) {
     const parsed = parseJsonLine(text);
@@ -55,7 +64,12 @@ export async function validateFile(file: string, library: TemplateLibrary): Prom
     if (firstQuestion !== undefined) defects.push({ line: number, message: `same question as line ${firstQuestion}` });
     else questions.set(questionKey, number);
 
-    if (record.template === null) continue;
+    if (record.template === null) {
+      for (const message of checkImportedRecord(record)) defects.push({ line: number, message });
+      if (record.base_id === record.id) importedBases.set(record.id, { line: number, record });
+      else importedVariants.push({ line: number, record });
+      continue;
+    }
     let template: CompiledTemplate;
     try {
       template = library.get(record.template.id);
@@ -67,6 +81,11 @@ export async function validateFile(file: string, library: TemplateLibrary): Prom
     for (const message of checkAddress(record)) defects.push({ line: number, message });
     for (const message of checkRecord(record, template)) defects.push({ line: number, message });
     defects.push(...links.add(record, number, template));
+  }
+  for (const variant of importedVariants) {
+    const base = importedBases.get(variant.record.base_id);
+    if (base === undefined) continue;
+    for (const message of checkImportedLink(variant.record, base.record, base.line)) defects.push({ line: variant.line, message });
   }
   defects.sort((a, b) => a.line - b.line);
   return { file, records, defects };

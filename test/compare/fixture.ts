@@ -25,7 +25,7 @@ export interface CompareFixture {
 const TEMPLATES = ['bus-seats', 'garden-rows', 'library-fines', 'marbles-shared', 'paint-cans', 'pizza-slices', 'savings-jar', 'water-tank'];
 
 export function chance(model: string, record: ProblemRecord): number {
-  const hard = (record.set + TEMPLATES.indexOf(record.template!.id)) % 3 === 0;
+  const hard = (record.set! + TEMPLATES.indexOf(record.template!.id)) % 3 === 0;
   const noop = record.variant.kind === 'noop';
   if (model === 'rl') return hard ? 0 : noop ? 0.55 : 0.85;
   return noop ? 0.16 : 0.2;

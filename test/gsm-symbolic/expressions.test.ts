@@ -75,7 +75,7 @@ describe('the Python-like parser and our translation', () => {
     expect(construct('name * 2')).toBe('the word variable "name" used in arithmetic');
     expect(construct('a in b')).toBe('"in" comparisons');
     expect(construct('lambda: 1')).toBe('"lambda"');
-    expect(construct('a[1:2]')).toBe('the character ":"');
+    expect(construct('a[1:2]')).toBe('slicing inside an expression');
     expect(construct('a.real')).toBe('the attribute ".real"');
     expect(construct('unknown + 1')).toBe('the unknown name "unknown"');
     expect(construct('a +')).toBe('an expression that ends too early');

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { canonicalAnswer } from '../../src/import/final-answer.js';
 import { gsm8kRecord, stepsOf } from '../../src/import/gsm8k.js';
@@ -7,6 +8,7 @@ import { recordSchemaProblem } from '../../src/records/validate-record.js';
 import { cli as runCli, tempDir } from '../support/cli.js';
 import { sharedFile, titleNeeding } from '../support/shared-data.js';
 
+const GSM_PLUS_SAMPLE = fileURLToPath(new URL('fixtures/gsm-plus-sample.jsonl', import.meta.url));
 const gsm8kTest = sharedFile('gsm8k', 'test.jsonl');
 const GSM8K_TEST = gsm8kTest.path;
 const HAVE_GSM8K = gsm8kTest.present;
@@ -33,15 +35,19 @@ describe('canonicalAnswer', () => {
 
 describe('gsm8kRecord', () => {
   it('makes a valid external record with steps from the annotations', () => {
-    const record = gsm8kRecord(LINE, 7, { source: 'mine/test' });
+    const record = gsm8kRecord(LINE, 7, { source: 'mine/test', file: 'test.jsonl' });
     if (typeof record === 'string') throw new Error(record);
     expect(recordSchemaProblem(record)).toBeNull();
-    expect(record).toMatchObject({ id: 'mine/test:7', base_id: 'mine/test:7', answer: '16', answer_type: 'integer', template: null, seed: null, variant: { kind: 'external' }, set: 0 });
+    expect(record).toMatchObject({ id: 'mine/test:7', base_id: 'mine/test:7', answer: '16', answer_type: 'integer', template: null, seed: null, variant: { kind: 'external' }, set: null });
+    expect(record.source).toEqual({ dataset: 'mine', file: 'test.jsonl', line: 7 });
     expect(record.steps).toEqual([
       { text: 'She baked 3*12 = 36 rolls.', expr: '3*12', value: '36' },
       { text: 'She has 36-20 = 16 left.', expr: '36-20', value: '16' },
     ]);
     expect(record.difficulty).toEqual({ steps: 2, operations: 2, max_number: 36 });
+  });
+  it('gives no set to a line without an instance, so per-set statistics leave it out', () => {
+    expect(typeof gsm8kRecord(LINE, 1, { source: 's' }) !== 'string' && (gsm8kRecord(LINE, 1, { source: 's' }) as { set: unknown }).set).toBeNull();
   });
   it('takes a GSM-Symbolic instance as the set', () => {
     const record = gsm8kRecord({ ...LINE, id: 4, instance: 17 }, 1, { source: 's' });
@@ -73,6 +79,13 @@ describe('reasonforge import gsm8k (built binary)', () => {
   });
   it('refuses a format it does not know', () => {
     expect(runCli(['import', 'csv', 'x']).status).toBe(2);
+  });
+  it('stops at the first GSM-Plus line and names the command that reads it', () => {
+    const result = runCli(['import', 'gsm8k', GSM_PLUS_SAMPLE]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${GSM_PLUS_SAMPLE}:1: this is GSM-Plus data`);
+    expect(result.stderr).toContain('reasonforge import gsm-plus FILE');
+    expect(result.stdout).toBe('');
   });
   it.skipIf(!HAVE_GSM8K)(needsGsm8k('imports all of the real GSM8K test set'), () => {
     const out = join(tempDir('import-real'), 'gsm8k.jsonl');

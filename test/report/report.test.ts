@@ -14,6 +14,7 @@ import { variantTable } from '../../src/report/tables.js';
 import type { Drop } from '../../src/score/drop.js';
 import type { Metrics } from '../../src/score/metrics.js';
 import { scoreFiles } from '../../src/score/score.js';
+import { VARIANT_IDS } from '../../src/records/problem.js';
 import { completion, fakeJudge, record } from '../score/support.js';
 import { fixtureMetrics } from './fixture.js';
 
@@ -98,6 +99,27 @@ describe('renderHtml on thin runs', () => {
   });
 });
 
+describe('every variant id', () => {
+  it('gets its column in the heatmap, its rows in the tables, and its PDR and ASP beside the drop', async () => {
+    // Generated records may carry every id but the two kept for imported ones.
+    const all = VARIANT_IDS.filter((v) => v !== 'external' && v !== 'symbolic');
+    const wide = await fixtureMetrics({ templates: 3, sets: 6, samples: 2, variants: all });
+    expect(Object.keys(wide.by_variant)).toEqual(all);
+    const heatmap = charts(wide).find((c) => c.id === 'heatmap')!;
+    expect((await renderChart(heatmap.spec)).warnings).toEqual([]);
+    const svg = (await renderChart(heatmap.spec)).svg;
+    for (const variant of all) expect(svg, variant).toContain(`>${variant}</text>`);
+    const table = variantTable(wide);
+    expect(table.headers.slice(-2)).toEqual(['PDR [95% CI]', 'ASP [95% CI]']);
+    for (const variant of all.filter((v) => v !== 'base')) {
+      const row = table.rows.find((r) => r[0] === variant)!;
+      const drop = wide.by_variant[variant]!.drop_vs_base!;
+      expect(row.at(-1), variant).toBe(`${percent(drop.asp.estimate)} [${(drop.asp.ci_low! * 100).toFixed(1)}, ${(drop.asp.ci_high! * 100).toFixed(1)}]`);
+      expect(row.at(-2), variant).toMatch(new RegExp(`^${percent(drop.pdr!.estimate).replace('.', '\\.')} \\[`));
+    }
+  });
+});
+
 describe('scopeIds', () => {
   it('keeps two copies of one chart from sharing clip-path ids', async () => {
     const idsOf = (text: string) => [...text.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]!);
@@ -138,6 +160,7 @@ describe('dropSentence', () => {
   const drop: Drop = {
     estimate: 0.18, ci_low: 0.14, ci_high: 0.22, p_value: 0.0004, n_pairs: 1000, n_base_items: 1000, base_accuracy: 0.8, variant_accuracy: 0.62,
     items: 2000, samples: 16000, test: 'sign-flip-monte-carlo', permutations: 10000,
+    pdr: { estimate: 0.225, ci_low: 0.18, ci_high: 0.27 }, asp: { estimate: 0.55, ci_low: 0.5, ci_high: 0.6 },
   };
 
   it('prints the line the issue asks for', () => {

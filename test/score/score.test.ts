@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { gsm8kRecord } from '../../src/import/gsm8k.js';
 import type { ProblemRecord, VariantId } from '../../src/records/problem.js';
 import { schemaValidator } from '../../src/schemas.js';
 import { formatMetrics, scoreFiles } from '../../src/score/score.js';
@@ -112,6 +113,17 @@ describe('scoreFiles', () => {
       expect(drop.p_value).toBeGreaterThan(0);
       expect(drop.p_value).toBeLessThanOrEqual(1);
       expect(drop.items).toBe(2 * pairs.length);
+      // GSM-Plus's figures on the same pairs: PDR = 1 - variant / base accuracy; ASP = both solved.
+      const baseAccuracy = mean(pairs.map((t) => byId.get(t.record.base_id)!.c / N));
+      const variantAccuracy = mean(pairs.map((t) => t.c / N));
+      expect(drop.pdr!.estimate).toBeCloseTo(1 - variantAccuracy / baseAccuracy, 12);
+      expect(drop.asp.estimate).toBeCloseTo(mean(pairs.map((t) => (byId.get(t.record.base_id)!.c / N) * (t.c / N))), 12);
+      for (const figure of [drop.pdr!, drop.asp]) {
+        expect(figure.ci_low!).toBeLessThanOrEqual(figure.estimate);
+        expect(figure.ci_high!).toBeGreaterThanOrEqual(figure.estimate);
+      }
+      // Pooled groups report the estimates; intervals stay with the per-variant and overall figures.
+      expect(metrics.by_template['apples']!.by_variant![variant]!.drop_vs_base!.asp.ci_low).toBeNull();
     }
     expect(metrics.by_variant['base']!.drop_vs_base).toBeUndefined();
 
@@ -218,6 +230,23 @@ describe('scoreFiles', () => {
     expect(fromHarness.coverage.lm_eval).toEqual({ filter: 'strict-match', skipped_lines: truths.length });
     expect(fromHarness.inputs.predictions[0]!.formats['lm-eval']).toBe(truths.length * 2);
     expect(fromHarness.coverage.duplicates.count).toBe(0);
+  });
+
+  it('keeps imported items without an instance set out of every set group and the spread, and says so', async () => {
+    const imported = [1, 2, 3].map((line) => {
+      const made = gsm8kRecord({ question: `Imported question ${line}?`, answer: `It is 2+${line} = <<2+${line}=${2 + line}>>${2 + line}.\n#### ${2 + line}` }, line, { source: 'gsm8k/test' });
+      if (typeof made === 'string') throw new Error(made);
+      return made;
+    });
+    const mixed = write('mixed.jsonl', [...truths.map((t) => JSON.stringify(t.record)), ...imported.map((r) => JSON.stringify(r))]);
+    const lines = [...outputLines(), ...imported.map((r) => JSON.stringify({ id: r.id, output: `#### ${r.answer}` }))];
+    const metrics = await scoreFiles(mixed, [write('mixed-p.jsonl', lines)], { judge: fakeJudge, bootstrap: 20, permutations: 50 });
+    expect(Object.keys(metrics.by_set)).toEqual(['0', '1', '2', '3', '4']);
+    for (const group of Object.values(metrics.by_set)) expect(group.items).toBe(TEMPLATES.length * VARIANTS.length);
+    expect(metrics.by_variant['external']!.items).toBe(3);
+    expect(metrics.spread['external']).toBeUndefined();
+    expect(metrics.coverage.items_without_set).toBe(3);
+    expect(metrics.notes).toContain('3 imported items belong to no instance set and are left out of by_set and the spread over sets (they are in every other figure).');
   });
 
   it('stops at the first invalid dataset line, naming file and line', async () => {

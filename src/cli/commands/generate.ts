@@ -84,6 +84,11 @@ export const generate: Command = {
       if (templates.length === 0) throw new ReasonforgeError('template-invalid', 'no GSM-Symbolic template could be translated and sampled', { file: fromGsm });
     }
     const plan = new GenerationPlan({ seed, sets, split, variants, templates, ...(shard !== undefined && { shard }) });
+    if (plan.total === 0) {
+      // Nothing to write is a mistake in the request (say --variants noop with templates that have no distractors), not a success.
+      const kinds = fromGsm === undefined ? 'the selected templates' : "GSM-Symbolic's templates (imported templates make base, names and numbers)";
+      throw new ReasonforgeError('nothing-to-generate', `none of ${kinds} can make the variants asked for (${plan.config.variants.join(', ')}); nothing was written`);
+    }
     // Asked for by name, a variant some templates cannot make deserves a word; the default set is simply what each can make.
     if (values.variants !== undefined) {
       const byVariant = new Map<string, string[]>();

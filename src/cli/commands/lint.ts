@@ -1,22 +1,14 @@
 import { basename, resolve } from 'node:path';
 import { matchesPattern, selectTemplates } from '../../engine/select.js';
-import { formatRate } from '../../engine/sampler.js';
-import { lintTemplate, type LintResult } from '../../lint/lint-template.js';
+import { lintTemplate } from '../../lint/lint-template.js';
 import { DEFAULT_GENERATORS_DIR, loadTemplates } from '../../template/load.js';
 import { integerFlag, listFlag, parseCommandArgs } from '../args.js';
 import { EXIT_FAILURE, EXIT_OK, type Command } from '../command.js';
-import { checkDefaults } from '../../gsm-symbolic/defaults.js';
-import type { ImportedTemplate } from '../../gsm-symbolic/load.js';
-import { FROM_GSM_SYMBOLIC_OPTION, importForCommand } from '../gsm-symbolic.js';
-import { checkGeneratorsFolder, GENERATORS_OPTION, libraryFor } from '../shared.js';
+import { FROM_GSM_SYMBOLIC_OPTION } from '../gsm-symbolic.js';
+import { describe } from '../lint-format.js';
+import { lintGsmSymbolic } from '../lint-gsm-symbolic.js';
+import { checkGeneratorsFolder, GENERATORS_OPTION } from '../shared.js';
 
-function describe(result: LintResult): string {
-  const s = result.stats;
-  const head = `${result.ok ? 'ok  ' : 'FAIL'}  ${result.template}`;
-  if (s === null) return head;
-  const answers = s.answerMin === null ? 'no answers' : `answers ${s.answerMin}..${s.answerMax} (${s.distinctAnswers} distinct)`;
-  return `${head}  acceptance ${formatRate(s.acceptance)}  capacity ~${s.capacity}  ${answers}  steps ${s.steps}  ${s.variants.join(',')}`;
-}
 
 export const lint: Command = {
   name: 'lint',
@@ -30,9 +22,13 @@ export const lint: Command = {
   Exits 1 when any template fails.
 
   --from-gsm-symbolic DIR  lint GSM-Symbolic's annotated templates in DIR instead:
-                           each is translated (or reported with the construct that
-                           stopped it), sampled as above, and checked for whether its
-                           {name,default} values reproduce the original answer.`,
+                           every template is reported, whatever happens to the others:
+                           translated (or the construct that stopped it), sampled as
+                           above, the library rules relaxed for it, where the release
+                           contradicts itself (an annotation that does not compute, a
+                           #### line that disagrees with #answer) and on how many draws,
+                           and whether its {name,default} values reproduce the original
+                           answer.`,
 
   async run(args, io) {
     const { values } = parseCommandArgs(
@@ -66,51 +62,3 @@ export const lint: Command = {
     return failed === 0 ? EXIT_OK : EXIT_FAILURE;
   },
 };
-
-/**
- * lint --from-gsm-symbolic: per release template, whether it translated (or
- * the construct that stopped it), what the translation changed, the usual
- * sampling statistics, and whether its defaults reproduce the original answer.
- */
-async function lintGsmSymbolic(
-  dir: string,
-  options: { samples: number; seed: number; json: boolean; pattern: string | undefined; generators: string | undefined },
-  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
-): Promise<number> {
-  const library = libraryFor(options.generators);
-  const imported = importForCommand('lint', dir, library, null);
-  const chosen = new Set(selectTemplates(imported.templates.map((t) => t.template), options.pattern).map((t) => t.id));
-  const rows = imported.templates
-    .filter((t: ImportedTemplate) => chosen.has(t.id))
-    .map((t) => ({ imported: t, lint: lintTemplate(t.template, { samples: options.samples, seed: options.seed }), defaults: checkDefaults(t) }));
-  const failed = imported.failures.length + rows.filter((r) => !r.lint.ok).length;
-  if (options.json) {
-    const json = {
-      templates: rows.map((r) => ({ id: r.imported.id, file: r.imported.file, notes: r.imported.translation.notes, lint: r.lint, defaults: r.defaults })),
-      not_translated: imported.failures,
-    };
-    io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
-    return failed === 0 ? EXIT_OK : EXIT_FAILURE;
-  }
-  for (const failure of imported.failures) io.stdout.write(`FAIL  ${failure.id}  not translated: ${failure.construct}\n        ${failure.message}\n`);
-  for (const { imported: t, lint: result, defaults } of rows) {
-    io.stdout.write(`${describe(result)}\n`);
-    const answer =
-      defaults.problem !== null
-        ? `defaults: not checked (${defaults.problem})`
-        : defaults.expected === null
-          ? `defaults: give ${defaults.answer}; the file has no original answer to compare`
-          : defaults.reproduced
-            ? `defaults: reproduce the original answer ${defaults.expected}`
-            : `defaults: give ${defaults.answer}, but the original answer is ${defaults.expected}`;
-    io.stdout.write(`        ${answer}\n`);
-    if (defaults.questionReproduced === false) io.stdout.write('        defaults: the question does not render back to the original text\n');
-    for (const condition of defaults.failedConditions) io.stdout.write(`        defaults: break the condition "${condition}"\n`);
-    for (const note of t.translation.notes) io.stdout.write(`        note: ${note}\n`);
-    for (const error of result.errors) io.stdout.write(`        error: ${error}\n`);
-    for (const warning of result.warnings) io.stdout.write(`        warning: ${warning}\n`);
-  }
-  const reproduced = rows.filter((r) => r.defaults.reproduced).length;
-  io.stdout.write(`${rows.length + imported.failures.length} GSM-Symbolic templates: ${imported.failures.length} not translated, ${rows.length - rows.filter((r) => !r.lint.ok).length} lint clean, ${reproduced} reproduce their original answer\n`);
-  return failed === 0 ? EXIT_OK : EXIT_FAILURE;
-}

@@ -5,6 +5,7 @@ import { parseItemId } from '../../records/ids.js';
 import type { ProblemRecord } from '../../records/problem.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 import { EXIT_OK, type Command } from '../command.js';
+import { FROM_GSM_SYMBOLIC_OPTION, importForCommand } from '../gsm-symbolic.js';
 import { GENERATORS_OPTION, libraryFor } from '../shared.js';
 
 function readable(record: ProblemRecord): string {
@@ -37,15 +38,17 @@ function readable(record: ProblemRecord): string {
 export const show: Command = {
   name: 'show',
   summary: 'print one item, by id, with its bindings and solution',
-  usage: `Usage: reasonforge show ID [--json] [--generators DIR]
+  usage: `Usage: reasonforge show ID [--json] [--generators DIR] [--from-gsm-symbolic DIR]
 
   ID is <template>:<split>:<seed>:<set>:<variant>, as in the id field of a record,
   e.g. bakery-trays-left:test:1:0:noop. The item is regenerated from its id alone.
 
-  --json            print the record as JSON instead`,
+  --json                   print the record as JSON instead
+  --from-gsm-symbolic DIR  regenerate an item made from GSM-Symbolic's annotated templates
+                           in DIR (ids like gsm-symbolic/p1/0013:test:1:0:base)`,
 
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs('show', args, { json: { type: 'boolean' }, ...GENERATORS_OPTION });
+    const { values, positionals } = parseCommandArgs('show', args, { json: { type: 'boolean' }, ...GENERATORS_OPTION, ...FROM_GSM_SYMBOLIC_OPTION });
     if (positionals.length !== 1) throw new UsageError('show: give exactly one item id');
     const id = positionals[0]!;
     const address = parseItemId(id);
@@ -53,7 +56,19 @@ export const show: Command = {
       throw new ReasonforgeError('usage', `"${id}" is not an item id; ids look like bakery-trays-left:test:1:0:base (seed and set are whole numbers up to 9007199254740991)`);
     }
     const [variant] = parseVariants([address.variant]);
-    const template = libraryFor(values.generators).get(address.template);
+    const library = libraryFor(values.generators);
+    const release = values['from-gsm-symbolic'];
+    let template;
+    if (release !== undefined) {
+      const imported = importForCommand('show', release, library, null);
+      const found = imported.templates.find((t) => t.id === address.template);
+      const failure = imported.failures.find((f) => f.id === address.template);
+      if (failure !== undefined) throw new ReasonforgeError('template-untranslatable', `${address.template} is not translated: ${failure.message}`, { file: failure.file });
+      if (found === undefined) throw new ReasonforgeError('unknown-name', `${release} holds no template ${address.template}`, { file: release });
+      template = found.template;
+    } else if (address.template.startsWith('gsm-symbolic/') && !library.templates.some((t) => t.id === address.template)) {
+      throw new ReasonforgeError('usage', `${address.template} is made from GSM-Symbolic's annotated templates; pass --from-gsm-symbolic DIR, the folder of the release's templates, to regenerate it`);
+    } else template = library.get(address.template);
     const record = generateOne(template, address.seed, address.split, address.set, variant!);
     io.stdout.write(values.json ? `${JSON.stringify(record, null, 2)}\n` : readable(record));
     return EXIT_OK;
