@@ -173,6 +173,22 @@ for (const [name, cases] of [...Object.entries(sets), ['all of the above', mix] 
 printTable(rows);
 console.log('\nRates are per second of CPU time of this one process (one core); wall-clock rates in the last column.\n');
 
+// The cost of reading a reference as possibly rounded (GSM-Plus's 4.33 for 26/6): exact fractions
+// answered against their rounding to 2 places, the same cases under both options, in this run.
+const roundedCases: Case[] = [];
+for (let k = 0; k < 2000; k++) {
+  const numerator = 1 + ((k * 7919) % 100_000);
+  const denominator = 3 + (k % 97);
+  roundedCases.push([`Each share is ${numerator}/${denominator}.\n#### ${numerator}/${denominator}`, (Math.round((numerator / denominator) * 100) / 100).toFixed(2)]);
+}
+const asExact = throughput(roundedCases, (output, expected) => void verify(output, expected));
+const asRounded = throughput(roundedCases, (output, expected) => void verify(output, expected, { reference: 'rounded' }));
+printTable([
+  ['fractions against rounded references', 'cases', "reference 'exact'/s", "reference 'rounded'/s", 'rounded / exact'],
+  ['(2,000 synthetic)', String(roundedCases.length), format(asExact.cpu), format(asRounded.cpu), (asRounded.cpu / asExact.cpu).toFixed(2)],
+]);
+console.log('');
+
 const folder = mkdtempSync(join(tmpdir(), 'rf-bench-verify-'));
 const cleanUp = (): void => rmSync(folder, { recursive: true, force: true });
 process.on('SIGINT', () => {

@@ -59,6 +59,7 @@ export {
   type EquivalenceOptions,
   type Match,
   type MatchReason,
+  type ReferenceForm,
   type StepCheck,
   type StepItem,
   type WrongStep,

@@ -15,6 +15,8 @@ Question: {{question}}
  * `####` line, else "the answer is", else the last number), drops commas,
  * dollar signs and a final full stop, and compares exactly as fractions of
  * integers, so 12.50 matches 12.5 and 0.5 matches 1/2, but 12.49 never does.
+ * A test whose answer the source may have rounded (vars.rounded, from
+ * `source.rounded`) passes when the answer read rounds to it, as in `score`.
  */
 const CHECK_ANSWER = `// Made by reasonforge export --format promptfoo: the assertion each test in tests.yaml runs.
 'use strict';
@@ -43,6 +45,15 @@ function reduce(num, den) {
   return { num: num / g, den: den / g };
 }
 
+// Half away from zero, to the places the expected decimal shows.
+function roundsTo(got, expectedText, want) {
+  const places = BigInt((String(expectedText).split('.')[1] || '').length);
+  const scale = 10n ** places;
+  const magnitude = got.num < 0n ? -got.num : got.num;
+  const rounded = (2n * magnitude * scale + got.den) / (2n * got.den);
+  return (got.num < 0n ? -rounded : rounded) * want.den === want.num * scale;
+}
+
 const NUMBER = /-?\\$?\\d[\\d,]*(?:\\.\\d+)?(?:\\/\\d+)?/g;
 
 function extract(output) {
@@ -64,7 +75,8 @@ module.exports = (output, context) => {
   }
   const want = toFraction(expected);
   const got = found === null ? null : toFraction(found);
-  const pass = want !== null && got !== null && want.num === got.num && want.den === got.den;
+  const rounded = context.vars.rounded === true || context.vars.rounded === 'true';
+  const pass = want !== null && got !== null && ((want.num === got.num && want.den === got.den) || (rounded && roundsTo(got, expected, want)));
   return { pass, score: pass ? 1 : 0, reason: pass ? \`answer \${found} equals \${expected}\` : \`expected \${expected}, read \${found === null ? 'no number' : found}\` };
 };
 `;
@@ -72,7 +84,7 @@ module.exports = (output, context) => {
 function test(record: ProblemRecord): Record<string, unknown> {
   return {
     description: record.id,
-    vars: { question: record.question, expected: record.answer },
+    vars: { question: record.question, expected: record.answer, ...(record.source?.rounded === true ? { rounded: true } : {}) },
     assert: [{ type: 'javascript', value: 'file://check-answer.js' }],
     metadata: { variant: record.variant.kind, template: record.template?.id ?? 'imported', set: record.set === null ? '' : String(record.set), base_id: record.base_id },
   };
@@ -118,7 +130,8 @@ export const promptfoo: ExportFormat = {
           `  cd ${input.outDir} && npx promptfoo@latest eval -c promptfooconfig.yaml --filter-metadata variant=${variants[0]}`,
           '',
           'Each test carries the question and the expected answer as vars and runs check-answer.js, which reads',
-          'the "#### N" line (else "the answer is N", else the last number) and compares it with the answer exactly.',
+          'the "#### N" line (else "the answer is N", else the last number) and compares it with the answer exactly;',
+          'a test with vars.rounded (an answer the source rounded, such as 4.33 for 13/3) passes when the answer read rounds to it.',
           '',
         ].join('\n'),
       },

@@ -44,8 +44,10 @@ export interface GsmPlusSummary {
  * from it, and each perturbed question a record of its variant paired with
  * that base by base_id, so `score` reports GSM-Plus's drops per type. Critical
  * thinking items, whose answer is "None", get the answer `unanswerable`.
- * Answers are kept as written (GSM-Plus rounds some, "4.33" for 26/6); a bad
- * line is reported and the rest go on. Items belong to no instance set.
+ * Answers are kept as written (GSM-Plus rounds some, "4.33" for 26/6), and a
+ * decimal answer of 2 or more places is marked `source.rounded`, so scoring
+ * accepts the exact value (13/3) too; a bad line is reported and the rest go
+ * on. Items belong to no instance set.
  */
 export async function* importGsmPlus(file: string, options: GsmPlusImportOptions, summary?: GsmPlusSummary): AsyncGenerator<ImportOutcome> {
   checkSourceName(options.source);
@@ -84,6 +86,7 @@ export async function* importGsmPlus(file: string, options: GsmPlusImportOptions
         set: null,
         split,
         source: { dataset: 'gsm-plus', file: fileName, line: number, label: 'seed_question' },
+        roundsAnswers: true,
       });
       if (typeof base === 'string') {
         yield { ok: false, line: number, message: `its seed question cannot be imported: ${base}` };
@@ -114,6 +117,7 @@ export async function* importGsmPlus(file: string, options: GsmPlusImportOptions
       set: null,
       split,
       source: { dataset: 'gsm-plus', file: fileName, line: number, label: fields.type },
+      roundsAnswers: true,
     });
     if (typeof record === 'string') {
       yield { ok: false, line: number, message: record };

@@ -1,5 +1,6 @@
 import type { ProblemRecord, RecordAnswerType, RecordSource, Step, VariantId } from '../records/problem.js';
 import { recordSchemaProblem } from '../records/validate-record.js';
+import { answerMayBeRounded } from '../records/rounded-answer.js';
 import { GENERATOR } from '../version.js';
 import { canonicalAnswer, findFinalAnswer } from './final-answer.js';
 
@@ -26,15 +27,18 @@ export interface ImportedItem {
   readonly set: number | null;
   readonly split: 'test' | 'train';
   readonly source: RecordSource;
+  /** The source rounds some answers (GSM-Plus): a decimal answer of 2 or more places is marked `source.rounded`. */
+  readonly roundsAnswers?: boolean;
 }
 
 /**
  * An imported item as a record: no template, seed or bindings; steps from the
  * solution's `<<expr=value>>` annotations; the answer in canonical form but
  * never recomputed, so a rounded answer such as GSM-Plus's `4.33` (for 26/6)
- * stays 4.33, which the verifier's rounding rule accepts from a model that
- * answers 4.33 or 13/3. Returns the reason when the item cannot be a valid
- * record.
+ * stays 4.33; from a source that rounds, such an answer is marked
+ * `source.rounded`, and scoring then accepts any answer whose exact value
+ * rounds to it (4.33, 4.333, 13/3). Returns the reason when the item cannot be
+ * a valid record.
  */
 export function importedRecord(item: ImportedItem): ProblemRecord | string {
   if (item.question.trim() === '') return 'an empty question';
@@ -65,7 +69,7 @@ export function importedRecord(item: ImportedItem): ProblemRecord | string {
       max_number: largestNumber([item.question, ...steps.map((s) => s.value)]),
     },
     generator: GENERATOR,
-    source: item.source,
+    source: item.roundsAnswers === true && answerMayBeRounded(answer.canonical) ? { ...item.source, rounded: true } : item.source,
   };
   const problem = recordSchemaProblem(record);
   return problem === null ? record : `the record would fail the schema at ${problem.pointer}: ${problem.message}`;

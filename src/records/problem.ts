@@ -89,6 +89,12 @@ export interface RecordSource {
   readonly label?: string;
   /** The source's canary string (GSM-Symbolic's), which asks to keep the data out of training corpora. */
   readonly canary?: string;
+  /**
+   * The answer is a decimal as the source wrote it, which may be a rounding of
+   * the exact value (GSM-Plus writes 4.33 for 26/6): verified with the
+   * verifier's `reference: 'rounded'`. Absent when the answer is exact.
+   */
+  readonly rounded?: true;
 }
 
 /** One JSONL line of a dataset; schemas/problem.schema.json is the contract. */

@@ -1,11 +1,15 @@
 import { ReasonforgeError } from '../errors.js';
 import type { ProblemRecord } from '../records/problem.js';
 import { readRecords } from '../records/read-records.js';
+import { referenceFormOf } from '../records/rounded-answer.js';
+import type { ReferenceForm } from '../verify/match.js';
 
 /** What scoring keeps of a dataset record: enough to judge, group and pair it. */
 export interface DatasetItem {
   readonly id: string;
   readonly answer: string;
+  /** How the verifier reads the answer: `rounded` for an imported answer marked `source.rounded`. */
+  readonly reference: ReferenceForm;
   readonly variant: string;
   readonly baseId: string;
   /** null for imported items that came from no template. */
@@ -47,6 +51,7 @@ function addItem(items: DatasetItem[], index: Map<string, number>, record: Probl
   items.push({
     id: record.id,
     answer: record.answer,
+    reference: referenceFormOf(record),
     variant: record.variant.kind,
     baseId: record.base_id,
     template: record.template?.id ?? null,

@@ -4,6 +4,8 @@
  * tested with a judge whose answers are known, and the real verifier is one
  * argument. `verifierJudge()` (verifier-judge.ts) adapts src/verify.
  */
+import type { ReferenceForm } from '../verify/match.js';
+
 export interface SampleVerdict {
   readonly correct: boolean;
   /** The normalised final answer the output gave; null when none could be extracted. */
@@ -11,8 +13,11 @@ export interface SampleVerdict {
 }
 
 export interface Judge {
-  /** Extracts the final answer of one output and compares it with the reference. */
-  judge(output: string, expected: string): SampleVerdict;
+  /**
+   * Extracts the final answer of one output and compares it with the reference;
+   * `reference` says whether the reference may itself be rounded (default exact).
+   */
+  judge(output: string, expected: string, reference?: ReferenceForm): SampleVerdict;
   /** Whether the chain of thought holds no wrong arithmetic step (what CoT-pass@k counts). */
   stepsValid(output: string): boolean;
   /** Whether two extracted answers are one answer, for majority voting. */

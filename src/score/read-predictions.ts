@@ -92,10 +92,10 @@ export async function readPredictions(files: readonly string[], dataset: Dataset
           report.unknown.ids.set(line.id, (report.unknown.ids.get(line.id) ?? 0) + 1);
           continue;
         }
-        const expected = dataset.items[item]!.answer;
+        const { answer: expected, reference } = dataset.items[item]!;
         for (let sample = 0; sample < line.outputs.length; sample++) {
           const output = line.outputs[sample]!;
-          const verdict = judge.judge(output, expected);
+          const verdict = judge.judge(output, expected, reference);
           let flags = 0;
           if (verdict.extracted === null) flags |= NO_ANSWER;
           // Steps are checked only where they can matter: CoT-pass counts right answers with valid steps.

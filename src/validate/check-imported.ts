@@ -1,6 +1,7 @@
 import { canonicalAnswer, findFinalAnswer } from '../import/final-answer.js';
 import { stepsOf } from '../import/imported-record.js';
 import type { ProblemRecord } from '../records/problem.js';
+import { answerMayBeRounded } from '../records/rounded-answer.js';
 import { checkAnnotations } from '../verify/annotations.js';
 
 /** Variants whose answer is their base item's: the perturbation changes the wording, never the problem. */
@@ -11,8 +12,9 @@ const SAME_ANSWER = new Set(['names', 'noop', 'paraphrase', 'reorder']);
  * answer is the one its `#### ` line states and of the type it says, its
  * steps are its solution's annotations, no annotation is wrong (rounded ones
  * are the source's and pass), an unanswerable answer belongs to a critical
- * (or unpaired) item and a critical item is unanswerable, and base and
- * unpaired items are their own base. Returns one sentence per defect.
+ * (or unpaired) item and a critical item is unanswerable, base and
+ * unpaired items are their own base, and only a decimal answer of 2 or more
+ * places is marked as possibly rounded. Returns one sentence per defect.
  */
 export function checkImportedRecord(record: ProblemRecord): string[] {
   const defects: string[] = [];
@@ -25,6 +27,9 @@ export function checkImportedRecord(record: ProblemRecord): string[] {
   if (JSON.stringify(stepsOf(record.solution)) !== JSON.stringify(record.steps)) defects.push("steps do not match the solution's <<expr=value>> annotations");
   for (const annotation of checkAnnotations(record.solution)) {
     if (annotation.verdict === 'wrong') defects.push(`the solution's ${annotation.text} is wrong; ${annotation.expr} = ${annotation.value}`);
+  }
+  if (record.source?.rounded === true && !answerMayBeRounded(record.answer)) {
+    defects.push(`source.rounded marks an answer that may be rounded, but ${record.answer} is not a decimal of 2 or more places`);
   }
   if (kind === 'critical' && record.answer !== 'unanswerable') defects.push(`a critical item cannot be answered, so its answer must be unanswerable, not ${record.answer}`);
   if (record.answer === 'unanswerable' && kind !== 'critical' && kind !== 'external') defects.push(`only critical (or unpaired external) items are unanswerable, not a ${kind} item`);

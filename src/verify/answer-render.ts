@@ -18,6 +18,8 @@ export function renderAnswer(answer: ParsedAnswer): string {
     case 'set':
       return `{${answer.items.map(renderAnswer).join(', ')}}`;
     case 'intervals': {
+      // With no variable, the empty union is printed as the empty set reads back: "∅" parses as {}.
+      if (answer.parts.length === 0 && answer.variable === null) return '{}';
       const body = answer.parts.length === 0 ? '∅' : answer.parts.map(renderInterval).join(' ∪ ');
       return answer.variable === null ? body : `${answer.variable} ∈ ${body}`;
     }

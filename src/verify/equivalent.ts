@@ -8,7 +8,7 @@ import { renderExpression } from './expression-render.js';
 import { asEndpoint, compareIntervalSets, intervalsOf, point } from './intervals.js';
 import { compareMatrices, vectorEntries } from './matrices.js';
 import { compareRelations, valueSide } from './relations.js';
-import { compareNumbers, roundedToConstant } from './tolerance.js';
+import { compareNumbers, constantToRoundedReference, roundedToConstant } from './tolerance.js';
 import { answerOf, answerOfCached } from './expected.js';
 import { Rational } from '../exact/rational.js';
 
@@ -16,9 +16,9 @@ import { Rational } from '../exact/rational.js';
  * Equivalence of two answers. The first argument is the candidate (what the
  * model said), the second the reference. Everything is symmetric except the
  * rounding tolerance, which accepts a candidate that is the reference rounded,
- * never the other way round.
+ * and the other way round only under the option `reference: 'rounded'`.
  */
-export type { EquivalenceOptions, Match, MatchReason } from './match.js';
+export type { EquivalenceOptions, Match, MatchReason, ReferenceForm } from './match.js';
 
 const HUNDRED = Rational.of(100n);
 /** Parts inside parts inside parts: deeper comparisons are refused, so hostile nesting costs nothing. */
@@ -74,6 +74,10 @@ export function compareParsed(a: ParsedAnswer, b: ParsedAnswer, options: Equival
   // A decimal against an irrational constant such as 2√2 or π/2: the rounding tolerance.
   if (a.kind === 'number' && b.kind === 'expression') {
     const rounded = roundedToConstant(a, b.expr, options);
+    if (rounded !== null) return rounded;
+  }
+  if (a.kind === 'expression' && b.kind === 'number') {
+    const rounded = constantToRoundedReference(a.expr, b, options);
     if (rounded !== null) return rounded;
   }
   const result = compareExpressions(exprA, exprB);

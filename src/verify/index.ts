@@ -23,7 +23,8 @@ export {
   type TextAnswer,
   type ParseAnswerOptions,
 } from './answer.js';
-export { equivalent, compareAnswers, compareParsed, type EquivalenceOptions, type Match, type MatchReason } from './equivalent.js';
+export { equivalent, compareAnswers, compareParsed, type EquivalenceOptions, type Match, type MatchReason, type ReferenceForm } from './equivalent.js';
+export { MIN_ROUNDED_REFERENCE_PLACES } from './rounded-reference.js';
 export {
   checkSteps,
   checkAnnotations,

@@ -18,6 +18,17 @@ export interface EquivalenceOptions {
   /** The fewest decimals a rounded candidate must show under `'rounded'`. Default 2. */
   readonly minRoundedPlaces?: number;
   /**
+   * What the reference is:
+   * - `'exact'` (default): the reference's value is the answer.
+   * - `'rounded'`: a decimal reference with at least 2 decimals may itself be
+   *   rounded (as some GSM-Plus answers are: 4.33 for 26/6), so a candidate is
+   *   also right when its exact value, rounded half away from zero to the
+   *   reference's decimals, is the reference: 13/3, 4.333 and 4.3333 match
+   *   4.33; 4.34 and 4.3 do not. Integers and one-decimal references stay exact.
+   *   This holds whatever `tolerance` says, which governs the candidate's rounding.
+   */
+  readonly reference?: ReferenceForm;
+  /**
    * What a `%` on one side only means:
    * - `'either'` (default): 25% matches 25 (percent as a label, the GSM8K
    *   convention for "what percent ...?") and 0.25 (percent as a value).
@@ -30,9 +41,13 @@ export interface EquivalenceOptions {
   readonly decimalComma?: boolean;
 }
 
+/** Whether a reference answer is the exact value or possibly a rounding of it. */
+export type ReferenceForm = 'exact' | 'rounded';
+
 export type MatchReason =
   | 'exact'
   | 'rounded'
+  | 'rounded-reference'
   | 'float'
   | 'tolerance'
   | 'symbolic'

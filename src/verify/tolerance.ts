@@ -3,11 +3,13 @@ import type { NumberAnswer } from './answer-types.js';
 import { constantValue } from './expression-compare.js';
 import type { Expr } from './expression-tree.js';
 import type { EquivalenceOptions, Match } from './match.js';
+import { approximatesReference, mayBeRounded, roundsToReference } from './rounded-reference.js';
 
 /**
  * The numeric policy: exact equality first, then the rounding tolerance (a
- * candidate that is the reference rounded to the decimals it shows), printed
- * doubles, an explicit tolerance, and the two readings of a percent sign.
+ * candidate that is the reference rounded to the decimals it shows), a
+ * reference that may be rounded (option `reference`), printed doubles, an
+ * explicit tolerance, and the two readings of a percent sign.
  */
 const HUNDRED = Rational.of(100n);
 const FLOAT_SIGNIFICANT_DIGITS = 15;
@@ -15,7 +17,7 @@ const FLOAT_RELATIVE = Rational.of(1n, 10n ** 12n);
 const DIFFERENT_VALUE: Match = { equivalent: false, reason: 'different-value' };
 
 export function compareNumbers(a: NumberAnswer, b: NumberAnswer, options: EquivalenceOptions): Match {
-  if (a.percent === b.percent) return matchValue(a.value, a, b.value, options);
+  if (a.percent === b.percent) return matchValue(a.value, a, b.value, options, b.places);
   const mode = options.percent ?? 'either';
   // Read the % side both ways, as allowed; the % side may be either one.
   const [withPercent, other] = a.percent ? [a, b] : [b, a];
@@ -25,16 +27,25 @@ export function compareNumbers(a: NumberAnswer, b: NumberAnswer, options: Equiva
     const readPlaces = withPercent.places === null ? null : reading === 'label' ? withPercent.places : withPercent.places + 2;
     const match =
       withPercent === a
-        ? matchValue(read, { places: readPlaces, significant: a.significant }, other.value, options)
-        : matchValue(a.value, a, read, options);
+        ? matchValue(read, { places: readPlaces, significant: a.significant }, other.value, options, other.places)
+        : matchValue(a.value, a, read, options, readPlaces);
     if (match.equivalent) return { ...match, percent: reading };
   }
   return DIFFERENT_VALUE;
 }
 
-/** The tolerance policy, for a candidate value showing `shown.places` decimals. */
-export function matchValue(candidate: Rational, shown: { places: number | null; significant: number }, reference: Rational, options: EquivalenceOptions): Match {
+/** The tolerance policy, for a candidate value showing `shown.places` decimals against a reference showing `referencePlaces`. */
+export function matchValue(
+  candidate: Rational,
+  shown: { places: number | null; significant: number },
+  reference: Rational,
+  options: EquivalenceOptions,
+  referencePlaces: number | null = null,
+): Match {
   if (candidate.equals(reference)) return { equivalent: true, reason: 'exact' };
+  if (options.reference === 'rounded' && mayBeRounded(referencePlaces) && roundsToReference(candidate, reference, referencePlaces)) {
+    return { equivalent: true, reason: 'rounded-reference' };
+  }
   const tolerance = options.tolerance ?? 'rounded';
   if (tolerance === 'exact') return DIFFERENT_VALUE;
   if (typeof tolerance === 'object') {
@@ -72,3 +83,10 @@ export function roundedToConstant(a: NumberAnswer, expr: Expr, options: Equivale
   return difference <= halfUnit * (1 + 1e-9) ? { equivalent: true, reason: 'rounded' } : null;
 }
 
+
+/** An irrational candidate such as √19 against a reference that may be rounded (option `reference`). */
+export function constantToRoundedReference(expr: Expr, b: NumberAnswer, options: EquivalenceOptions): Match | null {
+  if (options.reference !== 'rounded' || b.percent || !mayBeRounded(b.places)) return null;
+  const exact = constantValue(expr);
+  return exact !== null && approximatesReference(exact, b.value, b.places) ? { equivalent: true, reason: 'rounded-reference' } : null;
+}

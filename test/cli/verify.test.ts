@@ -52,6 +52,17 @@ describe('reasonforge verify', () => {
     expect(run(['verify', '--expected', '0.25', '--percent', 'label', '#### 25%']).code).toBe(1);
   });
 
+  it('passes --reference through: under rounded, the exact value matches a rounded reference', () => {
+    expect(run(['verify', '--expected', '4.33', '#### 13/3']).code).toBe(1);
+    const rounded = run(['verify', '--expected', '4.33', '--reference', 'rounded', '#### 13/3']);
+    expect(rounded.code).toBe(0);
+    expect(JSON.parse(rounded.stdout)).toMatchObject({ correct: true, reason: 'rounded-reference' });
+    expect(run(['verify', '--expected', '4.33', '--reference', 'rounded', '#### 4.34']).code).toBe(1);
+    const bad = run(['verify', '--expected', '4.33', '--reference', 'approximate', '#### 4.33']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('verify: --reference must be exact or rounded, got "approximate"');
+  });
+
   it('verifies a JSONL file, reporting malformed lines by number and going on', () => {
     const input = join(dir, 'in.jsonl');
     const output = join(dir, 'out.jsonl');

@@ -7,6 +7,7 @@ import { GenerationPlan, generateRecords } from '../../src/engine/generate.js';
 import { answerPatterns } from '../../src/export/answers.js';
 import { EXPORT_FORMATS, exportFormat, type ExportedFile, type ExportInput } from '../../src/export/index.js';
 import { gsm8kRecord } from '../../src/import/gsm8k.js';
+import { importedRecord } from '../../src/import/imported-record.js';
 import type { ProblemRecord } from '../../src/records/problem.js';
 import { loadLibrary } from '../../src/template/load.js';
 import { cli as runCli, tempDir } from '../support/cli.js';
@@ -159,6 +160,23 @@ describe('promptfoo', () => {
 const cases = [['work...\\n#### 1,200', '1200'], ['The answer is $12.50.', '12.5'], ['so 7/3', '7/3'], ['#### 12.49', '12.5'], ['no number', '3'], ['it is 0.5', '1/2']];
 console.log(JSON.stringify(cases.map(([o, e]) => check(o, { vars: { expected: e } }).pass)));`;
     expect(JSON.parse(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }))).toEqual([true, true, true, false, false, true]);
+  });
+});
+
+describe('promptfoo and rounded answers', () => {
+  const source = { question: 'Split 13 into 3.', solution: '13/3 = 4.33\n#### 4.33', answer: '4.33', perturbation_type: 'adding operation' };
+  const rounded = importedRecord({ id: 'plus:1', question: source.question, solution: source.solution, answer: source.answer, kind: 'external', baseId: 'plus:1', set: null, split: 'test', source: { dataset: 'gsm-plus', file: 'p.jsonl', line: 1 }, roundsAnswers: true }) as ProblemRecord;
+  const files = exportFormat('promptfoo').build({ ...input, dataset: { path: '/data/p.jsonl', records: [rounded, external], manifest: null } });
+
+  it('marks a test whose answer may be rounded, and its assertion accepts what rounds to it', () => {
+    const tests = parse(file(files, 'tests.yaml')) as { vars: Record<string, unknown> }[];
+    expect(tests.map((t) => t.vars['rounded'])).toEqual([true, undefined]);
+    const dir = tempDir('promptfoo-rounded');
+    writeFileSync(join(dir, 'check-answer.cjs'), file(files, 'check-answer.js'));
+    const probe = `const check = require(${JSON.stringify(join(dir, 'check-answer.cjs'))});
+const cases = [['#### 13/3', '4.33', true], ['#### 4.333', '4.33', true], ['#### 4.33', '4.33', true], ['#### 4.34', '4.33', true], ['#### -13/3', '-4.33', true], ['#### 4.333', '4.33', false], ['#### 2.34', '7/3', true]];
+console.log(JSON.stringify(cases.map(([o, e, r]) => check(o, { vars: r ? { expected: e, rounded: true } : { expected: e } }).pass)));`;
+    expect(JSON.parse(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }))).toEqual([true, true, true, false, true, false, false]);
   });
 });
 

@@ -93,7 +93,9 @@ describe('importGsmPlus', () => {
     const critical = records.find((r) => r.id === 'gsm-plus/sample:9')!;
     expect(critical).toMatchObject({ answer: 'unanswerable', answer_type: 'unanswerable' });
     expect(critical.solution.endsWith('#### None')).toBe(true);
-    expect(records.find((r) => r.id === 'gsm-plus/sample:10')).toMatchObject({ answer: '4.33', answer_type: 'decimal' });
+    expect(records.find((r) => r.id === 'gsm-plus/sample:10')).toMatchObject({ answer: '4.33', answer_type: 'decimal', source: { rounded: true } });
+    // Only a decimal of 2 or more places is marked: integers and 12.5-like answers are exact.
+    expect(records.filter((r) => r.source?.rounded === true).map((r) => r.id)).toEqual(['gsm-plus/sample:10']);
   });
 
   it('reports a line it cannot import with the reason and goes on', async () => {
@@ -133,5 +135,58 @@ describe('importGsmPlus', () => {
     expect(metrics.by_set).toEqual({});
     expect(metrics.coverage.items_without_set).toBe(records.length);
     expect(metrics.notes).toContain(`${records.length} imported items belong to no instance set and are left out of by_set and the spread over sets (they are in every other figure).`);
+  });
+
+  it('scores a rounded answer by the exact values that round to it: 13/3, 4.333 and 4.33 right, 4.34 wrong', async () => {
+    const dir = tempDir('gsm-plus-rounded');
+    const source = join(dir, 'rounded.jsonl');
+    const shared = {
+      seed_question: 'A baker fills 2 trays with 13 buns each. How many buns are there?',
+      seed_solution: 'There are 2*13 = <<2*13=26>>26 buns.\n#### 26',
+      seed_answer: '26',
+    };
+    const item = {
+      question: 'A baker fills 2 trays with 13 buns each and packs them evenly into 6 boxes. How many buns go in a box?',
+      solution: 'There are 2*13 = <<2*13=26>>26 buns, and 26/6 = 4.33 per box.\n#### 4.33',
+      answer: '4.33',
+      perturbation_type: 'adding operation',
+      ...shared,
+    };
+    writeFileSync(source, `${JSON.stringify(item)}\n`);
+    const out = join(dir, 'plus.jsonl');
+    const imported = runCli(['import', 'gsm-plus', source, '--out', out]);
+    expect(imported.status, imported.stderr).toBe(0);
+    const records = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ProblemRecord);
+    const rounded = records.find((r) => r.variant.kind === 'p1')!;
+    expect(rounded.source).toMatchObject({ dataset: 'gsm-plus', rounded: true });
+    expect(records.find((r) => r.variant.kind === 'base')!.source!.rounded).toBeUndefined();
+    expect((await validateFile(out, loadLibrary())).defects).toEqual([]);
+
+    const predictions = join(dir, 'p.jsonl');
+    const said = ['13/3', '4.333', '4.33', '4.34'];
+    writeFileSync(
+      predictions,
+      [
+        { id: records.find((r) => r.variant.kind === 'base')!.id, outputs: said.map(() => 'There are 26 buns.\n#### 26') },
+        { id: rounded.id, outputs: said.map((answer) => `Each box gets 26/6 buns.\n#### ${answer}`) },
+      ]
+        .map((line) => `${JSON.stringify(line)}\n`)
+        .join(''),
+    );
+    const metrics = await scoreFiles(out, [predictions], { judge: verifierJudge(), bootstrap: 100, seed: 1 });
+    expect(metrics.by_variant['base']!.pass_at_k['1']!.estimate).toBe(1);
+    expect(metrics.by_variant['p1']!.pass_at_k['1']!.estimate).toBe(3 / 4);
+
+    // Sample by sample, through verify --dataset, which reads the same mark.
+    const lines = said.map((answer) => JSON.stringify({ id: rounded.id, output: `#### ${answer}` })).join('\n');
+    const verified = runCli(['verify', '--jsonl', '-', '--dataset', out], { input: `${lines}\n` });
+    expect(verified.status, verified.stderr).toBe(0);
+    const verdicts = verified.stdout.trim().split('\n').map((l) => JSON.parse(l) as { correct: boolean; reason: string });
+    expect(verdicts.map((v) => [v.correct, v.reason])).toEqual([
+      [true, 'rounded-reference'],
+      [true, 'rounded-reference'],
+      [true, 'exact'],
+      [false, 'different-value'],
+    ]);
   });
 });

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importedRecord, type ImportedItem } from '../../src/import/imported-record.js';
 import type { ProblemRecord } from '../../src/records/problem.js';
+import { recordSchemaProblem } from '../../src/records/validate-record.js';
+import { record as generatedRecord } from '../score/support.js';
 import { loadLibrary } from '../../src/template/load.js';
 import { checkImportedLink, checkImportedRecord } from '../../src/validate/check-imported.js';
 import { validateFile } from '../../src/validate/validate-file.js';
@@ -54,6 +56,34 @@ describe('checkImportedRecord', () => {
     expect(checkImportedRecord(edit(critical, (r) => (r.variant = { kind: 'paraphrase' })))).toContain('only critical (or unpaired external) items are unanswerable, not a paraphrase item');
     const answered = item({ id: 'mine:4', baseId: 'mine:1:seed', kind: 'critical' });
     expect(checkImportedRecord(answered)).toContain('a critical item cannot be answered, so its answer must be unanswerable, not 15');
+  });
+});
+
+describe('source.rounded', () => {
+  const shared = { id: 'mine:7', baseId: 'mine:1:seed', kind: 'p1' as const, question: 'Shared by 3?', solution: 'Each gets 13/3 = <<13/3=4.33>>4.33.\n#### 4.33', answer: '4.33' };
+
+  it('is set by an importer whose source rounds, on a decimal answer of 2 or more places only', () => {
+    expect(item({ ...shared, roundsAnswers: true }).source).toMatchObject({ rounded: true });
+    expect(item({ ...shared }).source!.rounded).toBeUndefined();
+    expect(item({ roundsAnswers: true }).source!.rounded).toBeUndefined();
+    const oneDecimal = item({ ...shared, roundsAnswers: true, solution: 'Half of 9 is <<9/2=4.5>>4.5.\n#### 4.5', answer: '4.5' });
+    expect(oneDecimal.source!.rounded).toBeUndefined();
+    expect(checkImportedRecord(item({ ...shared, roundsAnswers: true }))).toEqual([]);
+  });
+
+  it('is refused on an answer that is not a decimal of 2 or more places', () => {
+    const marked = edit(item(), (r) => (r.source = { ...r.source!, rounded: true }));
+    expect(checkImportedRecord(marked)).toContain('source.rounded marks an answer that may be rounded, but 15 is not a decimal of 2 or more places');
+  });
+
+  it('exists only on imported records, and only as true', () => {
+    const rounded = item({ ...shared, roundsAnswers: true });
+    expect(recordSchemaProblem(edit(rounded, (r) => (r.source = { ...r.source!, rounded: false as unknown as true })))).toMatchObject({ pointer: '/source/rounded' });
+    const generated = generatedRecord('apples', 0, 'base', '4');
+    expect(recordSchemaProblem(generated)).toBeNull();
+    expect(recordSchemaProblem({ ...generated, rounded: true })).not.toBeNull();
+    // A record with a source is an imported one: a generated record cannot carry the mark.
+    expect(recordSchemaProblem({ ...generated, source: { dataset: 'mine', file: 'mine.jsonl', line: 1, rounded: true } })).not.toBeNull();
   });
 });
 

@@ -79,6 +79,15 @@ describe('intervals as answers', () => {
     expect(verify(`The solution set is $\\boxed{${candidate}}$.`, reference).correct).toBe(same);
   });
 
+  it('normalises an empty set of reals to the form it reads back as, so normalising twice changes nothing', () => {
+    for (const empty of ['\\mathbb{R}\\cap\\emptyset', '[1, 2] \\cap [3, 4]', '\\emptyset', '\\varnothing']) {
+      const once = normalizeAnswer(empty);
+      expect(once, empty).toBe('{}');
+      expect(normalizeAnswer(once)).toBe(once);
+    }
+    expect(normalizeAnswer(normalizeAnswer('x \\in \\emptyset'))).toBe(normalizeAnswer('x \\in \\emptyset'));
+  });
+
   it('reads (a, b) as an ordered pair until it meets a set of reals', () => {
     expect(parseAnswer('(1, 2)')).toMatchObject({ kind: 'tuple', open: '(' });
     expect(parseAnswer('[1, 2)')).toMatchObject({ kind: 'intervals', variable: null });

@@ -2,7 +2,7 @@ import { printable } from '../../errors.js';
 import { parseJsonLine } from '../../io/jsonl.js';
 import { lineBatches } from '../../io/line-batches.js';
 import { checkInputFile, STDIO } from '../../io/paths.js';
-import { checkSteps, verify, type EquivalenceOptions, type VerifyOptions } from '../../verify/index.js';
+import { checkSteps, verify, type EquivalenceOptions, type ReferenceForm, type VerifyOptions } from '../../verify/index.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 import { EXIT_FAILURE, EXIT_OK, type Command, type CommandIO } from '../command.js';
 import { openOutput } from '../output.js';
@@ -27,6 +27,9 @@ Options:
   --strict           never guess: no last-number fallback
   --tolerance T      rounded (default), exact, or a relative tolerance such as 1e-6
   --percent P        what a % on one side means: either (default), label (25% = 25), value (25% = 0.25)
+  --reference R      exact (default), or rounded: a reference of 2 or more decimals may itself be
+                     rounded, so 13/3 and 4.333 match 4.33 (4.34 does not). With --dataset, items
+                     marked source.rounded (GSM-Plus's rounded answers) are always read as rounded
   --steps            also check the arithmetic steps; adds "steps": {claims, valid, wrong}
 `;
 
@@ -38,6 +41,7 @@ const OPTIONS = {
   strict: { type: 'boolean' },
   tolerance: { type: 'string' },
   percent: { type: 'string' },
+  reference: { type: 'string' },
   steps: { type: 'boolean' },
   dataset: { type: 'string' },
 } as const;
@@ -58,6 +62,11 @@ function percentFlag(value: string | undefined): NonNullable<EquivalenceOptions[
   throw new UsageError(`verify: --percent must be either, label or value, got "${value}"`);
 }
 
+function referenceFlag(value: string | undefined): ReferenceForm {
+  if (value === undefined || value === 'exact' || value === 'rounded') return value ?? 'exact';
+  throw new UsageError(`verify: --reference must be exact or rounded, got "${value}"`);
+}
+
 /** The step check as the CLI prints it. */
 function stepsSummary(output: string): Record<string, unknown> {
   const result = checkSteps(output);
@@ -76,10 +85,16 @@ const FLUSH_AT = 1 << 16;
 /** Lines reported one by one before the rest are only counted, so a wrong file does not flood the terminal. */
 export const PROBLEM_LINES_SHOWN = 10;
 
-type Expected = ReadonlyMap<string, string> | null;
+/** A dataset item's reference answer and how to read it. */
+interface ItemAnswer {
+  readonly answer: string;
+  readonly reference: ReferenceForm;
+}
+
+type Expected = ReadonlyMap<string, ItemAnswer> | null;
 
 /** Why a JSONL line cannot be verified, or the fields to verify. With a dataset, "expected" comes from the item the "id" names. */
-function readRecord(line: string, answers: Expected): { record: Record<string, unknown>; output: string; expected: string } | string {
+function readRecord(line: string, answers: Expected): { record: Record<string, unknown>; output: string; expected: string; reference?: ReferenceForm } | string {
   const parsed = parseJsonLine(line);
   if (!parsed.ok) return parsed.message;
   if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) return 'not a JSON object';
@@ -88,9 +103,9 @@ function readRecord(line: string, answers: Expected): { record: Record<string, u
   if (answers !== null) {
     const id = record['id'];
     if (typeof id !== 'string') return '"id" must be a string (--dataset joins lines to items by id)';
-    const expected = answers.get(id);
-    if (expected === undefined) return `id ${JSON.stringify(id)} is not in the dataset`;
-    return { record, output: record['output'], expected };
+    const item = answers.get(id);
+    if (item === undefined) return `id ${JSON.stringify(id)} is not in the dataset`;
+    return { record, output: record['output'], expected: item.answer, reference: item.reference };
   }
   const expected = record['expected'];
   if (typeof expected === 'number' && Number.isFinite(expected)) return { record, output: record['output'], expected: String(expected) };
@@ -112,11 +127,12 @@ function annotatedLine(text: string, record: Record<string, unknown>, added: Rec
 }
 
 /** The reference answer of every item of a reasonforge dataset, by id. */
-async function answersOf(dataset: string): Promise<Map<string, string>> {
-  const answers = new Map<string, string>();
+async function answersOf(dataset: string): Promise<Map<string, ItemAnswer>> {
+  const answers = new Map<string, ItemAnswer>();
   // Loaded here: reading a dataset needs the schema checker, which verifying alone should not pay for at start-up.
   const { readRecords } = await import('../../records/read-records.js');
-  for await (const { record } of readRecords(dataset)) answers.set(record.id, record.answer);
+  const { referenceFormOf } = await import('../../records/rounded-answer.js');
+  for await (const { record } of readRecords(dataset)) answers.set(record.id, { answer: record.answer, reference: referenceFormOf(record) });
   return answers;
 }
 
@@ -136,6 +152,8 @@ async function verifyJsonl(run: JsonlRun, io: CommandIO): Promise<number> {
   const answers = run.dataset === undefined ? null : await answersOf(run.dataset);
   const name = run.input === STDIO ? '<stdin>' : run.input;
   const output = openOutput(run.out, io.stdout, { force: run.force });
+  // An item marked as possibly rounded is read so whatever --reference says.
+  const roundedOptions: VerifyOptions = { ...run.options, reference: 'rounded' };
   let verified = 0;
   let correct = 0;
   const problems = new Map<string, number>();
@@ -166,7 +184,7 @@ async function verifyJsonl(run: JsonlRun, io: CommandIO): Promise<number> {
           problems.set(kind, (problems.get(kind) ?? 0) + 1);
           continue;
         }
-        const verdict = verify(read.output, read.expected, run.options);
+        const verdict = verify(read.output, read.expected, read.reference === 'rounded' ? roundedOptions : run.options);
         const added: Record<string, unknown> = { correct: verdict.correct, extracted: verdict.extracted, strategy: verdict.strategy, reason: verdict.reason };
         if (answers !== null && read.record['expected'] === undefined) added['expected'] = read.expected;
         if (run.withSteps) added['steps'] = stepsSummary(read.output);
@@ -203,6 +221,7 @@ export const verifyCommand: Command = {
       strict: values.strict === true,
       tolerance: toleranceFlag(values.tolerance),
       percent: percentFlag(values.percent),
+      reference: referenceFlag(values.reference),
     };
     if (values.jsonl !== undefined) {
       if (values.expected !== undefined) throw new UsageError('verify: --expected and --jsonl cannot be used together (each JSONL line has its own "expected")');
