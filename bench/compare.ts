@@ -47,7 +47,10 @@ function model(label: string, chance: (i: number) => number): ComparedModel {
   const c = Int32Array.from(ids, (_, i) => binomial(n, chance(i)));
   const counts = new Int32Array(items).fill(n);
   const maj = majKs.map((k) => Float64Array.from(c, (right) => (right / n > 0.5 ? 1 - 0.5 ** k : (right / n) ** k)));
-  const run = { file: `${label}.json`, metrics: { inputs: { predictions: [] }, coverage: { samples: n * items }, items: [] } } as unknown as ComparedModel['runs'][number];
+  const run = {
+    file: `${label}.json`,
+    metrics: { inputs: { predictions: [] }, coverage: { samples: n * items }, items: [] },
+  } as unknown as ComparedModel['runs'][number];
   return { label, runs: [run], n: counts, c, cCot: Int32Array.from(c, (right) => Math.floor(right * 0.9)), majKs, maj };
 }
 
@@ -96,9 +99,21 @@ const compareCpu = process.cpuUsage(cpu);
 const compareCpuSeconds = (compareCpu.user + compareCpu.system) / 1e6;
 const x = comparison.overall.pass_at_k.pairs[0]!.crossover;
 
-console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? '?'}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}, Node ${process.version}`);
-console.log(`${items.toLocaleString('en-US')} items x 2 models x ${n.toLocaleString('en-US')} samples (inputs made in ${made.toFixed(1)} s); K = ${comparison.overall.k_max}`);
+console.log(
+  `machine: ${cpus().length} x ${cpus()[0]?.model ?? '?'}, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}, Node ${process.version}`,
+);
+console.log(
+  `${items.toLocaleString('en-US')} items x 2 models x ${n.toLocaleString('en-US')} samples (inputs made in ${made.toFixed(1)} s); K = ${comparison.overall.k_max}`,
+);
 console.log(`pass@k curves, k = 1..${n}: ${cache.size.toLocaleString('en-US')} distinct (n, c) in ${curveSeconds.toFixed(3)} s`);
-console.log(`n = ${PEER_N}, k = 1..${PEER_K}, ${peerCounts.length} right counts: score's passAtK at each k ${(peerSeconds * 1000).toFixed(1)} ms, one curve each ${(oursSeconds * 1000).toFixed(2)} ms (${(peerSeconds / oursSeconds).toFixed(0)}x; fastest of 5)`);
-console.log(`compareModels (bootstrap ${values.bootstrap}, permutations ${values.permutations}, ks ${comparison.overall.pass_at_k.ks.join(',')}): ${compareSeconds.toFixed(1)} s wall, ${compareCpuSeconds.toFixed(1)} s CPU`);
-console.log(`crossover: ${x.k} (interval ${x.interval?.low} to ${x.interval?.high ?? 'beyond'}), searched every k up to ${x.k_max}; checksum ${sink.toFixed(3)}`);
+console.log(
+  `n = ${PEER_N}, k = 1..${PEER_K}, ${peerCounts.length} right counts: score's passAtK at each k ${(peerSeconds * 1000).toFixed(1)} ms, one curve each ${(oursSeconds * 1000).toFixed(2)} ms (${(peerSeconds / oursSeconds).toFixed(0)}x; fastest of 5)`,
+);
+console.log(
+  `compareModels (bootstrap ${values.bootstrap}, permutations ${values.permutations}, ks ${comparison.overall.pass_at_k.ks.join(',')}): ${compareSeconds.toFixed(1)} s wall, ${compareCpuSeconds.toFixed(1)} s CPU`,
+);
+console.log(
+  `crossover: ${x.k} (interval ${x.interval?.low} to ${x.interval?.high ?? 'beyond'}), searched every k up to ${x.k_max}; checksum ${sink.toFixed(3)}`,
+);

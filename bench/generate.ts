@@ -85,7 +85,11 @@ function cli(args: readonly string[]): { wall: number; cpu: number; records: num
 }
 
 console.log(`reasonforge generate bench: ${library.templates.length} templates, node ${process.version}`);
-console.log(`machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}, ${new Date().toISOString().slice(0, 10)}`);
+console.log(
+  `machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}, ${new Date().toISOString().slice(0, 10)}`,
+);
 
 // 1. Start-up.
 const startup = Array.from({ length: 2 * rounds + 1 }, () => cli(['--seed', '1', '--sets', '1', '--jobs', '1']).wall);
@@ -99,8 +103,11 @@ const peer: PeerRun[] = [];
 if (checkout === undefined) {
   console.log('peer: skipped; pass --reasoning-gym CHECKOUT (a clone of github.com/open-thought/reasoning-gym; needs only python3)');
 } else {
-  for (let round = 0; round < rounds; round++) peer.push(JSON.parse(timed('python3', [PEER, checkout, String(peerItems), join(dir, 'peer.jsonl')]).stdout) as PeerRun);
-  console.log(`peer: reasoning-gym gsm_symbolic, ${fmt(peerItems)} items built, json.dumps-ed and written (${(peer[0]!.bytes / peerItems).toFixed(0)} bytes each), in process`);
+  for (let round = 0; round < rounds; round++)
+    peer.push(JSON.parse(timed('python3', [PEER, checkout, String(peerItems), join(dir, 'peer.jsonl')]).stdout) as PeerRun);
+  console.log(
+    `peer: reasoning-gym gsm_symbolic, ${fmt(peerItems)} items built, json.dumps-ed and written (${(peer[0]!.bytes / peerItems).toFixed(0)} bytes each), in process`,
+  );
   console.log(`  ${spread(peer.map((p) => p.items / p.wall))} wall; ${spread(peer.map((p) => p.items / p.cpu))} per CPU second`);
 }
 
@@ -151,10 +158,24 @@ async function threads(args: readonly string[], records: number): Promise<void> 
   const ratio = (pick: (r: ThreadedRun) => number) => pairs.map((p) => pick(p.one) / pick(p.many));
   const range = (xs: number[]) => `${median(xs).toFixed(2)}x (${Math.min(...xs).toFixed(2)} – ${Math.max(...xs).toFixed(2)})`;
   console.log(`  --jobs ${jobs} against --jobs 1, ${fmt(records)} records, ${rounds} alternating pairs, the same bytes:`);
-  console.log(`    wall ${seconds(pairs.map((p) => p.many.wall))} against ${seconds(pairs.map((p) => p.one.wall))}: ${range(ratio((r) => r.wall))} (aim >= 1.8 on 2 cores)`);
-  console.log(`    idle-machine bound ${seconds(pairs.map((p) => p.many.idleBound))} against ${seconds(pairs.map((p) => p.one.idleBound))}: ${range(ratio((r) => r.idleBound))}; CPU ${median(pairs.map((p) => p.many.total / p.one.total)).toFixed(2)}x of one thread's`);
-  console.log(`    busiest threads (CPU s): ${pairs[0]!.many.threads.slice(0, jobs + 1).map((t) => t.toFixed(2)).join(', ')} against ${pairs[0]!.one.threads.slice(0, 2).map((t) => t.toFixed(2)).join(', ')}`);
-  console.log(`    peak RSS (sampled): ${median(pairs.map((p) => p.many.peakRssMiB)).toFixed(0)} MiB against ${median(pairs.map((p) => p.one.peakRssMiB)).toFixed(0)} MiB`);
+  console.log(
+    `    wall ${seconds(pairs.map((p) => p.many.wall))} against ${seconds(pairs.map((p) => p.one.wall))}: ${range(ratio((r) => r.wall))} (aim >= 1.8 on 2 cores)`,
+  );
+  console.log(
+    `    idle-machine bound ${seconds(pairs.map((p) => p.many.idleBound))} against ${seconds(pairs.map((p) => p.one.idleBound))}: ${range(ratio((r) => r.idleBound))}; CPU ${median(pairs.map((p) => p.many.total / p.one.total)).toFixed(2)}x of one thread's`,
+  );
+  console.log(
+    `    busiest threads (CPU s): ${pairs[0]!.many.threads
+      .slice(0, jobs + 1)
+      .map((t) => t.toFixed(2))
+      .join(', ')} against ${pairs[0]!.one.threads
+      .slice(0, 2)
+      .map((t) => t.toFixed(2))
+      .join(', ')}`,
+  );
+  console.log(
+    `    peak RSS (sampled): ${median(pairs.map((p) => p.many.peakRssMiB)).toFixed(0)} MiB against ${median(pairs.map((p) => p.one.peakRssMiB)).toFixed(0)} MiB`,
+  );
 }
 
 for (const [name, variants, setCount] of [
@@ -166,7 +187,9 @@ for (const [name, variants, setCount] of [
   const records = single[0]!.records;
   const singleWall = single.map((r) => r.records / r.wall);
   const singleCpu = single.map((r) => r.records / r.cpu);
-  console.log(`--variants ${name}, one process: generate ${args.join(' ')} --jobs 1 --out F, ${fmt(records)} records (${(statSync(join(dir, 'cli.jsonl')).size / records).toFixed(0)} bytes each)`);
+  console.log(
+    `--variants ${name}, one process: generate ${args.join(' ')} --jobs 1 --out F, ${fmt(records)} records (${(statSync(join(dir, 'cli.jsonl')).size / records).toFixed(0)} bytes each)`,
+  );
   console.log(`  ${spread(singleWall)} wall; ${spread(singleCpu)} per CPU second`);
   const floor = floorRate(variants, setCount);
   console.log(`  floor: JSON.stringify + write of the first ${fmt(floor.count)} of these records, made beforehand: ${spread(floor.rate)} per CPU second`);
@@ -174,7 +197,9 @@ for (const [name, variants, setCount] of [
   if (peer.length > 0) {
     const peerCpu = median(peer.map((p) => p.items / p.cpu));
     const peerWall = median(peer.map((p) => p.items / p.wall));
-    console.log(`  one process / peer: ${(median(singleCpu) / peerCpu).toFixed(2)} items per CPU second, ${(median(singleWall) / peerWall).toFixed(2)} wall (aim >= 2)`);
+    console.log(
+      `  one process / peer: ${(median(singleCpu) / peerCpu).toFixed(2)} items per CPU second, ${(median(singleWall) / peerWall).toFixed(2)} wall (aim >= 2)`,
+    );
   }
   await threads(args, records);
 }
@@ -201,7 +226,9 @@ for (const [name, variants, setCount] of [
   }
   const perRecord = median(first.map((f) => f.cpu)) / first[0]!.count;
   const replay = (median(last.map((l) => l.cpu)) - median(first.map((f) => f.cpu))) / last[0]!.before;
-  console.log(`replay: shard ${n - 1}/${n} costs ${median(last.map((l) => l.cpu)).toFixed(2)} s CPU against ${median(first.map((f) => f.cpu)).toFixed(2)} s for shard 0/${n}: a draw replayed costs ${(replay / perRecord).toFixed(2)} of a record generated`);
+  console.log(
+    `replay: shard ${n - 1}/${n} costs ${median(last.map((l) => l.cpu)).toFixed(2)} s CPU against ${median(first.map((f) => f.cpu)).toFixed(2)} s for shard 0/${n}: a draw replayed costs ${(replay / perRecord).toFixed(2)} of a record generated`,
+  );
 }
 
 // 7. Memory while streaming.
@@ -214,13 +241,17 @@ if (gc === undefined) {
   let n = 0;
   gc();
   const before = process.memoryUsage().heapUsed;
-  for (const _record of generateRecords(new GenerationPlan({ seed: 4, sets: streamSets, split: 'test', variants: GENERATED_VARIANTS, templates: library.templates }))) {
+  for (const _record of generateRecords(
+    new GenerationPlan({ seed: 4, sets: streamSets, split: 'test', variants: GENERATED_VARIANTS, templates: library.templates }),
+  )) {
     if (++n % 50_000 === 0) {
       gc();
       marks.push(process.memoryUsage().heapUsed);
     }
   }
   const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
-  console.log(`memory: stream of ${fmt(n)} records (all variants, ${streamSets} sets); live heap after GC ${mb(before)} MiB before, then at each 50k records: ${marks.map(mb).join(', ')} MiB`);
+  console.log(
+    `memory: stream of ${fmt(n)} records (all variants, ${streamSets} sets); live heap after GC ${mb(before)} MiB before, then at each 50k records: ${marks.map(mb).join(', ')} MiB`,
+  );
 }
 rmSync(dir, { recursive: true, force: true });

@@ -126,9 +126,23 @@ function generateInputs(): void {
 }
 
 const lines = items * samples;
-console.log(`reasonforge score bench: ${items.toLocaleString('en-US')} items x ${samples} samples = ${lines.toLocaleString('en-US')} prediction lines (${(bytes / 1e6).toFixed(0)} MB), k = ${ks.join(',')}, ${bootstrap} bootstrap resamples, ${permutations} sign flips`);
-console.log(`machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}, ${new Date().toISOString().slice(0, 10)}`);
-console.log(`templates: ${library.templates.length}; ${reuse ? `inputs reused from ${dir}` : `outcomes: ${Object.entries(outcomes).map(([k, v]) => `${k} ${((100 * v) / lines).toFixed(1)}%`).join(', ')}`}`);
+console.log(
+  `reasonforge score bench: ${items.toLocaleString('en-US')} items x ${samples} samples = ${lines.toLocaleString('en-US')} prediction lines (${(bytes / 1e6).toFixed(0)} MB), k = ${ks.join(',')}, ${bootstrap} bootstrap resamples, ${permutations} sign flips`,
+);
+console.log(
+  `machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, node ${process.version}, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}, ${new Date().toISOString().slice(0, 10)}`,
+);
+console.log(
+  `templates: ${library.templates.length}; ${
+    reuse
+      ? `inputs reused from ${dir}`
+      : `outcomes: ${Object.entries(outcomes)
+          .map(([k, v]) => `${k} ${((100 * v) / lines).toFixed(1)}%`)
+          .join(', ')}`
+  }`,
+);
 
 // 3. The floor: reading and parsing the lines, nothing else.
 let start = process.hrtime.bigint();
@@ -177,10 +191,16 @@ console.log(`load dataset       ${tLoad.toFixed(1).padStart(6)} s`);
 console.log(`read+judge lines   ${tRead.toFixed(1).padStart(6)} s  (${rate(store.size, tRead)} samples, verify + checkSteps on right answers)`);
 console.log(`per-item scores    ${tItems.toFixed(1).padStart(6)} s  (pass@k, maj@k over answer classes, CoT-pass@k)`);
 console.log(`sha256 of inputs   ${tHash.toFixed(1).padStart(6)} s`);
-console.log(`groupings + stats  ${tAggregate.toFixed(1).padStart(6)} s  (${Object.keys(metrics.by_template).length} templates, ${Object.keys(metrics.by_set).length} sets; bootstrap and sign-flip tests in every group)`);
+console.log(
+  `groupings + stats  ${tAggregate.toFixed(1).padStart(6)} s  (${Object.keys(metrics.by_template).length} templates, ${Object.keys(metrics.by_set).length} sets; bootstrap and sign-flip tests in every group)`,
+);
 console.log(`write metrics.json ${tWrite.toFixed(1).padStart(6)} s`);
-console.log(`total              ${tTotal.toFixed(1).padStart(6)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s cpu, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB${reuse ? '' : ' (including generating the inputs; --reuse for scoring alone)'}`);
-console.log(`result: pass@1 base ${(metrics.by_variant['base']!.pass_at_k['1']!.estimate * 100).toFixed(1)}%, noop drop ${(metrics.by_variant['noop']!.drop_vs_base!.estimate * 100).toFixed(1)} points, ${metrics.coverage.no_answer.toLocaleString('en-US')} samples without answer`);
+console.log(
+  `total              ${tTotal.toFixed(1).padStart(6)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s cpu, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB${reuse ? '' : ' (including generating the inputs; --reuse for scoring alone)'}`,
+);
+console.log(
+  `result: pass@1 base ${(metrics.by_variant['base']!.pass_at_k['1']!.estimate * 100).toFixed(1)}%, noop drop ${(metrics.by_variant['noop']!.drop_vs_base!.estimate * 100).toFixed(1)} points, ${metrics.coverage.no_answer.toLocaleString('en-US')} samples without answer`,
+);
 
 // 5. The command, one thread against worker threads, runs alternating so that both see the same
 // load, with each thread's CPU time: max(CPU / cores, busiest thread) is the wall time on an idle
@@ -188,7 +208,28 @@ console.log(`result: pass@1 base ${(metrics.by_variant['base']!.pass_at_k['1']!.
 const BIN = fileURLToPath(new URL('../bin/reasonforge.js', import.meta.url));
 const command = async (threads: number) => {
   const out = join(dir, `metrics-${threads}.json`);
-  const run = await runThreaded(process.execPath, [BIN, 'score', '--dataset', datasetFile, '--predictions', predictionsFile, '--out', out, '--force', '--quiet', '--k', ks.join(','), '--bootstrap', String(bootstrap), '--permutations', String(permutations), '--seed', '1', '--jobs', String(threads)]);
+  const run = await runThreaded(process.execPath, [
+    BIN,
+    'score',
+    '--dataset',
+    datasetFile,
+    '--predictions',
+    predictionsFile,
+    '--out',
+    out,
+    '--force',
+    '--quiet',
+    '--k',
+    ks.join(','),
+    '--bootstrap',
+    String(bootstrap),
+    '--permutations',
+    String(permutations),
+    '--seed',
+    '1',
+    '--jobs',
+    String(threads),
+  ]);
   return { ...run, metrics: readFileSync(out, 'utf8') };
 };
 const pairs: { one: Awaited<ReturnType<typeof command>>; many: Awaited<ReturnType<typeof command>> }[] = [];
@@ -200,7 +241,19 @@ const ratioOf = (pick: (r: ThreadedRun) => number) => {
   return `${median(xs).toFixed(2)}x (${Math.min(...xs).toFixed(2)} – ${Math.max(...xs).toFixed(2)})`;
 };
 console.log(`score --jobs ${jobs} against --jobs 1 (${rounds} alternating pairs); metrics.json ${same ? 'the same bytes' : 'DIFFERS'} in every run`);
-console.log(`  wall ${secondsOf(pairs.map((p) => p.many.wall))} against ${secondsOf(pairs.map((p) => p.one.wall))}: ${ratioOf((r) => r.wall)} (aim >= 1.8 on 2 cores)`);
-console.log(`  idle-machine bound ${secondsOf(pairs.map((p) => p.many.idleBound))} against ${secondsOf(pairs.map((p) => p.one.idleBound))}: ${ratioOf((r) => r.idleBound)}; CPU ${median(pairs.map((p) => p.many.total / p.one.total)).toFixed(2)}x of one thread's`);
-console.log(`  busiest threads (CPU s): ${pairs[0]!.many.threads.slice(0, jobs + 1).map((t) => t.toFixed(1)).join(', ')} against ${pairs[0]!.one.threads.slice(0, 2).map((t) => t.toFixed(1)).join(', ')}`);
+console.log(
+  `  wall ${secondsOf(pairs.map((p) => p.many.wall))} against ${secondsOf(pairs.map((p) => p.one.wall))}: ${ratioOf((r) => r.wall)} (aim >= 1.8 on 2 cores)`,
+);
+console.log(
+  `  idle-machine bound ${secondsOf(pairs.map((p) => p.many.idleBound))} against ${secondsOf(pairs.map((p) => p.one.idleBound))}: ${ratioOf((r) => r.idleBound)}; CPU ${median(pairs.map((p) => p.many.total / p.one.total)).toFixed(2)}x of one thread's`,
+);
+console.log(
+  `  busiest threads (CPU s): ${pairs[0]!.many.threads
+    .slice(0, jobs + 1)
+    .map((t) => t.toFixed(1))
+    .join(', ')} against ${pairs[0]!.one.threads
+    .slice(0, 2)
+    .map((t) => t.toFixed(1))
+    .join(', ')}`,
+);
 if (values.keep === undefined) rmSync(dir, { recursive: true, force: true });

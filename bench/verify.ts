@@ -59,19 +59,37 @@ function gsmCorpora(): Record<string, Case[]> {
     const gsm = readJsonl<{ answer: string }>(gsmPath);
     result['GSM8K solutions as CoT'] = gsm.map((r) => {
       const cut = r.answer.lastIndexOf('####');
-      const gold = r.answer.slice(cut + 4).trim().replace(/,/g, '');
+      const gold = r.answer
+        .slice(cut + 4)
+        .trim()
+        .replace(/,/g, '');
       return [`${r.answer.slice(0, cut)}The answer is ${gold}.`, gold] as const;
     });
     for (const r of gsm.slice(0, 400)) {
       const cut = r.answer.lastIndexOf('####');
       const steps = checkAnnotations(r.answer).map((a) => ({ expr: a.expr, value: a.value ?? '0' }));
-      items.push({ answer: r.answer.slice(cut + 4).trim().replace(/,/g, ''), steps });
+      items.push({
+        answer: r.answer
+          .slice(cut + 4)
+          .trim()
+          .replace(/,/g, ''),
+        steps,
+      });
     }
   } else {
-    for (let k = 0; k < 50; k++) items.push({ answer: String(k * 7 + 3), steps: [{ expr: `${k} * 7`, value: String(k * 7) }, { expr: `${k * 7} + 3`, value: String(k * 7 + 3) }] });
+    for (let k = 0; k < 50; k++)
+      items.push({
+        answer: String(k * 7 + 3),
+        steps: [
+          { expr: `${k} * 7`, value: String(k * 7) },
+          { expr: `${k * 7} + 3`, value: String(k * 7 + 3) },
+        ],
+      });
   }
   result['synthetic (completionArb)'] = fc.sample(
-    fc.tuple(fc.constantFrom(...items), fc.boolean(), fc.boolean()).chain(([item, correct, validSteps]) => completionArb(item, { correct, validSteps }).map((text) => [text, item.answer] as const)),
+    fc
+      .tuple(fc.constantFrom(...items), fc.boolean(), fc.boolean())
+      .chain(([item, correct, validSteps]) => completionArb(item, { correct, validSteps }).map((text) => [text, item.answer] as const)),
     { numRuns: 2000, seed: 20_240_601 },
   );
   return result;
@@ -117,7 +135,11 @@ function timeCli(file: string): { cpu: number; wall: number } | string {
   const bin = join(ROOT, 'bin/reasonforge.js');
   if (!existsSync(join(ROOT, 'dist/cli/main.js'))) return 'dist/ is missing: run npm run build';
   if (!existsSync('/usr/bin/time')) return '/usr/bin/time is missing';
-  const run = spawnSync('/usr/bin/time', ['-f', 'rf-time %U %S %e', process.execPath, bin, 'verify', '--jsonl', file], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  const run = spawnSync('/usr/bin/time', ['-f', 'rf-time %U %S %e', process.execPath, bin, 'verify', '--jsonl', file], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   const line = run.stderr.split('\n').find((l) => l.startsWith('rf-time '));
   if (line === undefined) return `the CLI failed: ${run.stderr.slice(0, 300)}`;
   const [user, system, wall] = line.slice(8).split(' ').map(Number) as [number, number, number];
@@ -150,7 +172,11 @@ function printTable(rows: string[][]): void {
 
 const cpu = cpus();
 console.log(`reasonforge verifier benchmark, ${new Date().toISOString().slice(0, 10)}`);
-console.log(`machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB; Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB; Node ${process.version}; load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 console.log(`data: ${existsSync(DATA) ? DATA : `${DATA} (absent: synthetic corpus only)`}\n`);
 
 const sets = gsmCorpora();
@@ -179,7 +205,10 @@ const roundedCases: Case[] = [];
 for (let k = 0; k < 2000; k++) {
   const numerator = 1 + ((k * 7919) % 100_000);
   const denominator = 3 + (k % 97);
-  roundedCases.push([`Each share is ${numerator}/${denominator}.\n#### ${numerator}/${denominator}`, (Math.round((numerator / denominator) * 100) / 100).toFixed(2)]);
+  roundedCases.push([
+    `Each share is ${numerator}/${denominator}.\n#### ${numerator}/${denominator}`,
+    (Math.round((numerator / denominator) * 100) / 100).toFixed(2),
+  ]);
 }
 const asExact = throughput(roundedCases, (output, expected) => void verify(output, expected));
 const asRounded = throughput(roundedCases, (output, expected) => void verify(output, expected, { reference: 'rounded' }));
@@ -220,9 +249,22 @@ try {
   const ratio = (ours: number, theirs: number | undefined): string => (theirs === undefined ? '—' : `${format(ours / theirs)}x`);
   const table: string[][] = [['what', 'lines', 'per CPU second', 'per wall second', 'vs Math-Verify (CPU, wall)']];
   if (peerRate !== null) table.push(['Math-Verify parse + verify', format(sample.length), format(peerRate.cpu), format(peerRate.wall), '1x']);
-  table.push(['verify() in the library', format(sample.length), format(library.cpu), format(library.wall), `${ratio(library.cpu, peerRate?.cpu)}, ${ratio(library.wall, peerRate?.wall)}`]);
+  table.push([
+    'verify() in the library',
+    format(sample.length),
+    format(library.cpu),
+    format(library.wall),
+    `${ratio(library.cpu, peerRate?.cpu)}, ${ratio(library.wall, peerRate?.wall)}`,
+  ]);
   if (typeof cli === 'string') table.push(['reasonforge verify --jsonl', format(CLI_LINES), cli, '', '']);
-  else table.push(['reasonforge verify --jsonl, end to end', format(CLI_LINES), format(CLI_LINES / cli.cpu), format(CLI_LINES / cli.wall), `${ratio(CLI_LINES / cli.cpu, peerRate?.cpu)}, ${ratio(CLI_LINES / cli.wall, peerRate?.wall)}`]);
+  else
+    table.push([
+      'reasonforge verify --jsonl, end to end',
+      format(CLI_LINES),
+      format(CLI_LINES / cli.cpu),
+      format(CLI_LINES / cli.wall),
+      `${ratio(CLI_LINES / cli.cpu, peerRate?.cpu)}, ${ratio(CLI_LINES / cli.wall, peerRate?.wall)}`,
+    ]);
   printTable(table);
   if (typeof peer !== 'string') {
     const same = sample.filter(([output, expected], k) => verify(output, expected).correct === peer.verdicts[k]).length;

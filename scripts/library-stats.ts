@@ -29,15 +29,26 @@ const table = (header: string[], rows: (string | number)[][]) =>
 const share = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)}%`;
 
 console.log(`${stats.templates} templates over ${stats.topics.size} topics.\n`);
-console.log(table(['topic', 'templates'], TOPICS.filter((t) => stats.topics.has(t)).map((topic) => [topic, stats.topics.get(topic)!])));
+console.log(
+  table(
+    ['topic', 'templates'],
+    TOPICS.filter((t) => stats.topics.has(t)).map((topic) => [topic, stats.topics.get(topic)!]),
+  ),
+);
 
 const stepCounts = (steps: readonly number[], k: number) => steps.filter((s) => s === k).length;
 const maxSteps = Math.max(...stats.steps, ...(gsm8k?.steps ?? []));
-console.log(`\nSolution steps of ${stats.steps.length} base items (seed ${SEED}, ${SETS} sets of every template)${gsm8k ? ' beside the 1,319 GSM8K test solutions (their <<...>> annotations)' : ''}:\n`);
+console.log(
+  `\nSolution steps of ${stats.steps.length} base items (seed ${SEED}, ${SETS} sets of every template)${gsm8k ? ' beside the 1,319 GSM8K test solutions (their <<...>> annotations)' : ''}:\n`,
+);
 console.log(
   table(
     ['steps', 'reasonforge', ...(gsm8k ? ['GSM8K'] : [])],
-    Array.from({ length: maxSteps + 1 }, (_, k) => [k, share(stepCounts(stats.steps, k), stats.steps.length), ...(gsm8k ? [share(stepCounts(gsm8k.steps, k), gsm8k.steps.length)] : [])]),
+    Array.from({ length: maxSteps + 1 }, (_, k) => [
+      k,
+      share(stepCounts(stats.steps, k), stats.steps.length),
+      ...(gsm8k ? [share(stepCounts(gsm8k.steps, k), gsm8k.steps.length)] : []),
+    ]),
   ),
 );
 
@@ -49,11 +60,17 @@ const buckets: [string, (x: number) => boolean][] = [
   ['10,000 or more', (x) => x >= 10000],
 ];
 const inBucket = (values: readonly number[], test: (x: number) => boolean) => values.filter((v) => test(Math.abs(v))).length;
-console.log(`\nAnswer sizes of the same base items; ${share(stats.integerShare * stats.answers.length, stats.answers.length)} are integers${gsm8k ? ' (GSM8K: 100%)' : ''}:\n`);
+console.log(
+  `\nAnswer sizes of the same base items; ${share(stats.integerShare * stats.answers.length, stats.answers.length)} are integers${gsm8k ? ' (GSM8K: 100%)' : ''}:\n`,
+);
 console.log(
   table(
     ['answer', 'reasonforge', ...(gsm8k ? ['GSM8K'] : [])],
-    buckets.map(([label, test]) => [label, share(inBucket(stats.answers, test), stats.answers.length), ...(gsm8k ? [share(inBucket(gsm8k.answers, test), gsm8k.answers.length)] : [])]),
+    buckets.map(([label, test]) => [
+      label,
+      share(inBucket(stats.answers, test), stats.answers.length),
+      ...(gsm8k ? [share(inBucket(gsm8k.answers, test), gsm8k.answers.length)] : []),
+    ]),
   ),
 );
 if (gsm8k) {
@@ -67,7 +84,12 @@ if (gsm8k) {
 }
 
 console.log('\nTemplates that cannot make a variant:\n');
-console.log(table(['variant', 'templates lacking it', 'share'], GENERATED_VARIANTS.map((v) => [v, stats.lacking.get(v)!.length, share(stats.lacking.get(v)!.length, stats.templates)])));
+console.log(
+  table(
+    ['variant', 'templates lacking it', 'share'],
+    GENERATED_VARIANTS.map((v) => [v, stats.lacking.get(v)!.length, share(stats.lacking.get(v)!.length, stats.templates)]),
+  ),
+);
 const sharing = [...stats.sharedSkeletons.values()].flat().length;
 console.log(`\n${sharing} templates (${share(sharing, stats.templates)}) share a solution skeleton with another${sharing > 0 ? ':' : '.'}`);
 for (const [skeleton, ids] of stats.sharedSkeletons) console.log(`- \`${skeleton}\`: ${ids.join(', ')}`);

@@ -30,7 +30,13 @@ const { values } = parseArgs({
 const out = values.out;
 
 if (values.compare !== undefined) {
-  const key = new Map(readFileSync(join(out, 'key.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; variant: string; answer: string }).map((k) => [k.id, k]));
+  const key = new Map(
+    readFileSync(join(out, 'key.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; variant: string; answer: string })
+      .map((k) => [k.id, k]),
+  );
   const byVariant = new Map<string, { agree: number; total: number }>();
   for (const line of readFileSync(values.compare, 'utf8').trim().split('\n')) {
     const { id, answer } = JSON.parse(line) as { id: string; answer: string };

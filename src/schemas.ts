@@ -61,9 +61,7 @@ function compile(text: string): ValidateFunction {
  * reports every branch it tried, and the deepest is the branch the author meant.
  */
 export function mostSpecificError(errors: readonly ErrorObject[]): { pointer: string; message: string } {
-  const ranked = [...errors].sort(
-    (a, b) => depth(b.instancePath) - depth(a.instancePath) || rank(a.keyword) - rank(b.keyword),
-  );
+  const ranked = [...errors].sort((a, b) => depth(b.instancePath) - depth(a.instancePath) || rank(a.keyword) - rank(b.keyword));
   const error = ranked[0]!;
   let message = error.message ?? 'is invalid';
   if (error.keyword === 'additionalProperties') message = `has an unknown property "${String(error.params['additionalProperty'])}"`;

@@ -67,7 +67,10 @@ function setUp(): void {
     symlinkSync(SHARED_DATA, join(root, 'shared', 'data'));
   }
   // A grader to put to the test: the verifier itself.
-  writeFileSync(join(work, 'grader.js'), "import { verify } from 'reasonforge/verify';\nexport const myGrader = (output, value) => verify(output, value).correct;\n");
+  writeFileSync(
+    join(work, 'grader.js'),
+    "import { verify } from 'reasonforge/verify';\nexport const myGrader = (output, value) => verify(output, value).correct;\n",
+  );
 }
 
 const records = (file: string) =>
@@ -86,11 +89,19 @@ function bring(line: string): void {
     ]);
   }
   if (line.includes('answers.jsonl') && !existsSync(join(work, 'answers.jsonl'))) {
-    writeLines('answers.jsonl', records('sample.jsonl').slice(0, 5).map((r) => ({ id: r.id, output: `The answer is ${r.answer}.` })));
+    writeLines(
+      'answers.jsonl',
+      records('sample.jsonl')
+        .slice(0, 5)
+        .map((r) => ({ id: r.id, output: `The answer is ${r.answer}.` })),
+    );
   }
   if (line.startsWith('# ... run a model on test7.jsonl')) {
     // The "model": right on two items in three, in GSM8K's format.
-    writeLines('p.jsonl', records('test7.jsonl').map((r, i) => ({ id: r.id, output: `Working...\n#### ${i % 3 === 2 ? `${r.answer}1` : r.answer}` })));
+    writeLines(
+      'p.jsonl',
+      records('test7.jsonl').map((r, i) => ({ id: r.id, output: `Working...\n#### ${i % 3 === 2 ? `${r.answer}1` : r.answer}` })),
+    );
   }
 }
 
@@ -98,7 +109,9 @@ function bring(line: string): void {
 const modelServer: { child: ChildProcess | null; url: string } = { child: null, url: '' };
 
 async function startModelServer(): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'test', 'support', 'openai-server-process.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'test', 'support', 'openai-server-process.ts')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   modelServer.child = child;
   modelServer.url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -157,8 +170,11 @@ const needsSharedData = (block: Block) => block.code.includes('../shared/data');
 const onlyRepository = (block: Block) => block.code.split('\n').every((l) => l.trim() === '' || l.trim().startsWith('#') || REPOSITORY_COMMANDS.test(l.trim()));
 const title = (block: Block) => {
   const first = block.code.split('\n').find((l) => l.trim() !== '' && !REPOSITORY_COMMANDS.test(l.trim())) ?? '';
-  const skipped = needsSharedData(block) && !haveSharedData ? ` (skipped: ${SHARED_DATA} not found; CI has ../shared/data beside the repository, or set RF_SHARED_DATA)` : '';
-  const repository = block.code.split('\n').some((l) => REPOSITORY_COMMANDS.test(l.trim())) ? ` (${onlyRepository(block) ? 'skipped' : 'not run'}: npm ci, npm test, npm run and the repository's scripts install, test and measure this repository, as CI does)` : '';
+  const skipped =
+    needsSharedData(block) && !haveSharedData ? ` (skipped: ${SHARED_DATA} not found; CI has ../shared/data beside the repository, or set RF_SHARED_DATA)` : '';
+  const repository = block.code.split('\n').some((l) => REPOSITORY_COMMANDS.test(l.trim()))
+    ? ` (${onlyRepository(block) ? 'skipped' : 'not run'}: npm ci, npm test, npm run and the repository's scripts install, test and measure this repository, as CI does)`
+    : '';
   return `README.md:${block.line} (${block.language}): ${first.slice(0, 70)}${repository}${skipped}`;
 };
 

@@ -11,7 +11,9 @@ import { REPO, tempDir } from './support/cli.js';
 /** The built modules (npm test builds first): precompiled validators and the mathjs bundle live only in dist/. */
 const built = (path: string) => import(new URL(`dist/${path}`, `file://${REPO}`).href);
 const require = createRequire(import.meta.url);
-const schemaNames = readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.schema.json')).map((f) => f.slice(0, -'.schema.json'.length));
+const schemaNames = readdirSync(SCHEMAS_DIR)
+  .filter((f) => f.endsWith('.schema.json'))
+  .map((f) => f.slice(0, -'.schema.json'.length));
 
 describe('precompiled schema validators', () => {
   it('exist in dist/ for every schema, made from its current text, and the built schemaValidator uses them', async () => {
@@ -28,7 +30,10 @@ describe('precompiled schema validators', () => {
   it('are used only when made from the very schema text being checked against', () => {
     const dir = tempDir('validators');
     const file = join(dir, 'x.cjs');
-    writeFileSync(file, `module.exports.default = function validate() { return true; };\nmodule.exports.schemaSha256 = ${JSON.stringify(schemaSha256('{"type":"object"}'))};\n`);
+    writeFileSync(
+      file,
+      `module.exports.default = function validate() { return true; };\nmodule.exports.schemaSha256 = ${JSON.stringify(schemaSha256('{"type":"object"}'))};\n`,
+    );
     expect(precompiledValidator(file, '{"type":"object"}')).toBeTypeOf('function');
     expect(precompiledValidator(file, '{"type":"string"}')).toBeUndefined();
     expect(precompiledValidator(join(dir, 'missing.cjs'), '{"type":"object"}')).toBeUndefined();

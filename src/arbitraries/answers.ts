@@ -28,11 +28,13 @@ export function valueOf(value: AnswerValue): Rational | null {
  * places, fractions without a terminating decimal, and `unanswerable`.
  */
 export function canonicalAnswerArb(options: { readonly unanswerable?: boolean } = {}): fc.Arbitrary<string> {
-  const integer = fc.oneof(
-    { weight: 6, arbitrary: fc.integer({ min: 0, max: 1000 }) },
-    { weight: 2, arbitrary: fc.integer({ min: 1000, max: 10_000_000 }) },
-    { weight: 1, arbitrary: fc.integer({ min: -500, max: -1 }) },
-  ).map((n) => String(n));
+  const integer = fc
+    .oneof(
+      { weight: 6, arbitrary: fc.integer({ min: 0, max: 1000 }) },
+      { weight: 2, arbitrary: fc.integer({ min: 1000, max: 10_000_000 }) },
+      { weight: 1, arbitrary: fc.integer({ min: -500, max: -1 }) },
+    )
+    .map((n) => String(n));
   const decimal = fc
     .tuple(fc.integer({ min: -20_000, max: 200_000 }), fc.integer({ min: 1, max: 3 }))
     .map(([n, places]) => Rational.of(n, 10 ** places))
@@ -90,9 +92,11 @@ export function equivalentAnswerArb(value: AnswerValue, options: AnswerTextOptio
   if (exact === null) {
     const phrase = fc.constantFrom(...UNANSWERABLE_FORMS);
     if (options.wrap === false) return phrase;
-    return fc.tuple(phrase, fc.constantFrom('', 'The question leaves out a quantity we need. ')).chain(([text, lead]) =>
-      fc.constantFrom(`${lead}${text}.`, `${lead}\\boxed{\\text{${text}}}`, `${lead}The answer is: ${text}.`, `${lead}Final Answer: ${text}`),
-    );
+    return fc
+      .tuple(phrase, fc.constantFrom('', 'The question leaves out a quantity we need. '))
+      .chain(([text, lead]) =>
+        fc.constantFrom(`${lead}${text}.`, `${lead}\\boxed{\\text{${text}}}`, `${lead}The answer is: ${text}.`, `${lead}Final Answer: ${text}`),
+      );
   }
   return fc.integer({ min: 2, max: 9 }).chain((scale) => {
     const forms = exactForms(exact, scale);
@@ -139,7 +143,10 @@ export function nearMisses(exact: Rational): NearMiss[] {
   add(exact.div(ten), 'divided-by-ten');
   const places = exact.decimalPlaces();
   if (places !== null) {
-    const digits = exact.abs().mul(Rational.of(10n ** BigInt(places))).num.toString();
+    const digits = exact
+      .abs()
+      .mul(Rational.of(10n ** BigInt(places)))
+      .num.toString();
     const swapped = swapDigits(digits);
     if (swapped !== null) {
       const value = Rational.of(BigInt(swapped), 10n ** BigInt(places)).mul(Rational.of(BigInt(exact.sign() || 1)));
@@ -174,9 +181,10 @@ export function wrongAnswerArb(value: AnswerValue, options: AnswerTextOptions = 
       ? fc.integer({ min: -50, max: 5000 }).map((n) => ({ value: Rational.of(n), kind: 'a-number' as const, text: String(n) }))
       : fc.constantFrom(...nearMisses(exact));
   return misses.chain((miss) => {
-    const forms = miss.text.includes('.') && !miss.value.isFiniteDecimal()
-      ? [{ text: miss.text, bare: true, math: false }] // a rounding: write it as computed, not exactly
-      : exactForms(miss.value, 3);
+    const forms =
+      miss.text.includes('.') && !miss.value.isFiniteDecimal()
+        ? [{ text: miss.text, bare: true, math: false }] // a rounding: write it as computed, not exactly
+        : exactForms(miss.value, 3);
     const form = fc.constantFrom(...forms);
     return options.wrap === false ? form.map((f) => f.text) : form.chain(wrapperArb);
   });

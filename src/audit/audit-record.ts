@@ -36,7 +36,11 @@ export function auditRecord(value: unknown, line: number, checkers: AuditChecker
   if (final === null) findings.push(finding(line, 'no-final-answer', 'no final "#### N" line'));
   else if (final.canonical === null) findings.push(finding(line, 'final-answer-not-a-number', `the final answer "${final.text}" is not a number`));
   else {
-    const after = solution.split('\n').slice(final.lineIndex + 1).join('\n').trim();
+    const after = solution
+      .split('\n')
+      .slice(final.lineIndex + 1)
+      .join('\n')
+      .trim();
     if (after !== '') findings.push(finding(line, 'text-after-final-answer', `text follows the final answer: "${clip(after)}"`));
   }
 
@@ -64,14 +68,22 @@ export function auditRecord(value: unknown, line: number, checkers: AuditChecker
         findings.push(finding(line, 'wrong-arithmetic', `${a.text} is wrong: ${a.expr} = ${a.value}, not ${claimed}`));
         break;
       case 'unparseable':
-        findings.push(finding(line, 'unreadable-annotation', `${a.text} cannot be read as arithmetic${a.error === undefined ? '' : ` (${a.error})`}; not checked`));
+        findings.push(
+          finding(line, 'unreadable-annotation', `${a.text} cannot be read as arithmetic${a.error === undefined ? '' : ` (${a.error})`}; not checked`),
+        );
         break;
     }
   }
   if (annotations.length === 0) findings.push(finding(line, 'no-annotations', 'the solution has no <<...>> annotation to check'));
   else if (final?.canonical != null && !computed.has(final.canonical)) {
     const last = annotations[annotations.length - 1]!;
-    findings.push(finding(line, 'answer-not-computed', `no annotation computes the final answer ${final.canonical} (the last, ${last.text}, gives ${last.value ?? last.claimed})`));
+    findings.push(
+      finding(
+        line,
+        'answer-not-computed',
+        `no annotation computes the final answer ${final.canonical} (the last, ${last.text}, gives ${last.value ?? last.claimed})`,
+      ),
+    );
   }
   for (const claim of checkers.prose?.(solution) ?? []) {
     findings.push(finding(line, 'wrong-prose-arithmetic', `the prose claims "${clip(claim.text)}", but that is ${claim.actual}`));

@@ -8,6 +8,5 @@ import type { AuditCheckers } from './checker.js';
  */
 export const VERIFIER_CHECKERS: AuditCheckers = {
   annotations: (solution) => checkAnnotations(solution),
-  prose: (solution) =>
-    checkSteps(solution, undefined, { allowRounding: true }).wrong.filter((claim) => !/^<<[^<>]*>>$/.test(claim.text.trim())),
+  prose: (solution) => checkSteps(solution, undefined, { allowRounding: true }).wrong.filter((claim) => !/^<<[^<>]*>>$/.test(claim.text.trim())),
 };

@@ -83,7 +83,10 @@ export function parseCommandArgs<const O extends OptionSpec>(command: string, ar
     } else {
       const next = args[i + 1];
       if (next === undefined) throw new UsageError(`${command}: --${name} needs a value`);
-      if (next.startsWith('--') && next.length > 2) throw new UsageError(`${command}: --${name} needs a value, but the next argument is the option ${printable(next)} (write --${name}=${printable(next)} if that is the value)`);
+      if (next.startsWith('--') && next.length > 2)
+        throw new UsageError(
+          `${command}: --${name} needs a value, but the next argument is the option ${printable(next)} (write --${name}=${printable(next)} if that is the value)`,
+        );
       value = next;
       i++;
     }
@@ -100,7 +103,8 @@ export function parseCommandArgs<const O extends OptionSpec>(command: string, ar
   }
   for (const name of names) {
     const fallback = options[name]!.default;
-    if (values[name] === undefined && fallback !== undefined) values[name] = Array.isArray(fallback) ? [...(fallback as string[])] : (fallback as string | boolean);
+    if (values[name] === undefined && fallback !== undefined)
+      values[name] = Array.isArray(fallback) ? [...(fallback as string[])] : (fallback as string | boolean);
   }
   if (!allowPositionals && positionals.length > 0) {
     throw new UsageError(`${command}: unexpected argument "${printable(positionals[0]!)}"; this command takes only options ${seeHelp(command)}`);

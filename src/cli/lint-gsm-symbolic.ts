@@ -36,13 +36,24 @@ function lintOne(imported: ImportedTemplate, options: { samples: number; seed: n
     () => checkDefaults(imported),
     (message): DefaultsCheck => ({ answer: null, expected: null, reproduced: false, questionReproduced: null, failedConditions: [], problem: message }),
   );
-  return { imported, lint, defaults, relaxations, defects: safely(() => releaseDefects(imported), () => []) };
+  return {
+    imported,
+    lint,
+    defaults,
+    relaxations,
+    defects: safely(
+      () => releaseDefects(imported),
+      () => [],
+    ),
+  };
 }
 
 function defaultsLine(defaults: DefaultsCheck): string {
   if (defaults.problem !== null) return `defaults: not checked (${defaults.problem})`;
   if (defaults.expected === null) return `defaults: give ${defaults.answer}; the file has no original answer to compare`;
-  return defaults.reproduced ? `defaults: reproduce the original answer ${defaults.expected}` : `defaults: give ${defaults.answer}, but the original answer is ${defaults.expected}`;
+  return defaults.reproduced
+    ? `defaults: reproduce the original answer ${defaults.expected}`
+    : `defaults: give ${defaults.answer}, but the original answer is ${defaults.expected}`;
 }
 
 function percentOf(part: number, whole: number): string {
@@ -64,7 +75,12 @@ export async function lintGsmSymbolic(
 ): Promise<number> {
   const library = libraryFor(options.generators);
   const imported = importForCommand('lint', dir, library, null);
-  const chosen = new Set(selectTemplates(imported.templates.map((t) => t.template), options.pattern).map((t) => t.id));
+  const chosen = new Set(
+    selectTemplates(
+      imported.templates.map((t) => t.template),
+      options.pattern,
+    ).map((t) => t.id),
+  );
   const rows = imported.templates.filter((t) => chosen.has(t.id)).map((t) => lintOne(t, options));
   const failures = imported.failures.filter((f) => matchesPattern(f.id, options.pattern));
   const failed = failures.length + rows.filter((r) => !r.lint.ok).length;
@@ -91,9 +107,12 @@ export async function lintGsmSymbolic(
     io.stdout.write(`        ${defaultsLine(defaults)}\n`);
     if (defaults.questionReproduced === false) io.stdout.write('        defaults: the question does not render back to the original text\n');
     for (const condition of defaults.failedConditions) io.stdout.write(`        defaults: break the condition "${condition}"\n`);
-    for (const relaxation of row.relaxations) io.stdout.write(`        relaxed for import: ${relaxation} (a library rule; the release's template is kept as written)\n`);
+    for (const relaxation of row.relaxations)
+      io.stdout.write(`        relaxed for import: ${relaxation} (a library rule; the release's template is kept as written)\n`);
     for (const defect of row.defects) {
-      io.stdout.write(`        release defect: ${defect.says} on ${defect.failing} of ${defect.of} draws (${percentOf(defect.failing, defect.of)}); generation keeps only the draws where they agree\n`);
+      io.stdout.write(
+        `        release defect: ${defect.says} on ${defect.failing} of ${defect.of} draws (${percentOf(defect.failing, defect.of)}); generation keeps only the draws where they agree\n`,
+      );
     }
     for (const note of row.imported.translation.notes) io.stdout.write(`        note: ${note}\n`);
     for (const error of result.errors) io.stdout.write(`        error: ${error}\n`);

@@ -17,7 +17,10 @@ async function help(): Promise<string> {
 }
 
 function unknownCommand(name: string): string {
-  const near = nearest(name, commands.map((c) => c.name));
+  const near = nearest(
+    name,
+    commands.map((c) => c.name),
+  );
   return `reasonforge: unknown command "${printable(name)}"${near === null ? '' : `; did you mean "${near}"?`} Commands: ${commands.map((c) => c.name).join(', ')}\n`;
 }
 
@@ -75,5 +78,11 @@ export function processIO(): CommandIO {
     process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
   });
   cleanUpOnSignals();
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, stderrIsTTY: process.stderr.isTTY === true, stdinIsTTY: process.stdin.isTTY === true };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    stderrIsTTY: process.stderr.isTTY === true,
+    stdinIsTTY: process.stdin.isTTY === true,
+  };
 }

@@ -8,7 +8,12 @@ export class Progress {
   private done = 0;
   private lastDraw = 0;
 
-  constructor(stderr: { write(text: string): unknown }, isTTY: boolean, total: number, private readonly label: string) {
+  constructor(
+    stderr: { write(text: string): unknown },
+    isTTY: boolean,
+    total: number,
+    private readonly label: string,
+  ) {
     this.write = isTTY && total >= 2000 ? (text) => stderr.write(text) : null;
     this.total = total;
   }
@@ -27,7 +32,9 @@ export class Progress {
     const share = this.done / this.total;
     const width = 30;
     const filled = Math.round(share * width);
-    this.write(`\r${this.label} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}% ${this.done.toLocaleString('en-US')}/${this.total.toLocaleString('en-US')}`);
+    this.write(
+      `\r${this.label} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}% ${this.done.toLocaleString('en-US')}/${this.total.toLocaleString('en-US')}`,
+    );
   }
 
   finish(): void {

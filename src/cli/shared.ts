@@ -15,7 +15,9 @@ export function libraryFor(dir: string | undefined): TemplateLibrary {
 export function checkGeneratorsFolder(dir: string): void {
   checkInputFolder(dir, { flag: '--generators' });
   if (!existsSync(join(dir, 'pools'))) {
-    throw new ReasonforgeError('template-invalid', 'has no pools/ folder; a generators folder holds template *.json files and pools/ (see docs/templates.md)', { file: dir });
+    throw new ReasonforgeError('template-invalid', 'has no pools/ folder; a generators folder holds template *.json files and pools/ (see docs/templates.md)', {
+      file: dir,
+    });
   }
   if (!readdirSync(dir).some((name) => name.endsWith('.json'))) {
     throw new ReasonforgeError('template-invalid', 'holds no template (*.json) files', { file: dir });

@@ -10,10 +10,20 @@ import type { FamilyComparison } from './families.js';
  */
 export function comparisonCharts(c: Comparison): Chart[] {
   const families = [c.overall.pass_at_k, c.overall.cot_pass_at_k, c.overall.maj_at_k].filter((f): f is FamilyComparison => f !== null);
-  return [...families.map((f) => curveChart(c, f)), ...c.overall.pass_at_k.pairs.map((_, i) => differenceChart(c, i)), dropChart(c), coverageChart(c), runsChart(c)].filter((chart): chart is Chart => chart !== null);
+  return [
+    ...families.map((f) => curveChart(c, f)),
+    ...c.overall.pass_at_k.pairs.map((_, i) => differenceChart(c, i)),
+    dropChart(c),
+    coverageChart(c),
+    runsChart(c),
+  ].filter((chart): chart is Chart => chart !== null);
 }
 
-const slug = (metric: string) => metric.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-$/, '');
+const slug = (metric: string) =>
+  metric
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/-$/, '');
 const labels = (c: Comparison) => c.models.map((m) => m.label);
 const pct = (c: Comparison) => `${Math.round(c.options.confidence * 100)}%`;
 
@@ -25,8 +35,14 @@ function logAxis(ks: readonly number[], title: string) {
 
 /** Every model's curve of one metric on a log2 k axis with its interval band, and a rule at each crossover. */
 function curveChart(c: Comparison, family: FamilyComparison): Chart {
-  const rows = Object.entries(family.curves).flatMap(([model, byK]) => Object.entries(byK).map(([k, f]) => ({ model, k: Number(k), estimate: f.estimate, low: f.ci_low ?? f.estimate, high: f.ci_high ?? f.estimate })));
-  const crossings = family.pairs.flatMap((pair) => (pair.crossover.k === null ? [] : [{ k: pair.crossover.k, label: `${pair.crossover.leader === 'a' ? pair.b : pair.a} overtakes at k = ${pair.crossover.k}` }]));
+  const rows = Object.entries(family.curves).flatMap(([model, byK]) =>
+    Object.entries(byK).map(([k, f]) => ({ model, k: Number(k), estimate: f.estimate, low: f.ci_low ?? f.estimate, high: f.ci_high ?? f.estimate })),
+  );
+  const crossings = family.pairs.flatMap((pair) =>
+    pair.crossover.k === null
+      ? []
+      : [{ k: pair.crossover.k, label: `${pair.crossover.leader === 'a' ? pair.b : pair.a} overtakes at k = ${pair.crossover.k}` }],
+  );
   const x = logAxis(family.ks, 'k (samples drawn per item)');
   const color = { field: 'model', type: 'nominal', sort: labels(c), title: 'Model' } as const;
   const spec: TopLevelSpec = {
@@ -35,11 +51,19 @@ function curveChart(c: Comparison, family: FamilyComparison): Chart {
     width: 400,
     height: 290,
     layer: [
-      { data: { values: rows }, mark: { type: 'area', opacity: 0.14 }, encoding: { x, y: { field: 'low', type: 'quantitative', title: family.metric }, y2: { field: 'high' }, color: { ...color, legend: null } } },
+      {
+        data: { values: rows },
+        mark: { type: 'area', opacity: 0.14 },
+        encoding: { x, y: { field: 'low', type: 'quantitative', title: family.metric }, y2: { field: 'high' }, color: { ...color, legend: null } },
+      },
       {
         data: { values: rows },
         mark: { type: 'line', strokeWidth: 2, point: { filled: true, size: 40 } },
-        encoding: { x, y: { field: 'estimate', type: 'quantitative', title: family.metric, scale: { zero: false, nice: true }, axis: { format: '.0%' } }, color },
+        encoding: {
+          x,
+          y: { field: 'estimate', type: 'quantitative', title: family.metric, scale: { zero: false, nice: true }, axis: { format: '.0%' } },
+          color,
+        },
       },
       ...(crossings.length === 0
         ? []
@@ -68,7 +92,15 @@ function differenceChart(c: Comparison, index: number): Chart {
   const pair = c.overall.pass_at_k.pairs[index]!;
   const rows = families.flatMap((family) => {
     const p = family.pairs.find((q) => q.b === pair.b);
-    return p === undefined ? [] : Object.entries(p.differences).map(([k, d]) => ({ metric: family.metric, k: Number(k), estimate: d.estimate, low: d.ci_low ?? d.estimate, high: d.ci_high ?? d.estimate }));
+    return p === undefined
+      ? []
+      : Object.entries(p.differences).map(([k, d]) => ({
+          metric: family.metric,
+          k: Number(k),
+          estimate: d.estimate,
+          low: d.ci_low ?? d.estimate,
+          high: d.ci_high ?? d.estimate,
+        }));
   });
   const ks = [...new Set(rows.map((r) => r.k))].sort((a, b) => a - b);
   const x = logAxis(ks, 'k');
@@ -87,7 +119,11 @@ function differenceChart(c: Comparison, index: number): Chart {
       height: 290,
       layer: [
         { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#9aa3ad', strokeWidth: 1 }, encoding: { y: { field: 'zero', type: 'quantitative' } } },
-        { data: { values: rows }, mark: { type: 'area', opacity: 0.14 }, encoding: { x, y: { field: 'low', type: 'quantitative', title: 'difference' }, y2: { field: 'high' }, color: { ...color, legend: null } } },
+        {
+          data: { values: rows },
+          mark: { type: 'area', opacity: 0.14 },
+          encoding: { x, y: { field: 'low', type: 'quantitative', title: 'difference' }, y2: { field: 'high' }, color: { ...color, legend: null } },
+        },
         {
           data: { values: rows },
           mark: { type: 'line', strokeWidth: 2, point: { filled: true, size: 36 } },
@@ -101,7 +137,15 @@ function differenceChart(c: Comparison, index: number): Chart {
 
 /** Each model's drop per variant side by side, with interval whiskers. */
 function dropChart(c: Comparison): Chart | null {
-  const rows = c.drops.flatMap((drop) => Object.entries(drop.models).map(([model, d]) => ({ variant: drop.variant, model, estimate: d.estimate, low: d.ci_low ?? d.estimate, high: d.ci_high ?? d.estimate })));
+  const rows = c.drops.flatMap((drop) =>
+    Object.entries(drop.models).map(([model, d]) => ({
+      variant: drop.variant,
+      model,
+      estimate: d.estimate,
+      low: d.ci_low ?? d.estimate,
+      high: d.ci_high ?? d.estimate,
+    })),
+  );
   if (rows.length === 0) return null;
   const x = { field: 'variant', type: 'nominal', sort: c.drops.map((d) => d.variant), title: null, axis: { labelAngle: 0 } } as const;
   const xOffset = { field: 'model', type: 'nominal', sort: labels(c) } as const;
@@ -117,8 +161,19 @@ function dropChart(c: Comparison): Chart | null {
       height: 280,
       data: { values: rows },
       layer: [
-        { mark: { type: 'bar', width: { band: 0.8 } }, encoding: { x, xOffset, y: { field: 'estimate', type: 'quantitative', title: 'drop (points of accuracy)', axis: { format: '.0%' } }, color: { field: 'model', type: 'nominal', sort: labels(c), title: 'Model' } } },
-        { mark: { type: 'errorbar', ticks: { size: 8 }, color: '#1f2933', thickness: 1.4 }, encoding: { x, xOffset, y: { field: 'low', type: 'quantitative', title: 'drop (points of accuracy)' }, y2: { field: 'high' } } },
+        {
+          mark: { type: 'bar', width: { band: 0.8 } },
+          encoding: {
+            x,
+            xOffset,
+            y: { field: 'estimate', type: 'quantitative', title: 'drop (points of accuracy)', axis: { format: '.0%' } },
+            color: { field: 'model', type: 'nominal', sort: labels(c), title: 'Model' },
+          },
+        },
+        {
+          mark: { type: 'errorbar', ticks: { size: 8 }, color: '#1f2933', thickness: 1.4 },
+          encoding: { x, xOffset, y: { field: 'low', type: 'quantitative', title: 'drop (points of accuracy)' }, y2: { field: 'high' } },
+        },
       ],
     },
   };
@@ -127,8 +182,20 @@ function dropChart(c: Comparison): Chart | null {
 /** Items only one model solves within k samples, per pair of models. */
 function coverageChart(c: Comparison): Chart | null {
   const rows = c.coverage.flatMap((cov) => [
-    { pair: `${cov.a} vs ${cov.b}`, who: `only ${cov.a}`, estimate: cov.only_a.estimate, low: cov.only_a.ci_low ?? cov.only_a.estimate, high: cov.only_a.ci_high ?? cov.only_a.estimate },
-    { pair: `${cov.a} vs ${cov.b}`, who: `only ${cov.b}`, estimate: cov.only_b.estimate, low: cov.only_b.ci_low ?? cov.only_b.estimate, high: cov.only_b.ci_high ?? cov.only_b.estimate },
+    {
+      pair: `${cov.a} vs ${cov.b}`,
+      who: `only ${cov.a}`,
+      estimate: cov.only_a.estimate,
+      low: cov.only_a.ci_low ?? cov.only_a.estimate,
+      high: cov.only_a.ci_high ?? cov.only_a.estimate,
+    },
+    {
+      pair: `${cov.a} vs ${cov.b}`,
+      who: `only ${cov.b}`,
+      estimate: cov.only_b.estimate,
+      low: cov.only_b.ci_low ?? cov.only_b.estimate,
+      high: cov.only_b.ci_high ?? cov.only_b.estimate,
+    },
   ]);
   if (rows.length === 0) return null;
   const x = { field: 'who', type: 'nominal', title: null, sort: rows.map((r) => r.who), axis: { labelAngle: 0 } } as const;
@@ -145,8 +212,14 @@ function coverageChart(c: Comparison): Chart | null {
       height: 260,
       data: { values: rows },
       layer: [
-        { mark: { type: 'bar', width: { band: 0.6 } }, encoding: { x, y: { field: 'estimate', type: 'quantitative', title: 'items' }, color: { field: 'who', type: 'nominal', legend: null } } },
-        { mark: { type: 'errorbar', ticks: { size: 8 }, color: '#1f2933', thickness: 1.4 }, encoding: { x, y: { field: 'low', type: 'quantitative', title: 'items' }, y2: { field: 'high' } } },
+        {
+          mark: { type: 'bar', width: { band: 0.6 } },
+          encoding: { x, y: { field: 'estimate', type: 'quantitative', title: 'items' }, color: { field: 'who', type: 'nominal', legend: null } },
+        },
+        {
+          mark: { type: 'errorbar', ticks: { size: 8 }, color: '#1f2933', thickness: 1.4 },
+          encoding: { x, y: { field: 'low', type: 'quantitative', title: 'items' }, y2: { field: 'high' } },
+        },
       ],
     },
   };
@@ -169,11 +242,22 @@ function runsChart(c: Comparison): Chart | null {
       width: 400,
       height: { step: 40 },
       layer: [
-        { data: { values: pooled }, mark: { type: 'tick', thickness: 2, color: '#1f2933', size: 26 }, encoding: { y: { field: 'model', type: 'nominal', sort: labels(c), title: null }, x: { field: 'value', type: 'quantitative', title: 'pass@1', axis: { format: '.1%' }, scale: { zero: false } } } },
+        {
+          data: { values: pooled },
+          mark: { type: 'tick', thickness: 2, color: '#1f2933', size: 26 },
+          encoding: {
+            y: { field: 'model', type: 'nominal', sort: labels(c), title: null },
+            x: { field: 'value', type: 'quantitative', title: 'pass@1', axis: { format: '.1%' }, scale: { zero: false } },
+          },
+        },
         {
           data: { values: rows },
           mark: { type: 'point', filled: true, size: 70, opacity: 0.8 },
-          encoding: { y: { field: 'model', type: 'nominal', sort: labels(c), title: null }, x: { field: 'value', type: 'quantitative', title: 'pass@1' }, color: { field: 'model', type: 'nominal', sort: labels(c), legend: null } },
+          encoding: {
+            y: { field: 'model', type: 'nominal', sort: labels(c), title: null },
+            x: { field: 'value', type: 'quantitative', title: 'pass@1' },
+            color: { field: 'model', type: 'nominal', sort: labels(c), legend: null },
+          },
         },
       ],
     },

@@ -47,7 +47,13 @@ export interface Comparison {
   readonly generator: { readonly name: string; readonly version: string };
   readonly dataset: ComparisonInput['dataset'];
   readonly models: readonly ModelSummary[];
-  readonly options: { readonly bootstrap: number; readonly permutations: number; readonly seed: number; readonly confidence: number; readonly baseline: string };
+  readonly options: {
+    readonly bootstrap: number;
+    readonly permutations: number;
+    readonly seed: number;
+    readonly confidence: number;
+    readonly baseline: string;
+  };
   readonly items: { readonly dataset: number; readonly compared: number; readonly left_out: number };
   readonly notes: readonly string[];
   readonly overall: GroupComparison;
@@ -106,7 +112,9 @@ export function compareModels(input: ComparisonInput, options: CompareOptions): 
     return { fewest, most, total };
   });
   if (new Set(sampleCounts.map((s) => s.fewest)).size > 1) {
-    notes.push(`The models have different numbers of samples (${models.map((m, j) => `${m.label}: at least ${sampleCounts[j]!.fewest}`).join(', ')}); every curve is compared up to k = ${overallK}, the fewest of any item in any model.`);
+    notes.push(
+      `The models have different numbers of samples (${models.map((m, j) => `${m.label}: at least ${sampleCounts[j]!.fewest}`).join(', ')}); every curve is compared up to k = ${overallK}, the fewest of any item in any model.`,
+    );
   }
 
   const majKs = models.map((m) => m.majKs).reduce((common, ks) => common.filter((k) => ks.includes(k)));
@@ -114,7 +122,9 @@ export function compareModels(input: ComparisonInput, options: CompareOptions): 
     const kMax = kMaxOf(members);
     const ks = reportKs(options.k, kMax);
     const family = { models, members, baseline, stats, key };
-    const majOk = majKs.filter((k) => k <= kMax && models.every((model) => Array.from(members).every((i) => !Number.isNaN(model.maj[model.majKs.indexOf(k)]![i]!))));
+    const majOk = majKs.filter(
+      (k) => k <= kMax && models.every((model) => Array.from(members).every((i) => !Number.isNaN(model.maj[model.majKs.indexOf(k)]![i]!))),
+    );
     return {
       items: members.length,
       k_max: kMax,
@@ -123,19 +133,26 @@ export function compareModels(input: ComparisonInput, options: CompareOptions): 
       maj_at_k: majOk.length === 0 ? null : majFamily({ ...family, ks: majOk }),
     };
   };
-  if (majKs.length === 0) notes.push('maj@k is not compared: some metrics.json has no per-item maj@k (it was written by an older reasonforge score), or the runs share no k.');
-  if (items.some((item) => item.baseId === null)) notes.push('Drops are not compared: some metrics.json has no base ids (it was written by an older reasonforge score); score it again.');
+  if (majKs.length === 0)
+    notes.push('maj@k is not compared: some metrics.json has no per-item maj@k (it was written by an older reasonforge score), or the runs share no k.');
+  if (items.some((item) => item.baseId === null))
+    notes.push('Drops are not compared: some metrics.json has no base ids (it was written by an older reasonforge score); score it again.');
 
   const overall = group(allMembers, ['overall']);
   const beyond = (options.k ?? []).filter((k) => k > overallK);
-  if (beyond.length > 0) notes.push(`k = ${beyond.join(', ')} ${beyond.length === 1 ? 'is' : 'are'} left out: the fewest samples of any compared item in any model is ${overallK}, and pass@k needs k samples.`);
+  if (beyond.length > 0)
+    notes.push(
+      `k = ${beyond.join(', ')} ${beyond.length === 1 ? 'is' : 'are'} left out: the fewest samples of any compared item in any model is ${overallK}, and pass@k needs k samples.`,
+    );
   const by_variant: Record<string, GroupComparison> = {};
   const groups = groupsOf(items, allMembers);
   for (const variant of variantOrder(Object.keys(groups))) by_variant[variant] = group(groups[variant]!, ['by_variant', variant]);
 
   const single = models.filter((m) => m.runs.length === 1).map((m) => m.label);
   if (single.length > 0) {
-    notes.push(`${single.join(', ')} ${single.length === 1 ? 'is one run' : 'are one run each'}, so the run-to-run spread is not known for ${single.length === 1 ? 'it' : 'them'}: give several runs with different --seed as LABEL=run1.json,run2.json.`);
+    notes.push(
+      `${single.join(', ')} ${single.length === 1 ? 'is one run' : 'are one run each'}, so the run-to-run spread is not known for ${single.length === 1 ? 'it' : 'them'}: give several runs with different --seed as LABEL=run1.json,run2.json.`,
+    );
   }
   return {
     format: COMPARISON_FORMAT,
@@ -144,7 +161,11 @@ export function compareModels(input: ComparisonInput, options: CompareOptions): 
     dataset: input.dataset,
     models: models.map((model, m) => ({
       label: model.label,
-      runs: model.runs.map((run) => ({ file: run.file, predictions: run.metrics.inputs.predictions.map((p) => p.file), samples: run.metrics.coverage.samples })),
+      runs: model.runs.map((run) => ({
+        file: run.file,
+        predictions: run.metrics.inputs.predictions.map((p) => p.file),
+        samples: run.metrics.coverage.samples,
+      })),
       samples: sampleCounts[m]!.total,
       min_samples: sampleCounts[m]!.fewest,
       max_samples: sampleCounts[m]!.most,
@@ -156,7 +177,11 @@ export function compareModels(input: ComparisonInput, options: CompareOptions): 
     by_variant,
     drops: items.some((item) => item.baseId === null) ? [] : dropComparisons(items, compared, models, baseline, stats),
     coverage: coverageComparisons(allMembers, models, baseline, overallK, cache, stats),
-    run_spread: runSpreads(models.filter((m) => m.runs.length > 1), allMembers, overall.pass_at_k.ks),
+    run_spread: runSpreads(
+      models.filter((m) => m.runs.length > 1),
+      allMembers,
+      overall.pass_at_k.ks,
+    ),
   };
 }
 

@@ -31,7 +31,14 @@ export interface CoverageComparison {
   readonly p_value: number;
 }
 
-export function coverageComparisons(members: Int32Array, models: readonly ComparedModel[], baseline: number, k: number, cache: CurveCache, stats: StatOptions): CoverageComparison[] {
+export function coverageComparisons(
+  members: Int32Array,
+  models: readonly ComparedModel[],
+  baseline: number,
+  k: number,
+  cache: CurveCache,
+  stats: StatOptions,
+): CoverageComparison[] {
   const solved = (model: ComparedModel) => Float64Array.from(members, (i) => cache.curve(model.n[i]!, model.c[i]!)[k]!);
   const a = solved(models[baseline]!);
   const count = (values: Float64Array, key: string[]): CountFigure => {
@@ -53,9 +60,19 @@ export function coverageComparisons(members: Int32Array, models: readonly Compar
         items: members.length,
         only_a: count(onlyA, [...key, 'only-a']),
         only_b: count(onlyB, [...key, 'only-b']),
-        both: count(Float64Array.from(a, (pa, j) => pa * b[j]!), [...key, 'both']),
-        neither: count(Float64Array.from(a, (pa, j) => (1 - pa) * (1 - b[j]!)), [...key, 'neither']),
-        p_value: differenceOf(Float64Array.from(onlyB, (ob, j) => ob - onlyA[j]!), stats, [...key, 'test']).p_value,
+        both: count(
+          Float64Array.from(a, (pa, j) => pa * b[j]!),
+          [...key, 'both'],
+        ),
+        neither: count(
+          Float64Array.from(a, (pa, j) => (1 - pa) * (1 - b[j]!)),
+          [...key, 'neither'],
+        ),
+        p_value: differenceOf(
+          Float64Array.from(onlyB, (ob, j) => ob - onlyA[j]!),
+          stats,
+          [...key, 'test'],
+        ).p_value,
       },
     ];
   });

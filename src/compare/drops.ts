@@ -18,7 +18,13 @@ export interface DropComparison {
 
 const UNPAIRED = new Set(['base', 'external']);
 
-export function dropComparisons(items: readonly ComparedItem[], compared: Uint8Array, models: readonly ComparedModel[], baseline: number, stats: StatOptions): DropComparison[] {
+export function dropComparisons(
+  items: readonly ComparedItem[],
+  compared: Uint8Array,
+  models: readonly ComparedModel[],
+  baseline: number,
+  stats: StatOptions,
+): DropComparison[] {
   const index = new Map(items.map((item, i) => [item.id, i]));
   const pairsByVariant = new Map<string, [number, number][]>();
   items.forEach((item, i) => {

@@ -60,10 +60,12 @@ export function curveFamily(metric: 'pass@k' | 'CoT-pass@k', input: FamilyInput,
 
 /** maj@k: known per item only at the k that scoring computed, so the crossover is searched on those. */
 export function majFamily(input: FamilyInput): FamilyComparison {
-  const columns = input.models.map((model) => input.ks.map((k) => {
-    const q = model.majKs.indexOf(k);
-    return Float64Array.from(input.members, (i) => model.maj[q]![i]!);
-  }));
+  const columns = input.models.map((model) =>
+    input.ks.map((k) => {
+      const q = model.majKs.indexOf(k);
+      return Float64Array.from(input.members, (i) => model.maj[q]![i]!);
+    }),
+  );
   const columnAt = (m: number, k: number) => columns[m]![input.ks.indexOf(k)]!;
   return assemble('maj@k', input, columnAt, (a, b) => {
     const rowOf = (m: number, j: number) => Float64Array.from(columns[m]!, (column) => column[j]!);
@@ -98,8 +100,14 @@ function assemble(
     pairs.push({
       a: a.label,
       b: model.label,
-      differences: Object.fromEntries(ks.map((k) => [String(k), pairedDifference(columnAt(input.baseline, k), columnAt(m, k), stats, [...pairKey, String(k)])])),
-      crossover: crossover(crossoverInput(input.baseline, m), { resamples: stats.resamples, confidence: stats.confidence, rng: () => Rng.keyed(stats.seed, 'compare-crossover', ...pairKey) }),
+      differences: Object.fromEntries(
+        ks.map((k) => [String(k), pairedDifference(columnAt(input.baseline, k), columnAt(m, k), stats, [...pairKey, String(k)])]),
+      ),
+      crossover: crossover(crossoverInput(input.baseline, m), {
+        resamples: stats.resamples,
+        confidence: stats.confidence,
+        rng: () => Rng.keyed(stats.seed, 'compare-crossover', ...pairKey),
+      }),
     });
   });
   return { metric, ks, curves, pairs };

@@ -19,7 +19,8 @@ export async function renderComparisonHtml(c: Comparison): Promise<string> {
 </figure>`,
     ),
   );
-  const notes = c.notes.length === 0 ? '' : `<section class="notes"><h2>Read this first</h2><ul>${c.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>`;
+  const notes =
+    c.notes.length === 0 ? '' : `<section class="notes"><h2>Read this first</h2><ul>${c.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>`;
   const lines = headlineSentences(c);
   const title = c.models.map((m) => m.label).join(' vs ');
   // Markdown's backticks around file names become code elements.

@@ -2,7 +2,16 @@
  * `reasonforge compare`: several models' runs on one dataset, paired item by
  * item. The HTML page is in html.ts (it loads vega); everything else is here.
  */
-export { compareModels, reportKs, COMPARISON_FORMAT, COMPARISON_FORMAT_VERSION, type Comparison, type CompareOptions, type GroupComparison, type ModelSummary } from './compare.js';
+export {
+  compareModels,
+  reportKs,
+  COMPARISON_FORMAT,
+  COMPARISON_FORMAT_VERSION,
+  type Comparison,
+  type CompareOptions,
+  type GroupComparison,
+  type ModelSummary,
+} from './compare.js';
 export { loadComparison, parseModelSpecs, type ComparisonInput, type ComparedModel, type ModelSpec } from './inputs.js';
 export { passCurve, CurveCache } from './curve.js';
 export { crossover, type Crossover } from './crossover.js';

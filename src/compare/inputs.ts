@@ -45,9 +45,18 @@ export function parseModelSpecs(args: readonly string[]): ModelSpec[] {
   for (const arg of args) {
     const at = arg.indexOf('=');
     const label = at < 0 ? '' : arg.slice(0, at);
-    const files = at < 0 ? [] : arg.slice(at + 1).split(',').filter((f) => f !== '');
+    const files =
+      at < 0
+        ? []
+        : arg
+            .slice(at + 1)
+            .split(',')
+            .filter((f) => f !== '');
     if (!LABEL.test(label) || files.length === 0) {
-      throw new ReasonforgeError('usage', `"${arg}" is not LABEL=metrics.json (or LABEL=run1.json,run2.json for several runs of one model); labels are letters, digits and _.+-`);
+      throw new ReasonforgeError(
+        'usage',
+        `"${arg}" is not LABEL=metrics.json (or LABEL=run1.json,run2.json for several runs of one model); labels are letters, digits and _.+-`,
+      );
     }
     byLabel.set(label, [...(byLabel.get(label) ?? []), ...files]);
   }
@@ -68,7 +77,12 @@ export function loadComparison(specs: readonly ModelSpec[]): ComparisonInput {
   const sha = first.metrics.inputs.dataset.sha256;
   for (const run of all) {
     const theirs = run.metrics.inputs.dataset.sha256;
-    if (theirs === null) throw new ReasonforgeError('compare-dataset', 'was scored with the dataset read from standard input, so which dataset it is cannot be checked; score it again from a file', { file: run.file });
+    if (theirs === null)
+      throw new ReasonforgeError(
+        'compare-dataset',
+        'was scored with the dataset read from standard input, so which dataset it is cannot be checked; score it again from a file',
+        { file: run.file },
+      );
     if (theirs !== sha) {
       throw new ReasonforgeError(
         'compare-dataset',
@@ -79,20 +93,32 @@ export function loadComparison(specs: readonly ModelSpec[]): ComparisonInput {
   }
   const seen = new Map<string, string>();
   for (const run of all) {
-    const key = run.metrics.inputs.predictions.map((p) => p.sha256 ?? `${p.file}:no-sha`).sort().join(',');
+    const key = run.metrics.inputs.predictions
+      .map((p) => p.sha256 ?? `${p.file}:no-sha`)
+      .sort()
+      .join(',');
     const before = seen.get(key);
-    if (before !== undefined) throw new ReasonforgeError('compare-duplicate-run', `scores the same predictions as ${before}; each run may be given once`, { file: run.file });
+    if (before !== undefined)
+      throw new ReasonforgeError('compare-duplicate-run', `scores the same predictions as ${before}; each run may be given once`, { file: run.file });
     seen.set(key, run.file);
   }
   const rows = first.metrics.items;
   for (const run of all) {
     const theirs = run.metrics.items;
     if (theirs.length !== rows.length) {
-      throw new ReasonforgeError('compare-dataset', `has ${theirs.length} items and ${first.file} ${rows.length}, although their dataset sha256 is the same; was one of them edited?`, { file: run.file });
+      throw new ReasonforgeError(
+        'compare-dataset',
+        `has ${theirs.length} items and ${first.file} ${rows.length}, although their dataset sha256 is the same; was one of them edited?`,
+        { file: run.file },
+      );
     }
     const differs = theirs.findIndex((row, i) => row.id !== rows[i]!.id);
     if (differs >= 0) {
-      throw new ReasonforgeError('compare-dataset', `item ${differs + 1} is ${theirs[differs]!.id} here and ${rows[differs]!.id} in ${first.file}, although their dataset sha256 is the same; was one of them edited?`, { file: run.file });
+      throw new ReasonforgeError(
+        'compare-dataset',
+        `item ${differs + 1} is ${theirs[differs]!.id} here and ${rows[differs]!.id} in ${first.file}, although their dataset sha256 is the same; was one of them edited?`,
+        { file: run.file },
+      );
     }
   }
   const items = rows.map((row) => ({ id: row.id, variant: row.variant, baseId: row.base_id ?? null }));

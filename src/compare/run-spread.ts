@@ -12,7 +12,9 @@ export interface RunSpread {
   readonly label: string;
   readonly runs: number;
   /** k -> the runs' pass@k. */
-  readonly by_k: Readonly<Record<string, { readonly per_run: readonly number[]; readonly mean: number; readonly sd: number | null; readonly min: number; readonly max: number }>>;
+  readonly by_k: Readonly<
+    Record<string, { readonly per_run: readonly number[]; readonly mean: number; readonly sd: number | null; readonly min: number; readonly max: number }>
+  >;
 }
 
 export function runSpreads(models: readonly ComparedModel[], members: Int32Array, ks: readonly number[]): RunSpread[] {

@@ -31,10 +31,14 @@ export function crossoverText(x: Crossover, pair: PairComparison, metric: string
   const leader = x.leader === 'a' ? pair.a : pair.b;
   const other = x.leader === 'a' ? pair.b : pair.a;
   const where = x.searched === 'grid' ? 'maj@k is known only at the scored k' : null;
-  const share = x.interval === null ? '' : `; ${percent(x.interval.with_crossover / x.interval.resamples)} of ${count(x.interval.resamples)} bootstrap resamples cross`;
+  const share =
+    x.interval === null ? '' : `; ${percent(x.interval.with_crossover / x.interval.resamples)} of ${count(x.interval.resamples)} bootstrap resamples cross`;
   if (x.k === null) return `${leader} leads on ${metric} at every k up to ${count(x.k_max)}${where === null ? '' : ` (${where})`}: no crossover${share}.`;
   const parts: string[] = [];
-  if (x.interval !== null) parts.push(`${level(c)} ${x.interval.low === null ? `beyond ${count(x.k_max)}` : count(x.interval.low)} to ${x.interval.high === null ? `beyond ${count(x.k_max)}` : count(x.interval.high)}`);
+  if (x.interval !== null)
+    parts.push(
+      `${level(c)} ${x.interval.low === null ? `beyond ${count(x.k_max)}` : count(x.interval.low)} to ${x.interval.high === null ? `beyond ${count(x.k_max)}` : count(x.interval.high)}`,
+    );
   if (where !== null) parts.push(where);
   const again = x.crossings.length > 1 ? `; the curves cross again at k = ${x.crossings.slice(1).map(count).join(', ')}` : '';
   return `${other} overtakes ${leader} on ${metric} at k = ${count(x.k)}${parts.length === 0 ? '' : ` (${parts.join('; ')})`}; ${leader} leads below it${again}.`;
@@ -70,7 +74,9 @@ export function headlineSentences(c: Comparison): string[] {
       const verb = (x: number) => (x >= 0 ? 'costs' : 'gains');
       const [who, gap] = d.estimate >= 0 ? [d.b, d] : [d.a, negated(d)];
       const more = `${who} loses ${points(gap.estimate)} points more ${support(gap, c, 'pairs')}`;
-      lines.push(`${drop.variant} ${verb(da.estimate)} ${d.a} ${points(Math.abs(da.estimate))} points and ${verb(db.estimate)} ${d.b} ${points(Math.abs(db.estimate))}: ${more}.`);
+      lines.push(
+        `${drop.variant} ${verb(da.estimate)} ${d.a} ${points(Math.abs(da.estimate))} points and ${verb(db.estimate)} ${d.b} ${points(Math.abs(db.estimate))}: ${more}.`,
+      );
     }
   }
   for (const cov of c.coverage) {
@@ -86,7 +92,9 @@ export function headlineSentences(c: Comparison): string[] {
     if (one === undefined || one.sd === null) continue;
     const between = firstPair?.differences['1'];
     const against = between === undefined ? '' : `, against ${points(Math.abs(between.estimate))} points between ${firstPair!.b} and ${firstPair!.a}`;
-    lines.push(`Run to run, ${spread.label}'s pass@1 has a standard deviation of ${points(one.sd)} points over ${spread.runs} runs (${percent(one.min)} to ${percent(one.max)})${against}.`);
+    lines.push(
+      `Run to run, ${spread.label}'s pass@1 has a standard deviation of ${points(one.sd)} points over ${spread.runs} runs (${percent(one.min)} to ${percent(one.max)})${against}.`,
+    );
   }
   return lines;
 }

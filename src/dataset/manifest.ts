@@ -32,12 +32,7 @@ export interface Manifest {
  * Everything needed to reproduce and check a dataset file (schemas/manifest.schema.json). It holds no time
  * or host, so the same command writes the same manifest everywhere.
  */
-export function buildManifest(
-  plan: GenerationPlan,
-  counts: Manifest['counts'],
-  data: Manifest['data'],
-  generators: string | null,
-): Manifest {
+export function buildManifest(plan: GenerationPlan, counts: Manifest['counts'], data: Manifest['data'], generators: string | null): Manifest {
   const { config } = plan;
   return {
     generator: GENERATOR,

@@ -102,21 +102,32 @@ function checkCoverage(shards: readonly Shard[]): Shard[] {
   for (const shard of ordered) {
     const { start, end } = shard.manifest.range;
     if (shard.manifest.counts.records !== end - start) {
-      throw new ReasonforgeError('manifest-invalid', `counts ${shard.manifest.counts.records} records for the range ${start}..${end - 1}`, { file: manifestPathOf(shard.file) });
+      throw new ReasonforgeError('manifest-invalid', `counts ${shard.manifest.counts.records} records for the range ${start}..${end - 1}`, {
+        file: manifestPathOf(shard.file),
+      });
     }
     if (start > covered) {
       const where = previous === null ? 'before the first shard' : `between ${previous.file} and ${shard.file}`;
-      throw new ReasonforgeError('shards-gap', `records ${covered}..${start - 1} of ${total} are in no shard given (${where}); merge needs every shard of the run`);
+      throw new ReasonforgeError(
+        'shards-gap',
+        `records ${covered}..${start - 1} of ${total} are in no shard given (${where}); merge needs every shard of the run`,
+      );
     }
     if (start < covered) {
       const same = previous !== null && resolve(previous.file) === resolve(shard.file);
-      throw new ReasonforgeError('shards-overlap', same ? `${shard.file} is given twice` : `${span(previous!)} and ${span(shard)} overlap; give each part of the run once`);
+      throw new ReasonforgeError(
+        'shards-overlap',
+        same ? `${shard.file} is given twice` : `${span(previous!)} and ${span(shard)} overlap; give each part of the run once`,
+      );
     }
     covered = end;
     previous = shard;
   }
   if (covered < total) {
-    throw new ReasonforgeError('shards-gap', `records ${covered}..${total - 1} of ${total} are in no shard given (after ${previous!.file}); merge needs every shard of the run`);
+    throw new ReasonforgeError(
+      'shards-gap',
+      `records ${covered}..${total - 1} of ${total} are in no shard given (after ${previous!.file}); merge needs every shard of the run`,
+    );
   }
   return ordered;
 }
@@ -141,7 +152,11 @@ function copyChecked(shard: Shard, sink: (chunk: Uint8Array) => void): number {
   }
   const { data } = shard.manifest;
   if (bytes !== data.bytes || hash.digest('hex') !== data.sha256) {
-    throw new ReasonforgeError('shard-changed', `is not the file its manifest describes (${bytes} bytes against ${data.bytes}, or another sha256): was it changed or cut short after it was written?`, { file: shard.file });
+    throw new ReasonforgeError(
+      'shard-changed',
+      `is not the file its manifest describes (${bytes} bytes against ${data.bytes}, or another sha256): was it changed or cut short after it was written?`,
+      { file: shard.file },
+    );
   }
   return bytes;
 }

@@ -21,7 +21,8 @@ export interface RunDescription {
   readonly gsmSymbolic: string | null;
 }
 
-export type GenerateTask = { readonly kind: 'start'; readonly range: { readonly start: number; readonly end: number }; readonly chunkChars: number } | { readonly kind: 'next' };
+export type GenerateTask =
+  { readonly kind: 'start'; readonly range: { readonly start: number; readonly end: number }; readonly chunkChars: number } | { readonly kind: 'next' };
 export type GenerateReply =
   | { readonly kind: 'started' }
   | { readonly kind: 'chunk'; readonly bytes: Uint8Array; readonly records: number }
@@ -83,7 +84,12 @@ export function splitRange(start: number, end: number, parts: number, replayShar
  * order. An error surfaces where it would in one thread: a worker's failure
  * is reported once every earlier range has been written.
  */
-export async function* chunksInParallel(plan: GenerationPlan, run: RunDescription, counter: RecordCounter, options: ParallelOptions): AsyncGenerator<JsonlChunk> {
+export async function* chunksInParallel(
+  plan: GenerationPlan,
+  run: RunDescription,
+  counter: RecordCounter,
+  options: ParallelOptions,
+): AsyncGenerator<JsonlChunk> {
   const ranges = splitRange(plan.start, plan.end, options.jobs, options.replayShare ?? REPLAY_SHARE);
   const chunkChars = options.chunkChars ?? CHUNK_CHARS;
   const pool = ranges.length > 1 ? new WorkerPool<GenerateTask, GenerateReply>(new URL('./generate-worker.js', import.meta.url), ranges.length - 1, run) : null;

@@ -43,7 +43,8 @@ export class GenerationPlan {
   readonly end: number;
 
   constructor(config: GenerateConfig) {
-    if (!Number.isSafeInteger(config.seed) || config.seed < 0) throw new ReasonforgeError('config-invalid', `the seed must be a non-negative integer, got ${config.seed}`);
+    if (!Number.isSafeInteger(config.seed) || config.seed < 0)
+      throw new ReasonforgeError('config-invalid', `the seed must be a non-negative integer, got ${config.seed}`);
     if (!Number.isSafeInteger(config.sets) || config.sets < 1) throw new ReasonforgeError('config-invalid', `--sets must be at least 1, got ${config.sets}`);
     if (config.variants.length === 0) throw new ReasonforgeError('config-invalid', 'no variants were asked for');
     if (config.templates.length === 0) throw new ReasonforgeError('config-invalid', 'no templates were selected');
@@ -109,7 +110,10 @@ export function* generateRecords(plan: GenerationPlan): Generator<ProblemRecord>
 /** One item by address, without generating anything before it but its template's earlier draws. */
 export function generateOne(template: CompiledTemplate, seed: number, split: Split, set: number, variant: GeneratedVariant): ProblemRecord {
   if (!supportedVariants(template).includes(variant)) {
-    throw new ReasonforgeError('unknown-name', `template "${template.id}" cannot make the ${variant} variant; it supports ${supportedVariants(template).join(', ')}`);
+    throw new ReasonforgeError(
+      'unknown-name',
+      `template "${template.id}" cannot make the ${variant} variant; it supports ${supportedVariants(template).join(', ')}`,
+    );
   }
   return assertValidRecord(new SetItems(new TemplateSampler(template, seed), split, set).record(variant));
 }

@@ -38,7 +38,7 @@ export function below(hash: number, size: number): number {
 
 /** Splits a non-negative integer below 2^53 into two 32-bit words. */
 export function low32(value: number): number {
-  return value % 4294967296 >>> 0;
+  return (value % 4294967296) >>> 0;
 }
 
 export function high32(value: number): number {

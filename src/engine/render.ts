@@ -118,7 +118,12 @@ export class SetItems {
       case 'base':
       case 'names':
       case 'numbers': {
-        const filled = variant === 'base' ? base : variant === 'names' ? this.fill(instance, 'names') : this.fill(this.sampler.nth(laneOf(this.split, 'numbers'), this.set), undefined, base.env);
+        const filled =
+          variant === 'base'
+            ? base
+            : variant === 'names'
+              ? this.fill(instance, 'names')
+              : this.fill(this.sampler.nth(laneOf(this.split, 'numbers'), this.set), undefined, base.env);
         const info: VariantInfo = variant === 'base' ? { kind: 'base' } : { kind: variant, changed: changedBindings(base.bindings, filled.bindings) };
         return this.clauses(variant, filled, [], filled.instance.steps, filled.instance.answer, info);
       }
@@ -163,7 +168,14 @@ export class SetItems {
         return this.composed('reverse', base.env, base.bindings, info, solved.steps, solved.answer);
       }
       case 'paraphrase':
-        return this.composed('paraphrase', base.env, base.bindings, { kind: 'paraphrase', rewritten: pickRewrites(t, this.stream('paraphrase')) }, instance.steps, instance.answer);
+        return this.composed(
+          'paraphrase',
+          base.env,
+          base.bindings,
+          { kind: 'paraphrase', rewritten: pickRewrites(t, this.stream('paraphrase')) },
+          instance.steps,
+          instance.answer,
+        );
       case 'critical': {
         const options = criticalAnalysis(t).options;
         const option = options[Math.floor(this.stream('critical')() * options.length)]!;
@@ -171,7 +183,14 @@ export class SetItems {
         return this.composed('critical', base.env, base.bindings, { kind: 'critical', removed }, [], 'unanswerable');
       }
       case 'reorder':
-        return this.composed('reorder', base.env, base.bindings, { kind: 'reorder', order: pickOrder(t, this.stream('reorder')) }, instance.steps, instance.answer);
+        return this.composed(
+          'reorder',
+          base.env,
+          base.bindings,
+          { kind: 'reorder', order: pickOrder(t, this.stream('reorder')) },
+          instance.steps,
+          instance.answer,
+        );
     }
   }
 
@@ -193,7 +212,14 @@ export class SetItems {
   }
 
   /** A variant composed from its choices, exactly as validate re-composes it. */
-  private composed(variant: GeneratedVariant, env: Env, bindings: Readonly<Record<string, BindingValue>>, info: VariantInfo, values: readonly N.Num[], answer: N.Num | 'unanswerable'): Parts {
+  private composed(
+    variant: GeneratedVariant,
+    env: Env,
+    bindings: Readonly<Record<string, BindingValue>>,
+    info: VariantInfo,
+    values: readonly N.Num[],
+    answer: N.Num | 'unanswerable',
+  ): Parts {
     const composition: Composition | string = composeVariant(this.template, info);
     if (typeof composition === 'string') {
       throw new ReasonforgeError('template-bug', `the ${variant} item of set ${this.set} is not valid: ${composition}`, { file: this.template.file });
@@ -267,7 +293,11 @@ function place(text: CompiledText, env: Env, after: number, clause: Omit<Inserte
 }
 
 /** A record's bindings: every slot's value, names by their name. */
-export function bindingsOf(template: CompiledTemplate, env: Env, keep: (slot: CompiledTemplate['slots'][number]) => boolean = () => true): Record<string, BindingValue> {
+export function bindingsOf(
+  template: CompiledTemplate,
+  env: Env,
+  keep: (slot: CompiledTemplate['slots'][number]) => boolean = () => true,
+): Record<string, BindingValue> {
   const bindings: Record<string, BindingValue> = {};
   const slots = template.slots;
   for (let i = 0; i < slots.length; i++) {
@@ -288,4 +318,3 @@ export function coreBindingsOf(template: CompiledTemplate, env: Env): Record<str
 function changedBindings(before: Readonly<Record<string, BindingValue>>, after: Readonly<Record<string, BindingValue>>): string[] {
   return Object.keys(after).filter((name) => before[name] !== after[name]);
 }
-

@@ -108,7 +108,10 @@ export class TemplateSampler {
       }
     }
     const [reason, count] = [...failures.entries()].sort((a, b) => b[1] - a[1])[0] ?? [undefined, 0];
-    const culprit = reason === undefined ? 'no core check fails on its own; the clauses refuse the draws' : `${reason} (on ${formatRate(count / sample)} of ${sample} draws checked alone)`;
+    const culprit =
+      reason === undefined
+        ? 'no core check fails on its own; the clauses refuse the draws'
+        : `${reason} (on ${formatRate(count / sample)} of ${sample} draws checked alone)`;
     return `acceptance ${formatRate(rate)} of ${candidates} candidates; the check failing most: ${culprit}`;
   }
 

@@ -16,7 +16,10 @@ export function selectTemplates(all: readonly CompiledTemplate[], pattern: strin
   if (pattern === undefined || pattern.trim() === '') return [...all];
   const ids = [...all.map((t) => t.id), ...alsoKnown];
   const wanted = new Set<string>();
-  for (const part of pattern.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of pattern
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     if (!part.includes('*')) {
       if (!ids.includes(part)) throw unknownName('template', part, ids);
       wanted.add(part);
@@ -42,7 +45,10 @@ export function matchesPattern(id: string, pattern: string | undefined): boolean
 /** Keeps the templates of the given topics (comma-separated); an unknown topic names the valid ones. */
 export function selectTopics(templates: readonly CompiledTemplate[], topics: string | undefined): CompiledTemplate[] {
   if (topics === undefined || topics.trim() === '') return [...templates];
-  const wanted = topics.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  const wanted = topics
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
   for (const topic of wanted) if (!(TOPICS as readonly string[]).includes(topic)) throw unknownName('topic', topic, TOPICS);
   return templates.filter((t) => wanted.includes(t.topic));
 }

@@ -26,15 +26,7 @@ export interface ArithmeticOptions extends ArithmeticLimits {
   readonly thousands?: boolean;
 }
 
-export type ArithmeticErrorKind =
-  | 'empty'
-  | 'syntax'
-  | 'too-long'
-  | 'too-many-digits'
-  | 'too-deep'
-  | 'too-large'
-  | 'division-by-zero'
-  | 'fractional-exponent';
+export type ArithmeticErrorKind = 'empty' | 'syntax' | 'too-long' | 'too-many-digits' | 'too-deep' | 'too-large' | 'division-by-zero' | 'fractional-exponent';
 
 export type ArithmeticResult =
   | {

@@ -46,4 +46,3 @@ export function tryEvaluateArithmetic(text: string, options: ArithmeticOptions =
     return { ok: false, error: 'too-large', at: 0 };
   }
 }
-

@@ -156,7 +156,7 @@ export function mod(a: Num, b: Num): Num {
   if (b === 0) throw new RangeError('modulo by zero');
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a % b;
-    return r !== 0 && (r < 0) !== (b < 0) ? r + b : r === 0 ? 0 : r;
+    return r !== 0 && r < 0 !== b < 0 ? r + b : r === 0 ? 0 : r;
   }
   return sub(a, mul(b, floor(div(a, b))));
 }
@@ -242,7 +242,9 @@ export function toFixed(a: Num, places: number): string {
     const scale = 10 ** places;
     const scaled = a.n * (scale / a.d);
     if (scale % a.d === 0 && Number.isSafeInteger(scaled)) {
-      const digits = Math.abs(scaled).toString().padStart(places + 1, '0');
+      const digits = Math.abs(scaled)
+        .toString()
+        .padStart(places + 1, '0');
       const body = places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
       return scaled < 0 ? `-${body}` : body;
     }

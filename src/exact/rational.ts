@@ -225,10 +225,9 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
-
 function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
-  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
 function decimalPlacesOf(den: bigint): number | null {

@@ -45,42 +45,79 @@ export const FEATURES = [
   { name: 'answer', ...string },
   { name: 'answer_type', ...string },
   { name: 'solution', ...string },
-  { name: 'steps', list: [{ name: 'text', ...string }, { name: 'expr', ...string }, { name: 'value', ...string }] },
+  {
+    name: 'steps',
+    list: [
+      { name: 'text', ...string },
+      { name: 'expr', ...string },
+      { name: 'value', ...string },
+    ],
+  },
   { name: 'template_id', ...string },
   { name: 'template_version', ...int64 },
   { name: 'variant', ...string },
-  { name: 'inserted', list: [{ name: 'kind', ...string }, { name: 'id', ...string }, { name: 'after', ...int64 }, { name: 'text', ...string }] },
+  {
+    name: 'inserted',
+    list: [
+      { name: 'kind', ...string },
+      { name: 'id', ...string },
+      { name: 'after', ...int64 },
+      { name: 'text', ...string },
+    ],
+  },
   { name: 'changed', sequence: 'string' },
   { name: 'base_id', ...string },
   { name: 'set', ...int64 },
   { name: 'split', ...string },
   { name: 'seed', ...int64 },
   { name: 'bindings', ...string },
-  { name: 'difficulty', struct: [{ name: 'steps', ...int64 }, { name: 'operations', ...int64 }, { name: 'max_number', dtype: 'float64' }] },
+  {
+    name: 'difficulty',
+    struct: [
+      { name: 'steps', ...int64 },
+      { name: 'operations', ...int64 },
+      { name: 'max_number', dtype: 'float64' },
+    ],
+  },
   { name: 'generator_version', ...string },
   { name: 'source', ...string },
 ] as const;
 
 const FIELD_DOCS: readonly (readonly [string, string])[] = [
-  ['id', 'Item id. Generated items: `<template>:<split>:<seed>:<set>:<variant>`, enough to regenerate the item; imported items are named after their source (`gsm-plus/test:12`).'],
+  [
+    'id',
+    'Item id. Generated items: `<template>:<split>:<seed>:<set>:<variant>`, enough to regenerate the item; imported items are named after their source (`gsm-plus/test:12`).',
+  ],
   ['question', 'The problem text given to the model.'],
-  ['answer', 'The exact answer in canonical form: an integer (`72`), a terminating decimal without trailing zeros (`12.5`), a reduced fraction (`7/3`), or `unanswerable`.'],
+  [
+    'answer',
+    'The exact answer in canonical form: an integer (`72`), a terminating decimal without trailing zeros (`12.5`), a reduced fraction (`7/3`), or `unanswerable`.',
+  ],
   ['answer_type', '`integer`, `decimal`, `fraction` or `unanswerable`.'],
   ['solution', 'A worked solution in GSM8K format: lines with `<<expr=value>>` calculator annotations, last line `#### <answer>`.'],
   ['steps', 'The calculations of the solution in order: the line (`text`), the expression (`expr`) and its exact value (`value`).'],
   ['template_id', 'The template that made the item; null for imported items.'],
   ['template_version', 'The template version; a template whose output changes gets a new version.'],
-  ['variant', 'How the item was made: `base` (fresh names and numbers), `names`, `numbers`, `noop` (an irrelevant clause added), `p1`/`p2` (one or two extra clauses that change the answer), `external` (imported and paired with nothing), `symbolic` (an imported GSM-Symbolic instance), and the other ids of the reasonforge design.'],
+  [
+    'variant',
+    'How the item was made: `base` (fresh names and numbers), `names`, `numbers`, `noop` (an irrelevant clause added), `p1`/`p2` (one or two extra clauses that change the answer), `external` (imported and paired with nothing), `symbolic` (an imported GSM-Symbolic instance), and the other ids of the reasonforge design.',
+  ],
   ['inserted', 'Clauses added to the base problem (noop, p1, p2): kind, clause id, the premise index it follows, its text.'],
   ['changed', 'Bindings that differ from the base item (names and numbers variants).'],
   ['base_id', 'The id of the base item this item was derived from (itself for base and external items): pair items by it to measure drops.'],
-  ['set', 'The instance set: set j holds one instance of every template, so accuracy has a distribution over sets; null for imported items that belong to none.'],
+  [
+    'set',
+    'The instance set: set j holds one instance of every template, so accuracy has a distribution over sets; null for imported items that belong to none.',
+  ],
   ['split', '`test` or `train`; one seed never puts an item in both.'],
   ['seed', 'The generation seed; null for imported items.'],
   ['bindings', 'JSON object of the sampled values by variable name (numbers, or exact strings such as "7/3").'],
   ['difficulty', 'Number of solution steps, arithmetic operations, and the largest number in the problem and solution.'],
   ['generator_version', 'The reasonforge version that wrote the item.'],
-  ['source', 'Imported items only (null for generated ones): JSON object naming the dataset, file and line the item was read from, and the dataset\'s own label for it (a GSM-Plus perturbation type, for instance).'],
+  [
+    'source',
+    "Imported items only (null for generated ones): JSON object naming the dataset, file and line the item was read from, and the dataset's own label for it (a GSM-Plus perturbation type, for instance).",
+  ],
 ];
 
 function sizeCategory(n: number): string {

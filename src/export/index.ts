@@ -11,7 +11,12 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [lmEval, inspect, openaiE
 
 export function exportFormat(name: string): ExportFormat {
   const found = EXPORT_FORMATS.find((f) => f.name === name);
-  if (found === undefined) throw unknownName('format', name, EXPORT_FORMATS.map((f) => f.name));
+  if (found === undefined)
+    throw unknownName(
+      'format',
+      name,
+      EXPORT_FORMATS.map((f) => f.name),
+    );
   return found;
 }
 

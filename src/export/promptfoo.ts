@@ -86,7 +86,12 @@ function test(record: ProblemRecord): Record<string, unknown> {
     description: record.id,
     vars: { question: record.question, expected: record.answer, ...(record.source?.rounded === true ? { rounded: true } : {}) },
     assert: [{ type: 'javascript', value: 'file://check-answer.js' }],
-    metadata: { variant: record.variant.kind, template: record.template?.id ?? 'imported', set: record.set === null ? '' : String(record.set), base_id: record.base_id },
+    metadata: {
+      variant: record.variant.kind,
+      template: record.template?.id ?? 'imported',
+      set: record.set === null ? '' : String(record.set),
+      base_id: record.base_id,
+    },
   };
 }
 

@@ -26,11 +26,7 @@ export function generationCommand(dataset: LoadedDataset): string | null {
 export function provenanceLines(input: ExportInput, format: string): string[] {
   const { dataset } = input;
   const counts = [...byVariant(dataset.records)].map(([variant, rows]) => `${variant} ${rows.length}`).join(', ');
-  const lines = [
-    `npx reasonforge export --format ${format}`,
-    '',
-    `Dataset: ${basename(dataset.path)} (${dataset.records.length} items: ${counts})`,
-  ];
+  const lines = [`npx reasonforge export --format ${format}`, '', `Dataset: ${basename(dataset.path)} (${dataset.records.length} items: ${counts})`];
   const command = generationCommand(dataset);
   if (command !== null) lines.push(`Made by: ${command}`);
   if (input.fewshot !== undefined) lines.push(`Few-shot examples from: ${basename(input.fewshot.path)} (${input.fewshot.records.length} items)`);
@@ -39,6 +35,9 @@ export function provenanceLines(input: ExportInput, format: string): string[] {
 
 /** A name safe for task ids and file names: lowercase letters, digits and underscores. */
 export function safeName(name: string): string {
-  const clean = name.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+  const clean = name
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   return clean === '' ? 'reasonforge' : /^[a-z]/.test(clean) ? clean : `rf_${clean}`;
 }

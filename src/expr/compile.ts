@@ -283,7 +283,8 @@ function functionCall(node: MathNode, resolve: SymbolResolver, symbols: Set<stri
     throw new ExprError(`the function "${name ?? fn.toString()}" is not allowed; allowed functions: ${Object.keys(FUNCTIONS).join(', ')}`);
   }
   if (args.length < spec.minArgs || args.length > spec.maxArgs) {
-    const expected = spec.minArgs === spec.maxArgs ? `${spec.minArgs}` : spec.maxArgs === Infinity ? `at least ${spec.minArgs}` : `${spec.minArgs} to ${spec.maxArgs}`;
+    const expected =
+      spec.minArgs === spec.maxArgs ? `${spec.minArgs}` : spec.maxArgs === Infinity ? `at least ${spec.minArgs}` : `${spec.minArgs} to ${spec.maxArgs}`;
     throw new ExprError(`${name}() takes ${expected} argument(s), got ${args.length}`);
   }
   const parts = args.map((arg) => compileNode(arg, resolve, symbols));

@@ -69,7 +69,11 @@ export class TranslationContext {
   /** Our expression for a Python-like source expression. */
   expression(source: string, where: string, want: 'num' | 'bool'): string {
     const { text, type } = emitExpression(parsePython(source, where), this.symbols, where);
-    if (type !== want) throw new Untranslatable(want === 'num' ? `the condition "${source}" where a number was expected` : `the number "${source}" where a condition was expected`, where);
+    if (type !== want)
+      throw new Untranslatable(
+        want === 'num' ? `the condition "${source}" where a number was expected` : `the number "${source}" where a condition was expected`,
+        where,
+      );
     return text;
   }
 
@@ -200,7 +204,9 @@ export class TranslationContext {
     let field = 'name';
     if (pool?.textFields.includes('plural')) {
       const lower = wanted.toLowerCase();
-      const isPlural = pool.entries.some((e) => e.text['plural']?.toLowerCase() === lower) || (!pool.entries.some((e) => e.name.toLowerCase() === lower) && /s$/i.test(wanted));
+      const isPlural =
+        pool.entries.some((e) => e.text['plural']?.toLowerCase() === lower) ||
+        (!pool.entries.some((e) => e.name.toLowerCase() === lower) && /s$/i.test(wanted));
       if (isPlural) field = 'plural';
     }
     const sample = pool?.entries[0]?.text[field] ?? '';

@@ -7,7 +7,6 @@ import { makeEntity } from '../template/pools.js';
 import { GSM_POOLS, pairEntity } from './pools.js';
 import type { ImportedTemplate } from './load.js';
 
-
 /** What the `{name,default}` values give when put through the translated template. */
 export interface DefaultsCheck {
   /** The answer the defaults give, or null when they cannot be evaluated. */
@@ -80,7 +79,8 @@ export function checkDefaults(imported: ImportedTemplate): DefaultsCheck {
       if (known(d.expr.symbols)) env[d.slot] = d.expr.evaluate(env) as N.Num;
       else unknown.add(d.name);
     }
-    if (!known(template.answer.expr.symbols)) return fail(`the answer reads ${[...template.answer.expr.symbols].filter((s) => unknown.has(s)).join(', ')}, which the question never states`);
+    if (!known(template.answer.expr.symbols))
+      return fail(`the answer reads ${[...template.answer.expr.symbols].filter((s) => unknown.has(s)).join(', ')}, which the question never states`);
     const failedConditions = template.constraints.filter((c) => known(c.expr.symbols) && c.expr.evaluate(env) === false).map((c) => c.expr.source);
     const answer = N.canonical(template.answer.expr.evaluate(env) as N.Num);
     const rendered = assembleQuestion(renderPremises(template, env), [], template.question.render(env));

@@ -31,7 +31,9 @@ export function solveEqualities(
     }
     current = solved.variables;
     constraints.push(solved.range);
-    notes.push(`#conditions line ${line.line} ("${line.text}"): ${solved.name} is computed from it instead of drawn and checked, with its range as a condition`);
+    notes.push(
+      `#conditions line ${line.line} ("${line.text}"): ${solved.name} is computed from it instead of drawn and checked, with its range as a condition`,
+    );
   }
   return { variables: current, conditions: kept, constraints, notes };
 }
@@ -52,8 +54,19 @@ function solveOne(variables: InitVariable[], line: SectionLine): { variables: In
     if (target === undefined || target.spec === undefined || !('int' in target.spec) || target.symbol.kind !== 'num') continue;
     const reads = namesIn(other);
     // Only other drawn numbers (or words that stand for numbers), so the computed value can come first among the derived ones.
-    if (reads.has(side.name) || reads.size === 0 || ![...reads].every((n) => { const v = bySource.get(n); return v !== undefined && v.spec !== undefined && v.symbol.kind !== 'text'; })) continue;
-    if (variables.some((v) => v.derived !== undefined && new RegExp(`\\b${target.name}\\b`).test(v.derived) && variables.indexOf(v) < variables.indexOf(target))) continue;
+    if (
+      reads.has(side.name) ||
+      reads.size === 0 ||
+      ![...reads].every((n) => {
+        const v = bySource.get(n);
+        return v !== undefined && v.spec !== undefined && v.symbol.kind !== 'text';
+      })
+    )
+      continue;
+    if (
+      variables.some((v) => v.derived !== undefined && new RegExp(`\\b${target.name}\\b`).test(v.derived) && variables.indexOf(v) < variables.indexOf(target))
+    )
+      continue;
     const symbols = new Map<string, SymbolKind>(variables.map((v) => [v.source, v.symbol]));
     let expression: string;
     try {
@@ -67,7 +80,10 @@ function solveOne(variables: InitVariable[], line: SectionLine): { variables: In
     const [min, max] = target.spec.int;
     const step = target.spec.step ?? 1;
     const name = target.name;
-    const range = step === 1 ? `isInteger(${name}) and ${min} <= ${name} and ${name} <= ${max}` : `isInteger((${name} - ${min}) / ${step}) and ${min} <= ${name} and ${name} <= ${max}`;
+    const range =
+      step === 1
+        ? `isInteger(${name}) and ${min} <= ${name} and ${name} <= ${max}`
+        : `isInteger((${name} - ${min}) / ${step}) and ${min} <= ${name} and ${name} <= ${max}`;
     const { spec: _drawn, ...rest } = target;
     const computed: InitVariable = { ...rest, derived: expression };
     // Derived values are computed in order: this one before any other.

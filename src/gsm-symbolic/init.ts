@@ -136,7 +136,11 @@ export function translateInit(lines: readonly SectionLine[], names: NameMap, poo
       } else if (draw.symbol === 'num' && !numeric[i]) {
         notes.push(`${source} draws numbers but lacks the $ mark; it is treated as a number`);
         symbol = { kind: 'num', name };
-      } else symbol = draw.symbol === 'text' && draw.spec !== undefined && 'words' in draw.spec ? { kind: 'text', name, words: draw.spec.words } : { kind: draw.symbol, name };
+      } else
+        symbol =
+          draw.symbol === 'text' && draw.spec !== undefined && 'words' in draw.spec
+            ? { kind: 'text', name, words: draw.spec.words }
+            : { kind: draw.symbol, name };
       variables.push({
         source,
         name,
@@ -170,13 +174,22 @@ function topLevelAssignment(text: string): number {
   return -1;
 }
 
-function drawOf(text: string, rhs: PyNode, numericTarget: boolean, count: number, pools: ReadonlyMap<string, Pool>, where: string, notes: string[]): Draw | null {
+function drawOf(
+  text: string,
+  rhs: PyNode,
+  numericTarget: boolean,
+  count: number,
+  pools: ReadonlyMap<string, Pool>,
+  where: string,
+  notes: string[],
+): Draw | null {
   if (rhs.kind === 'call' && calleeName(rhs.callee) === 'sample_sequential') return runDraw(rhs.args, count, pools, where);
   if (rhs.kind === 'call' && calleeName(rhs.callee) === 'sample') {
     const [from, n] = rhs.args;
     if (from === undefined || rhs.args.length > 2) throw new Untranslatable(`sample() with ${rhs.args.length} arguments`, where);
     if (n !== undefined) {
-      if (n.kind !== 'num' || Number(n.text) !== count) throw new Untranslatable(`sample(..., ${n.kind === 'num' ? n.text : 'n'}) assigned to ${count} name(s)`, where);
+      if (n.kind !== 'num' || Number(n.text) !== count)
+        throw new Untranslatable(`sample(..., ${n.kind === 'num' ? n.text : 'n'}) assigned to ${count} name(s)`, where);
     } else if (count !== 1) throw new Untranslatable(`sample(...) of one value assigned to ${count} names`, where);
     const list = listOf(from, pools, where);
     if (list === null && from.kind === 'name') unknownList(from.name, where);
@@ -191,7 +204,8 @@ function drawOf(text: string, rhs: PyNode, numericTarget: boolean, count: number
   const list = listOf(rhs, pools, where);
   if (list === null) return null;
   if (rhs.kind === 'name') notes.push(`${where}: a whole named list assigned without sample() is read as sample(${rhs.name})`);
-  else if (rhs.kind !== 'list' && !(rhs.kind === 'call' && ['range', 'numbers_within'].includes(calleeName(rhs.callee) ?? ''))) notes.push(`${where}: "${text}" is read as one value drawn from it`);
+  else if (rhs.kind !== 'list' && !(rhs.kind === 'call' && ['range', 'numbers_within'].includes(calleeName(rhs.callee) ?? '')))
+    notes.push(`${where}: "${text}" is read as one value drawn from it`);
   return listDraw(list, numericTarget, pools, where);
 }
 
@@ -210,7 +224,8 @@ function listDraw(list: ListValue, numericTarget: boolean, pools: ReadonlyMap<st
     case 'words': {
       const words = [...new Set(list.words)];
       // `$frac = sample(["1/2", "1/4"])`: numbers written as strings, shown as written.
-      if (numericTarget && words.every((w) => /^-?[0-9]+(\.[0-9]+)?(\/[0-9]+)?$/.test(w.trim()))) return listDraw(numbersOf(words), numericTarget, pools, where);
+      if (numericTarget && words.every((w) => /^-?[0-9]+(\.[0-9]+)?(\/[0-9]+)?$/.test(w.trim())))
+        return listDraw(numbersOf(words), numericTarget, pools, where);
       if (words.length === 1) return { spec: { words }, symbol: 'text', size: 1, constantText: words[0]! };
       return { spec: { words }, symbol: 'text', size: words.length };
     }

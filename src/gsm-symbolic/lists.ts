@@ -94,7 +94,11 @@ export function listOf(node: PyNode, pools: ReadonlyMap<string, Pool>, where: st
 
 /** A list name the release uses that we have no pool for. */
 export function unknownList(name: string, where: string): never {
-  throw new Untranslatable(`the named list "${name}"`, where, `the named list "${name}" has no reasonforge equivalent (known: ${Object.keys(GSM_POOLS).join(', ')})`);
+  throw new Untranslatable(
+    `the named list "${name}"`,
+    where,
+    `the named list "${name}" has no reasonforge equivalent (known: ${Object.keys(GSM_POOLS).join(', ')})`,
+  );
 }
 
 function integerOf(node: PyNode, where: string): number {
@@ -191,7 +195,8 @@ function join(left: ListValue, right: ListValue, pools: ReadonlyMap<string, Pool
     return { kind: 'pairs', pairs: [...seen.entries()] };
   }
   if (a.kind === 'words' && b.kind === 'words') return { kind: 'words', words: [...new Set([...a.words, ...b.words])] };
-  if (a.kind === 'numbers' && b.kind === 'numbers') return { kind: 'numbers', values: [...new Set([...a.values, ...b.values])], fractions: a.fractions && b.fractions };
+  if (a.kind === 'numbers' && b.kind === 'numbers')
+    return { kind: 'numbers', values: [...new Set([...a.values, ...b.values])], fractions: a.fractions && b.fractions };
   throw new Untranslatable(`joined lists of different kinds (${a.kind} and ${b.kind})`, where);
 }
 

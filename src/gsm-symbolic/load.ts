@@ -40,7 +40,13 @@ export function importedId(dir: string, file: string): string {
   const parts = relative(root, resolve(file)).split(sep);
   if (parts.length === 1) parts.unshift(basename(root));
   parts[parts.length - 1] = parts[parts.length - 1]!.replace(/\.json$/i, '');
-  const clean = parts.map((p) => p.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'x');
+  const clean = parts.map(
+    (p) =>
+      p
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'x',
+  );
   return ['gsm-symbolic', ...clean].join('/');
 }
 

@@ -30,7 +30,12 @@ export function parsePython(source: string, where: string): PyNode {
   const isWord = (token: Token, text: string) => token.kind === 'name' && token.text === text;
   const expectOp = (text: string) => {
     const token = next();
-    if (!isOp(token, text)) throw new Untranslatable(`"${describe(token)}" where "${text}" was expected`, where, `cannot parse "${source}": expected "${text}" at character ${token.at}`);
+    if (!isOp(token, text))
+      throw new Untranslatable(
+        `"${describe(token)}" where "${text}" was expected`,
+        where,
+        `cannot parse "${source}": expected "${text}" at character ${token.at}`,
+      );
   };
 
   const expression = (): PyNode => {
@@ -124,7 +129,8 @@ export function parsePython(source: string, where: string): PyNode {
   const sequence = (close: string): PyNode[] => {
     const items: PyNode[] = [];
     while (!isOp(peek(), close)) {
-      if (peek().kind === 'name' && isOp(tokens[position + 1]!, '=')) throw new Untranslatable(`the keyword argument ${(peek() as { text: string }).text}=`, where);
+      if (peek().kind === 'name' && isOp(tokens[position + 1]!, '='))
+        throw new Untranslatable(`the keyword argument ${(peek() as { text: string }).text}=`, where);
       items.push(expression());
       if (isOp(peek(), ',')) next();
       else break;
@@ -171,7 +177,12 @@ export function parsePython(source: string, where: string): PyNode {
 
   const tree = expression();
   const rest = peek();
-  if (rest.kind !== 'end') throw new Untranslatable(`"${describe(rest)}" after a complete expression`, where, `cannot parse "${source}": unexpected "${describe(rest)}" at character ${rest.at}`);
+  if (rest.kind !== 'end')
+    throw new Untranslatable(
+      `"${describe(rest)}" after a complete expression`,
+      where,
+      `cannot parse "${source}": unexpected "${describe(rest)}" at character ${rest.at}`,
+    );
   return tree;
 }
 

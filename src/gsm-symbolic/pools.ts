@@ -124,7 +124,10 @@ export function poolOf(id: string, source: GsmPoolSource, pools: ReadonlyMap<str
       return { pool: { ...base, id, entries }, numeric: false };
     }
     case 'words':
-      return { pool: { id, file: '(built in)', entries: [...new Set(source.words)].map((w) => makeEntity(w, {})), textFields: ['name', 'Name'], numericFields: [] }, numeric: false };
+      return {
+        pool: { id, file: '(built in)', entries: [...new Set(source.words)].map((w) => makeEntity(w, {})), textFields: ['name', 'Name'], numericFields: [] },
+        numeric: false,
+      };
     case 'pairs':
       return {
         pool: { id, file: '(built in)', entries: source.pairs.map(([w, v]) => pairEntity(w, v)), textFields: ['name', 'Name'], numericFields: ['value'] },
@@ -144,7 +147,13 @@ export function runsPool(id: string, words: readonly string[], length: number): 
     const run = fields.map((__, k) => words[(start + k) % words.length]!);
     return makeEntity(run.join(', '), Object.fromEntries(fields.map((f, k) => [f, run[k]!])));
   });
-  return { id, file: '(built in)', entries, textFields: ['name', 'Name', ...fields, ...fields.map((f) => f[0]!.toUpperCase() + f.slice(1))], numericFields: [] };
+  return {
+    id,
+    file: '(built in)',
+    entries,
+    textFields: ['name', 'Name', ...fields, ...fields.map((f) => f[0]!.toUpperCase() + f.slice(1))],
+    numericFields: [],
+  };
 }
 
 /** The words of a named list of words or pairs (the word of each pair), or null. */

@@ -20,12 +20,25 @@ export function annotateProse(line: string, context: TranslationContext, where: 
   } catch {
     return { line, annotated: 0 };
   }
-  const units = segments.flatMap((s): Unit[] => (s.kind === 'text' ? [...s.text].map((ch) => ({ kind: 'char', ch })) : [{ kind: 'slot', source: s.source, ...(s.default !== undefined && { default: s.default }) }]));
+  const units = segments.flatMap((s): Unit[] =>
+    s.kind === 'text'
+      ? [...s.text].map((ch) => ({ kind: 'char', ch }))
+      : [{ kind: 'slot', source: s.source, ...(s.default !== undefined && { default: s.default }) }],
+  );
   const isText = (u: Unit) => u.kind === 'slot' && context.variables.get(u.source.trim())?.symbol.kind === 'text';
   const claims: { start: number; equals: number; rhs: number }[] = [];
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
-    if (u.kind !== 'char' || u.ch !== '=' || isChar(units[i + 1], '=') || isChar(units[i - 1], '=') || isChar(units[i - 1], '!') || isChar(units[i - 1], '<') || isChar(units[i - 1], '>')) continue;
+    if (
+      u.kind !== 'char' ||
+      u.ch !== '=' ||
+      isChar(units[i + 1], '=') ||
+      isChar(units[i - 1], '=') ||
+      isChar(units[i - 1], '!') ||
+      isChar(units[i - 1], '<') ||
+      isChar(units[i - 1], '>')
+    )
+      continue;
     // The result: one numeric slot, after spaces, $ or a currency slot, and not followed by more arithmetic.
     let r = i + 1;
     while (r < units.length && (isChar(units[r], ' ') || isChar(units[r], '$') || isText(units[r]!))) r++;
@@ -39,7 +52,8 @@ export function annotateProse(line: string, context: TranslationContext, where: 
     let s = i - 1;
     while (s >= 0 && calcUnit(units, s, isText)) s--;
     let start = s + 1;
-    while (start < i && !(units[start]!.kind === 'slot' && !isText(units[start]!)) && !isChar(units[start], '(') && !/[0-9]/.test(charOf(units[start]))) start++;
+    while (start < i && !(units[start]!.kind === 'slot' && !isText(units[start]!)) && !isChar(units[start], '(') && !/[0-9]/.test(charOf(units[start])))
+      start++;
     if (start >= i || (claims.length > 0 && start <= claims[claims.length - 1]!.rhs)) continue;
     claims.push({ start, equals: i, rhs: r });
   }

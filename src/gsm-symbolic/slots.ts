@@ -1,9 +1,7 @@
 import { Untranslatable } from './errors.js';
 
 /** A piece of annotated text: literal text, or a `{...}` slot (`{name,default}` in questions, `{expr}` in solutions). */
-export type Segment =
-  | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'slot'; readonly source: string; readonly default?: string };
+export type Segment = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'slot'; readonly source: string; readonly default?: string };
 
 const NAMED = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*,\s?([\s\S]*)$/;
 

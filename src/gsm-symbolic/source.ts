@@ -73,7 +73,10 @@ export function readAnnotatedSource(file: string): AnnotatedSource {
   });
   if (sections.init.length === 0) throw new Untranslatable('a template without an "#init:" section', 'question_annotated');
   if (sections.answer.length === 0) throw new Untranslatable('a template without an "#answer:" expression', 'question_annotated');
-  let answerText = sections.answer.map((l) => l.text).join(' ').trim();
+  let answerText = sections.answer
+    .map((l) => l.text)
+    .join(' ')
+    .trim();
   // Drift: an answer written as a text slot ({expr}) or with the $ mark of a number ($ans).
   const slot = /^\{([^{}]+)\}$/.exec(answerText);
   if (slot !== null) {

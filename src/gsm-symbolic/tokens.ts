@@ -35,7 +35,8 @@ export function tokenize(source: string, where: string): Token[] {
     if (/[A-Za-z_]/.test(ch)) {
       const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(source.slice(i))!;
       i += match[0].length;
-      if ((source[i] === '"' || source[i] === "'") && /^[rbfuRBFU]{1,2}$/.test(match[0])) throw new Untranslatable(`the prefixed string ${match[0]}"..."`, where);
+      if ((source[i] === '"' || source[i] === "'") && /^[rbfuRBFU]{1,2}$/.test(match[0]))
+        throw new Untranslatable(`the prefixed string ${match[0]}"..."`, where);
       if (UNSUPPORTED_WORDS.has(match[0])) throw new Untranslatable(`"${match[0]}"`, where);
       tokens.push({ kind: 'name', text: match[0], at: start });
       continue;

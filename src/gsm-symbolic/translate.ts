@@ -63,12 +63,29 @@ export function translateTemplate(source: AnnotatedSource, id: string, pools: Re
   // The #### line states the answer; only draws where it and #answer agree are kept.
   if (solution.final !== null) context.guard(answerExpr, solution.final, `${answerWhere} and the #### line of answer_annotated disagree`);
   // As in GSM8K, the answer may be computed in prose after the last annotation (the import rules allow it).
-  const relaxations = context.equivalent(lastStep, answerExpr) ? [] : ['the answer is not the last annotated step (the solution states it after that step, as some GSM8K solutions do)'];
+  const relaxations = context.equivalent(lastStep, answerExpr)
+    ? []
+    : ['the answer is not the last annotated step (the solution states it after that step, as some GSM8K solutions do)'];
 
   // A value made for a slot whose text was absorbed into a step (`{a*b}` after `<<a*b=...>>`) is left out.
-  const derived = usedDerived(context.derived, [...context.constraints, answerExpr, ...solution.steps, ...question.premises, question.question, ...solution.lines.map((l) => l.text)]);
+  const derived = usedDerived(context.derived, [
+    ...context.constraints,
+    answerExpr,
+    ...solution.steps,
+    ...question.premises,
+    question.question,
+    ...solution.lines.map((l) => l.text),
+  ]);
   // A variable nothing reads is left out (our templates refuse unused variables); the release has a few.
-  const used = [...derived.values(), ...context.constraints, answerExpr, ...solution.steps, ...question.premises, question.question, ...solution.lines.map((l) => l.text)].join('\n');
+  const used = [
+    ...derived.values(),
+    ...context.constraints,
+    answerExpr,
+    ...solution.steps,
+    ...question.premises,
+    question.question,
+    ...solution.lines.map((l) => l.text),
+  ].join('\n');
   const variables: Record<string, NonNullable<InitVariable['spec']>> = {};
   const madePools = [...init.pools];
   for (const v of solved.variables) {
@@ -149,7 +166,8 @@ function distinctEntities(text: string, variables: readonly InitVariable[], wher
   const [a, b] = tree.operands.map((o) => (o.kind === 'name' ? variables.find((v) => v.source === o.name) : undefined));
   // Two words of a pairs list can differ and still mean one number ("double", "twice"): those compare by value.
   if (a === undefined || b === undefined || a.symbol.kind !== 'text' || b.symbol.kind !== 'text') return false;
-  const poolOf = (v: InitVariable) => (v.spec !== undefined && 'pool' in v.spec ? v.spec.pool : v.spec !== undefined && 'words' in v.spec ? JSON.stringify(v.spec.words) : null);
+  const poolOf = (v: InitVariable) =>
+    v.spec !== undefined && 'pool' in v.spec ? v.spec.pool : v.spec !== undefined && 'words' in v.spec ? JSON.stringify(v.spec.words) : null;
   if (poolOf(a) === null || poolOf(a) !== poolOf(b)) throw new Untranslatable(`"${text}" comparing words from different lists`, where);
   return true;
 }

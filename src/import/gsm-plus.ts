@@ -64,7 +64,12 @@ export async function* importGsmPlus(file: string, options: GsmPlusImportOptions
     const line = objectOf(parsed.value);
     const fields = line === null ? null : readFields(line);
     if (fields === null || typeof fields === 'string') {
-      yield { ok: false, line: number, message: fields ?? 'expected a JSON object with GSM-Plus fields (question, solution, answer, perturbation_type, seed_question, seed_solution, seed_answer)' };
+      yield {
+        ok: false,
+        line: number,
+        message:
+          fields ?? 'expected a JSON object with GSM-Plus fields (question, solution, answer, perturbation_type, seed_question, seed_solution, seed_answer)',
+      };
       continue;
     }
     const mapped = GSM_PLUS_TYPES[fields.type.trim().toLowerCase()];
@@ -104,7 +109,11 @@ export async function* importGsmPlus(file: string, options: GsmPlusImportOptions
       kind = form.form;
     } else kind = mapped;
     if (kind === 'critical' && fields.answer.trim().toLowerCase() !== 'none') {
-      yield { ok: false, line: number, message: `a critical thinking item must have the answer "None" (the question cannot be answered), not "${fields.answer}"` };
+      yield {
+        ok: false,
+        line: number,
+        message: `a critical thinking item must have the answer "None" (the question cannot be answered), not "${fields.answer}"`,
+      };
       continue;
     }
     const record = importedRecord({
@@ -147,7 +156,8 @@ function readFields(line: Record<string, unknown>): GsmPlusFields | string {
     if (value === null) missing.push(key);
     else values[key] = value;
   }
-  if (missing.length > 0) return `no ${missing.map((k) => `"${k}"`).join(', ')} string${missing.length > 1 ? 's' : ''}${'answer' in line && !('solution' in line) ? ' (a GSM8K-format line? import it with: reasonforge import gsm8k FILE)' : ''}`;
+  if (missing.length > 0)
+    return `no ${missing.map((k) => `"${k}"`).join(', ')} string${missing.length > 1 ? 's' : ''}${'answer' in line && !('solution' in line) ? ' (a GSM8K-format line? import it with: reasonforge import gsm8k FILE)' : ''}`;
   return {
     question: values.question!,
     solution: values.solution!,

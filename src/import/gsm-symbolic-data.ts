@@ -44,7 +44,10 @@ export interface GsmSymbolicDataOptions {
  * canary string in its source, so the data still asks to be kept out of
  * training corpora.
  */
-export async function* importGsmSymbolicData(files: readonly string[], options: GsmSymbolicDataOptions = {}): AsyncGenerator<ImportOutcome & { readonly file: string }> {
+export async function* importGsmSymbolicData(
+  files: readonly string[],
+  options: GsmSymbolicDataOptions = {},
+): AsyncGenerator<ImportOutcome & { readonly file: string }> {
   const split = options.split ?? 'test';
   const originals = new Set<number>();
   const seen = new Map<string, string>();
@@ -73,7 +76,9 @@ export async function* importGsmSymbolicData(files: readonly string[], options: 
       const originalSolution = stringField(line, 'original_answer');
       const natural = (value: unknown) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
       if (!natural(template) || !natural(instance) || !natural(original)) {
-        yield fail('"id", "instance" and "original_id" must be whole numbers (a GSM8K-format file without them? import it with: reasonforge import gsm8k FILE)');
+        yield fail(
+          '"id", "instance" and "original_id" must be whole numbers (a GSM8K-format file without them? import it with: reasonforge import gsm8k FILE)',
+        );
         continue;
       }
       if (question === null || solution === null || originalQuestion === null || originalSolution === null) {

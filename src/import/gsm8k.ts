@@ -23,7 +23,11 @@ export function checkSourceName(source: string): void {
 
 /** The dataset a source name stands for: its first segment (`gsm8k` for gsm8k/test). */
 export function datasetOf(source: string): string {
-  const first = source.split('/')[0]!.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '');
+  const first = source
+    .split('/')[0]!
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[^a-z0-9]+/, '');
   return first === '' ? 'data' : first.slice(0, 64);
 }
 
@@ -82,7 +86,11 @@ export async function* importGsm8k(file: string, options: Gsm8kImportOptions): A
       continue;
     }
     if (looksLikeGsmPlus(parsed.value)) {
-      throw new ReasonforgeError('wrong-format', 'this is GSM-Plus data (it has perturbation_type and seed_question); import it with: reasonforge import gsm-plus FILE', { file, line: number });
+      throw new ReasonforgeError(
+        'wrong-format',
+        'this is GSM-Plus data (it has perturbation_type and seed_question); import it with: reasonforge import gsm-plus FILE',
+        { file, line: number },
+      );
     }
     const record = gsm8kRecord(parsed.value, number, named);
     yield typeof record === 'string' ? { ok: false, line: number, message: record } : { ok: true, line: number, record };

@@ -74,7 +74,9 @@ export class AtomicFile {
     } catch (error) {
       // The target became a folder (or its folder went away) while we wrote.
       rmSync(this.tempPath, { force: true });
-      throw new ReasonforgeError('file-unwritable', `cannot be written: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file: this.path });
+      throw new ReasonforgeError('file-unwritable', `cannot be written: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+        file: this.path,
+      });
     } finally {
       this.release();
     }
@@ -97,7 +99,7 @@ function writeAll(fd: number, piece: string | Uint8Array): void {
     return;
   }
   // writeSync may write less than asked for a large buffer; a string write loops inside node.
-  for (let at = 0; at < piece.length; ) at += writeSync(fd, piece, at);
+  for (let at = 0; at < piece.length;) at += writeSync(fd, piece, at);
 }
 
 export function writeFileAtomic(path: string, content: string, options: AtomicWriteOptions = {}): void {

@@ -42,7 +42,9 @@ export function checkOutputFile(path: string, options: OutputCheck = {}): void {
   if (stat?.isDirectory()) throw new ReasonforgeError('output-path', 'is a folder; give a file name (inside it, if you like)', { file: path });
   // A finished file is renamed over the target: over a device or a pipe (/dev/null, a FIFO) that would replace it.
   if (stat !== null && !stat.isFile()) {
-    throw new ReasonforgeError('output-path', 'is not a regular file (a device, pipe or socket); give a file name, or --out - for standard output', { file: path });
+    throw new ReasonforgeError('output-path', 'is not a regular file (a device, pipe or socket); give a file name, or --out - for standard output', {
+      file: path,
+    });
   }
   checkParent(path);
   if (stat !== null && options.force !== true) throw new ReasonforgeError('file-exists', 'already exists; pass --force to replace it', { file: path });

@@ -33,7 +33,7 @@ export class SpillFile {
   }
 
   write(chunk: Uint8Array): void {
-    for (let at = 0; at < chunk.length; ) at += writeSync(this.openFd(), chunk, at, chunk.length - at, this.written + at);
+    for (let at = 0; at < chunk.length;) at += writeSync(this.openFd(), chunk, at, chunk.length - at, this.written + at);
     this.written += chunk.length;
   }
 

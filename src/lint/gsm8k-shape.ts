@@ -12,7 +12,14 @@ export function readGsm8kShape(file: string): ReferenceShape {
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (line.trim() === '') continue;
     const solution = (JSON.parse(line) as { answer: string }).answer;
-    answers.push(Number(solution.slice(solution.lastIndexOf('####') + 4).trim().replace(/,/g, '')));
+    answers.push(
+      Number(
+        solution
+          .slice(solution.lastIndexOf('####') + 4)
+          .trim()
+          .replace(/,/g, ''),
+      ),
+    );
     steps.push(solution.split('<<').length - 1);
   }
   return { answers, steps };

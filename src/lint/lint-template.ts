@@ -93,7 +93,8 @@ export function lintTemplate(template: CompiledTemplate, options: LintOptions = 
   const { candidates, accepted, rejections } = sampler.stats;
   const acceptance = candidates === 0 ? 0 : accepted / candidates;
   const minAcceptance = options.minAcceptance ?? MIN_ACCEPTANCE;
-  if (candidates > 0 && acceptance < minAcceptance) errors.push(`acceptance ${formatRate(acceptance)} is below ${formatRate(minAcceptance)}; ${sampler.diagnosis()}`);
+  if (candidates > 0 && acceptance < minAcceptance)
+    errors.push(`acceptance ${formatRate(acceptance)} is below ${formatRate(minAcceptance)}; ${sampler.diagnosis()}`);
   else if (candidates > 0 && acceptance < WARN_ACCEPTANCE) warnings.push(`acceptance is low (${formatRate(acceptance)}); ${sampler.diagnosis()}`);
   if (duplicates > 0) errors.push(`${duplicates} generated question(s) repeat an earlier one`);
   if (sampled === samples && answers.size < MIN_DISTINCT_ANSWERS) warnings.push(`only ${answers.size} distinct answers in ${samples} items`);

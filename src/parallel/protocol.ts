@@ -2,13 +2,19 @@ import { parentPort, type Transferable } from 'node:worker_threads';
 import { ReasonforgeError, prefixOf } from '../errors.js';
 
 /** What crosses from a worker thread back to the pool: a result, or an error as data. */
-export type Reply = { readonly id: number; readonly ok: true; readonly result: unknown } | { readonly id: number; readonly ok: false; readonly error: SentError };
+export type Reply =
+  { readonly id: number; readonly ok: true; readonly result: unknown } | { readonly id: number; readonly ok: false; readonly error: SentError };
 
 /** An error as structured clone can carry it; a ReasonforgeError keeps its kind, place and details. */
 export interface SentError {
   readonly message: string;
   readonly stack?: string;
-  readonly tagged?: { readonly kind: string; readonly message: string; readonly where: ReasonforgeError['where']; readonly details: Readonly<Record<string, unknown>> };
+  readonly tagged?: {
+    readonly kind: string;
+    readonly message: string;
+    readonly where: ReasonforgeError['where'];
+    readonly details: Readonly<Record<string, unknown>>;
+  };
 }
 
 export function sendable(error: unknown): SentError {

@@ -28,10 +28,21 @@ export function checkFewshotDisjoint(dataset: RecordFile, fewshot: RecordFile): 
   }
   fewshot.records.forEach((record, index) => {
     const where = { file: fewshot.path, line: index + 1 };
-    if (ids.has(record.id)) throw new ReasonforgeError('fewshot-leak', `few-shot item ${record.id} is also in the dataset ${dataset.path}; give examples from another split or seed (e.g. generate --split train)`, where);
-    if (ids.has(record.base_id)) throw new ReasonforgeError('fewshot-leak', `few-shot item ${record.id} is a variant of ${record.base_id}, which is in the dataset ${dataset.path}`, where);
+    if (ids.has(record.id))
+      throw new ReasonforgeError(
+        'fewshot-leak',
+        `few-shot item ${record.id} is also in the dataset ${dataset.path}; give examples from another split or seed (e.g. generate --split train)`,
+        where,
+      );
+    if (ids.has(record.base_id))
+      throw new ReasonforgeError(
+        'fewshot-leak',
+        `few-shot item ${record.id} is a variant of ${record.base_id}, which is in the dataset ${dataset.path}`,
+        where,
+      );
     const same = questions.get(questionKey(record.question));
-    if (same !== undefined) throw new ReasonforgeError('fewshot-leak', `few-shot item ${record.id} asks the same question as dataset item ${same} of ${dataset.path}`, where);
+    if (same !== undefined)
+      throw new ReasonforgeError('fewshot-leak', `few-shot item ${record.id} asks the same question as dataset item ${same} of ${dataset.path}`, where);
   });
 }
 

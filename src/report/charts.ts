@@ -22,10 +22,37 @@ export const CONFIG: NonNullable<TopLevelSpec['config']> = {
   font: FONT,
   background: '#ffffff',
   view: { stroke: null },
-  axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 500, gridColor: '#eceff3', domainColor: '#9aa3ad', tickColor: '#9aa3ad', labelColor: '#38414a', titleColor: '#38414a' },
+  axis: {
+    labelFontSize: 11,
+    titleFontSize: 12,
+    titleFontWeight: 500,
+    gridColor: '#eceff3',
+    domainColor: '#9aa3ad',
+    tickColor: '#9aa3ad',
+    labelColor: '#38414a',
+    titleColor: '#38414a',
+  },
   legend: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 500 },
   header: { labelFontSize: 12, labelFontWeight: 600, titleFontSize: 12 },
-  range: { category: ['#3366cc', '#dc6b2f', '#2a9d8f', '#b5446e', '#7b61c9', '#8c8c3a', '#d4a017', '#5b8bb2', '#a0522d', '#4c9a2a', '#c23b22', '#6d6875', '#2f4858', '#999999', '#c9a227'] },
+  range: {
+    category: [
+      '#3366cc',
+      '#dc6b2f',
+      '#2a9d8f',
+      '#b5446e',
+      '#7b61c9',
+      '#8c8c3a',
+      '#d4a017',
+      '#5b8bb2',
+      '#a0522d',
+      '#4c9a2a',
+      '#c23b22',
+      '#6d6875',
+      '#2f4858',
+      '#999999',
+      '#c9a227',
+    ],
+  },
 };
 
 export function charts(metrics: Metrics): Chart[] {
@@ -40,7 +67,14 @@ function variants(metrics: Metrics): string[] {
 /** pass@k per variant on a log2 k axis, with its bootstrap band. */
 export function passAtKChart(metrics: Metrics): Chart | null {
   const rows = Object.entries(metrics.by_variant).flatMap(([variant, g]) =>
-    Object.entries(g.pass_at_k).map(([k, f]) => ({ variant, k: Number(k), estimate: f.estimate, low: f.ci_low ?? f.estimate, high: f.ci_high ?? f.estimate, items: f.items })),
+    Object.entries(g.pass_at_k).map(([k, f]) => ({
+      variant,
+      k: Number(k),
+      estimate: f.estimate,
+      low: f.ci_low ?? f.estimate,
+      high: f.ci_high ?? f.estimate,
+      items: f.items,
+    })),
   );
   if (rows.length === 0) return null;
   const ks = [...new Set(rows.map((r) => r.k))].sort((a, b) => a - b);
@@ -59,13 +93,22 @@ export function passAtKChart(metrics: Metrics): Chart | null {
       height: 290,
       data: { values: rows },
       encoding: {
-        x: { field: 'k', type: 'quantitative', scale: { type: 'log', base: 2, domain }, axis: { values: ks, format: 'd', title: 'k (samples drawn per item)', grid: true } },
+        x: {
+          field: 'k',
+          type: 'quantitative',
+          scale: { type: 'log', base: 2, domain },
+          axis: { values: ks, format: 'd', title: 'k (samples drawn per item)', grid: true },
+        },
       },
       layer: [
         ...band(metrics, {
           mark: { type: 'area', opacity: 0.12 },
           // The band stays out of the legend, which would otherwise show its pale fill.
-          encoding: { y: { field: 'low', type: 'quantitative', title: 'pass@k' }, y2: { field: 'high' }, color: { field: 'variant', type: 'nominal', sort: variants(metrics), legend: null } },
+          encoding: {
+            y: { field: 'low', type: 'quantitative', title: 'pass@k' },
+            y2: { field: 'high' },
+            color: { field: 'variant', type: 'nominal', sort: variants(metrics), legend: null },
+          },
         }),
         {
           mark: { type: 'line', strokeWidth: 2, point: { filled: true, size: 40 } },
@@ -85,7 +128,18 @@ export function passAtKChart(metrics: Metrics): Chart | null {
 export function accuracyChart(metrics: Metrics): Chart | null {
   const rows = Object.entries(metrics.by_variant).flatMap(([variant, g]) => {
     const f = g.pass_at_k['1'];
-    return f === undefined ? [] : [{ variant, estimate: f.estimate, low: f.ci_low ?? f.estimate, high: f.ci_high ?? f.estimate, label: `${(f.estimate * 100).toFixed(1)}%`, items: f.items }];
+    return f === undefined
+      ? []
+      : [
+          {
+            variant,
+            estimate: f.estimate,
+            low: f.ci_low ?? f.estimate,
+            high: f.ci_high ?? f.estimate,
+            label: `${(f.estimate * 100).toFixed(1)}%`,
+            items: f.items,
+          },
+        ];
   });
   if (rows.length === 0) return null;
   const x = { field: 'variant', type: 'nominal', sort: variants(metrics), title: null, axis: { labelAngle: 0, labelFontSize: 12 } } as const;
@@ -103,10 +157,20 @@ export function accuracyChart(metrics: Metrics): Chart | null {
       layer: [
         {
           mark: { type: 'bar', cornerRadiusEnd: 2, width: { band: 0.62 } },
-          encoding: { x, y: { field: 'estimate', type: 'quantitative', title: 'pass@1', scale: { domain: [0, 1] }, axis: { format: '.0%' } }, color: { field: 'variant', type: 'nominal', sort: variants(metrics), legend: null } },
+          encoding: {
+            x,
+            y: { field: 'estimate', type: 'quantitative', title: 'pass@1', scale: { domain: [0, 1] }, axis: { format: '.0%' } },
+            color: { field: 'variant', type: 'nominal', sort: variants(metrics), legend: null },
+          },
         },
-        ...band(metrics, { mark: { type: 'errorbar', ticks: { size: 10 }, color: '#1f2933', thickness: 1.5 }, encoding: { x, y: { field: 'low', type: 'quantitative', title: 'pass@1' }, y2: { field: 'high' } } }),
-        { mark: { type: 'text', dy: -8, fontSize: 11, color: '#1f2933' }, encoding: { x, y: { field: 'high', type: 'quantitative', title: 'pass@1' }, text: { field: 'label' } } },
+        ...band(metrics, {
+          mark: { type: 'errorbar', ticks: { size: 10 }, color: '#1f2933', thickness: 1.5 },
+          encoding: { x, y: { field: 'low', type: 'quantitative', title: 'pass@1' }, y2: { field: 'high' } },
+        }),
+        {
+          mark: { type: 'text', dy: -8, fontSize: 11, color: '#1f2933' },
+          encoding: { x, y: { field: 'high', type: 'quantitative', title: 'pass@1' }, text: { field: 'label' } },
+        },
       ],
     },
   };
@@ -186,7 +250,17 @@ export function heatmapChart(metrics: Metrics): Chart | null {
       layer: [
         {
           mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 1.5 },
-          encoding: { x, y, color: { field: 'estimate', type: 'quantitative', title: 'pass@1', scale: { scheme: 'blues', domain: [0, 1] }, legend: { format: '.0%', gradientLength: 160 } } },
+          encoding: {
+            x,
+            y,
+            color: {
+              field: 'estimate',
+              type: 'quantitative',
+              title: 'pass@1',
+              scale: { scheme: 'blues', domain: [0, 1] },
+              legend: { format: '.0%', gradientLength: 160 },
+            },
+          },
         },
         {
           mark: { type: 'text', fontSize: 11 },

@@ -30,7 +30,10 @@ export async function renderHtml(metrics: Metrics): Promise<string> {
     coverageTable(metrics),
   ];
   const { inputs, options } = metrics;
-  const notes = metrics.notes.length === 0 ? '' : `<section class="notes"><h2>Read this first</h2><ul>${metrics.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>`;
+  const notes =
+    metrics.notes.length === 0
+      ? ''
+      : `<section class="notes"><h2>Read this first</h2><ul>${metrics.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>`;
   const lines = headlines(metrics);
   const drops = lines.length === 0 ? '' : `<section class="headlines"><h2>Robustness</h2><ul>${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul></section>`;
   return `<!doctype html>
@@ -67,7 +70,9 @@ ${tables.map(htmlTable).join('\n')}
 }
 
 export function htmlTable(table: Table): string {
-  const head = table.headers.some((h) => h !== '') ? `<thead><tr>${table.headers.map((h, c) => `<th class="${table.align[c]}">${esc(h)}</th>`).join('')}</tr></thead>` : '';
+  const head = table.headers.some((h) => h !== '')
+    ? `<thead><tr>${table.headers.map((h, c) => `<th class="${table.align[c]}">${esc(h)}</th>`).join('')}</tr></thead>`
+    : '';
   const body = table.rows.map((row) => `<tr>${row.map((v, c) => `<td class="${table.align[c]}">${esc(v)}</td>`).join('')}</tr>`).join('\n');
   const note = table.note === undefined ? '' : `<p class="note">${esc(table.note)}</p>`;
   return `<section class="table"><h2>${esc(table.title)}</h2><div class="scroll"><table>${head}<tbody>\n${body}\n</tbody></table></div>${note}</section>`;

@@ -53,7 +53,19 @@ export function variantTable(metrics: Metrics): Table {
   const k = largestK(metrics);
   const wide = k > 1;
   const ci = ciLabel(metrics);
-  const headers = ['Variant', 'Items', 'Samples', `pass@1${ci}`, ...(wide ? [`pass@${k}`, `maj@${k}`] : []), 'CoT-pass@1', 'No answer', `Drop, points${ci}`, 'p', `PDR${ci}`, `ASP${ci}`];
+  const headers = [
+    'Variant',
+    'Items',
+    'Samples',
+    `pass@1${ci}`,
+    ...(wide ? [`pass@${k}`, `maj@${k}`] : []),
+    'CoT-pass@1',
+    'No answer',
+    `Drop, points${ci}`,
+    'p',
+    `PDR${ci}`,
+    `ASP${ci}`,
+  ];
   const rows = Object.entries(metrics.by_variant).map(([variant, g]) => [
     variant,
     count(g.items),
@@ -66,7 +78,19 @@ export function variantTable(metrics: Metrics): Table {
     ...gsmPlusCells(g),
   ]);
   const o = metrics.overall;
-  rows.push(['all', count(o.items), count(o.samples), cellCi(o.pass_at_k['1']), ...(wide ? [cell(o.pass_at_k[String(k)]), cell(o.maj_at_k[String(k)])] : []), cell(o.cot_pass_at_k['1']), o.samples === 0 ? '–' : percent(o.no_answer / o.samples), '', '', '', '']);
+  rows.push([
+    'all',
+    count(o.items),
+    count(o.samples),
+    cellCi(o.pass_at_k['1']),
+    ...(wide ? [cell(o.pass_at_k[String(k)]), cell(o.maj_at_k[String(k)])] : []),
+    cell(o.cot_pass_at_k['1']),
+    o.samples === 0 ? '–' : percent(o.no_answer / o.samples),
+    '',
+    '',
+    '',
+    '',
+  ]);
   return {
     title: 'Accuracy per variant',
     headers,
@@ -87,7 +111,13 @@ export function passAtKTable(metrics: Metrics): Table {
     rows.push(['', 'maj@k', ...ks.map((k) => cellCi(g.maj_at_k[String(k)]))]);
     rows.push(['', 'CoT-pass@k', ...ks.map((k) => cellCi(g.cot_pass_at_k[String(k)]))]);
   }
-  return { title: 'pass@k, maj@k and CoT-pass@k', headers, align: headers.map((_, i) => (i < 2 ? 'l' : 'r')), rows, note: '– : some item of the group has fewer than k samples.' };
+  return {
+    title: 'pass@k, maj@k and CoT-pass@k',
+    headers,
+    align: headers.map((_, i) => (i < 2 ? 'l' : 'r')),
+    rows,
+    note: '– : some item of the group has fewer than k samples.',
+  };
 }
 
 export function spreadTable(metrics: Metrics): Table {
@@ -101,15 +131,32 @@ export function spreadTable(metrics: Metrics): Table {
     percent(s.max),
     s.sets === 0 ? '–' : count(Math.round(s.items / s.sets)),
   ]);
-  return { title: 'Spread of accuracy over instance sets', headers, align: headers.map((_, i) => (i === 0 ? 'l' : 'r')), rows, note: 'pass@1 per set; std is the sample standard deviation, in points.' };
+  return {
+    title: 'Spread of accuracy over instance sets',
+    headers,
+    align: headers.map((_, i) => (i === 0 ? 'l' : 'r')),
+    rows,
+    note: 'pass@1 per set; std is the sample standard deviation, in points.',
+  };
 }
 
 /** Groups (templates, topics or sets) by variant: pass@1 of each, then the pooled drop. */
 export function groupByVariantTable(metrics: Metrics, title: string, groups: Record<string, GroupMetrics>, label: string): Table {
   const variants = Object.keys(metrics.by_variant);
   const headers = [label, 'Items', ...variants, `Drop${ciLabel(metrics)}`, 'p'];
-  const rows = Object.entries(groups).map(([name, g]) => [name, count(g.items), ...variants.map((v) => cell(g.by_variant?.[v]?.pass_at_k['1'])), ...dropCells(g)]);
-  return { title, headers, align: headers.map((_, i) => (i === 0 ? 'l' : 'r')), rows, note: 'pass@1 per variant; the drop pools every perturbation of the group against its base items.' };
+  const rows = Object.entries(groups).map(([name, g]) => [
+    name,
+    count(g.items),
+    ...variants.map((v) => cell(g.by_variant?.[v]?.pass_at_k['1'])),
+    ...dropCells(g),
+  ]);
+  return {
+    title,
+    headers,
+    align: headers.map((_, i) => (i === 0 ? 'l' : 'r')),
+    rows,
+    note: 'pass@1 per variant; the drop pools every perturbation of the group against its base items.',
+  };
 }
 
 export function coverageTable(metrics: Metrics): Table {
@@ -123,7 +170,12 @@ export function coverageTable(metrics: Metrics): Table {
     ['Malformed lines', count(c.malformed.count)],
     [`Duplicated samples (${c.duplicates.dropped ? 'dropped' : 'kept'})`, count(c.duplicates.count)],
     ['Samples with no answer', count(c.no_answer)],
-    ['Samples per item', Object.entries(c.samples_per_item).map(([n, items]) => `${n} (${count(items)} items)`).join(', ') || '–'],
+    [
+      'Samples per item',
+      Object.entries(c.samples_per_item)
+        .map(([n, items]) => `${n} (${count(items)} items)`)
+        .join(', ') || '–',
+    ],
     ['Items in no instance set (imported)', count(c.items_without_set)],
   ];
   return { title: 'Coverage', headers: ['', ''], align: ['l', 'r'], rows };

@@ -26,7 +26,13 @@ export interface Endpoint {
  */
 export type Attempt =
   | { readonly kind: 'ok'; readonly choices: Choice[]; readonly usage: Usage | null; readonly latencyMs: number }
-  | { readonly kind: 'retry' | 'fail' | 'fatal'; readonly message: string; readonly status: number | null; readonly retryAfterMs: number | null; readonly refusesN: boolean }
+  | {
+      readonly kind: 'retry' | 'fail' | 'fatal';
+      readonly message: string;
+      readonly status: number | null;
+      readonly retryAfterMs: number | null;
+      readonly refusesN: boolean;
+    }
   | { readonly kind: 'aborted' };
 
 export function apiPath(api: Api): string {
@@ -81,7 +87,10 @@ export async function attempt(endpoint: Endpoint, api: Api, body: Record<string,
 }
 
 function hintFor(status: number, endpoint: Endpoint, api: Api): string {
-  if (status === 401 || status === 403) return endpoint.apiKey === null ? ' (no API key was sent: set OPENAI_API_KEY, or name the variable with --api-key-env)' : ' (is the API key right for this server?)';
+  if (status === 401 || status === 403)
+    return endpoint.apiKey === null
+      ? ' (no API key was sent: set OPENAI_API_KEY, or name the variable with --api-key-env)'
+      : ' (is the API key right for this server?)';
   return ` (is --endpoint the API base, such as http://localhost:8000/v1, and does the server have ${requestUrl(endpoint, api)} and the model?)`;
 }
 

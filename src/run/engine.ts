@@ -122,7 +122,8 @@ export async function runEngine(config: EngineConfig): Promise<EngineResult> {
     const task = queue.shift();
     if (task === undefined || task.samples.length <= state.nPerRequest) return task;
     const parts: Task[] = [];
-    for (let at = 0; at < task.samples.length; at += state.nPerRequest) parts.push({ item: task.item, samples: task.samples.slice(at, at + state.nPerRequest) });
+    for (let at = 0; at < task.samples.length; at += state.nPerRequest)
+      parts.push({ item: task.item, samples: task.samples.slice(at, at + state.nPerRequest) });
     queue.unshift(...parts.slice(1));
     return parts[0];
   };
@@ -139,7 +140,9 @@ export async function runEngine(config: EngineConfig): Promise<EngineResult> {
         const got = Math.min(result.choices.length, n);
         if (result.choices.length < n && state.nPerRequest > 1) {
           state.nPerRequest = Math.max(1, result.choices.length);
-          note(`the server returned ${result.choices.length} of the ${n} samples asked for in one request; asking for ${state.nPerRequest} at a time from now on`);
+          note(
+            `the server returned ${result.choices.length} of the ${n} samples asked for in one request; asking for ${state.nPerRequest} at a time from now on`,
+          );
         } else if (result.choices.length > n) {
           note(`the server returned ${result.choices.length} samples where ${n} were asked for; the first ${n} were kept`);
         }

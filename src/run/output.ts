@@ -33,16 +33,22 @@ export async function readExistingOutput(path: string, ids: ReadonlySet<string>)
   const check = ({ number, text }: { number: number; text: string }) => {
     const where = { file: path, line: number };
     const json = parseJsonLine(text);
-    if (!json.ok) throw new ReasonforgeError('run-output-invalid', `${json.message}; this file was not written by reasonforge run, so nothing is appended to it`, where);
+    if (!json.ok)
+      throw new ReasonforgeError('run-output-invalid', `${json.message}; this file was not written by reasonforge run, so nothing is appended to it`, where);
     const value = json.value as Record<string, unknown>;
     const { id, sample, output } = typeof value === 'object' && value !== null ? value : ({} as Record<string, unknown>);
     if (typeof id !== 'string' || !Number.isSafeInteger(sample) || (sample as number) < 0 || typeof output !== 'string') {
-      throw new ReasonforgeError('run-output-invalid', 'not a line of reasonforge run (it needs "id", "sample" and "output"); nothing is appended to this file', where);
+      throw new ReasonforgeError(
+        'run-output-invalid',
+        'not a line of reasonforge run (it needs "id", "sample" and "output"); nothing is appended to this file',
+        where,
+      );
     }
     if (!ids.has(id)) throw new ReasonforgeError('run-output-invalid', `item ${id} is not in the dataset: this output belongs to another dataset`, where);
     const key = `${sample as number}\u0000${id}`;
     const first = firstLine.get(key);
-    if (first !== undefined) throw new ReasonforgeError('run-output-invalid', `sample ${sample as number} of ${id} is written twice (first on line ${first})`, where);
+    if (first !== undefined)
+      throw new ReasonforgeError('run-output-invalid', `sample ${sample as number} of ${id} is written twice (first on line ${first})`, where);
     firstLine.set(key, number);
     let samples = done.get(id);
     if (samples === undefined) done.set(id, (samples = new Set()));
@@ -65,7 +71,7 @@ function endOfLastLine(path: string, size: number): number {
   const fd = openSync(path, 'r');
   try {
     const chunk = Buffer.alloc(64 * 1024);
-    for (let end = size; end > 0; ) {
+    for (let end = size; end > 0;) {
       const start = Math.max(0, end - chunk.length);
       const read = readSync(fd, chunk, 0, end - start, start);
       const at = chunk.subarray(0, read).lastIndexOf(0x0a);
@@ -87,7 +93,10 @@ function endOfLastLine(path: string, size: number): number {
 export class SampleAppender {
   private fd: number | null;
 
-  constructor(readonly path: string, existing: ExistingOutput) {
+  constructor(
+    readonly path: string,
+    existing: ExistingOutput,
+  ) {
     if (existing.partialBytes > 0) truncateSync(path, existing.completeBytes);
     this.fd = openSync(path, 'a');
   }
@@ -97,7 +106,7 @@ export class SampleAppender {
     if (lines.length === 0) return;
     const bytes = Buffer.from(lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
     // A regular file takes the whole buffer in one call; the loop is for the rare short write.
-    for (let at = 0; at < bytes.length; ) at += writeSync(this.fd, bytes, at);
+    for (let at = 0; at < bytes.length;) at += writeSync(this.fd, bytes, at);
   }
 
   close(): void {

@@ -81,12 +81,17 @@ export function summaryLines(summary: RunSummary, out: string): string[] {
     `tokens: ${count(summary.promptTokens)} prompt, ${count(summary.completionTokens)} completion${summary.wallSeconds > 0 ? ` (${count(Math.round(summary.completionTokens / summary.wallSeconds))} completion tokens/s)` : ''}`,
   ];
   if (summary.truncated > 0) {
-    lines.push(`${count(summary.truncated)} samples were cut off at --max-tokens (finish_reason "length"); they are scored as they are, and most will have no answer: raise --max-tokens and use another --out to redo them`);
+    lines.push(
+      `${count(summary.truncated)} samples were cut off at --max-tokens (finish_reason "length"); they are scored as they are, and most will have no answer: raise --max-tokens and use another --out to redo them`,
+    );
   } else {
     lines.push('no sample was cut off at --max-tokens');
   }
   if (summary.failed > 0) lines.push(`${count(summary.failed)} samples failed (listed above); run the same command again to make them`);
-  if (summary.outcome === 'interrupted') lines.push(`interrupted: run the same command again to make the other ${count(summary.target - summary.skipped - summary.written - summary.failed)} samples`);
+  if (summary.outcome === 'interrupted')
+    lines.push(
+      `interrupted: run the same command again to make the other ${count(summary.target - summary.skipped - summary.written - summary.failed)} samples`,
+    );
   if (summary.fatal !== null) lines.push(`stopped: ${summary.fatal}`);
   lines.push(`run record: ${summary.record}`);
   return lines;

@@ -104,7 +104,11 @@ export function readRunRecord(out: string): RunRecord | null {
   try {
     value = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new ReasonforgeError('run-record-invalid', `not valid JSON (${error instanceof Error ? error.message : String(error)}); move it away to start the run afresh`, { file: path });
+    throw new ReasonforgeError(
+      'run-record-invalid',
+      `not valid JSON (${error instanceof Error ? error.message : String(error)}); move it away to start the run afresh`,
+      { file: path },
+    );
   }
   const record = value as Partial<RunRecord>;
   if (record.format !== RUN_FORMAT || record.format_version !== RUN_FORMAT_VERSION || !Array.isArray(record.sessions)) {
@@ -143,5 +147,14 @@ export function identityDifference(before: RunIdentity, now: RunIdentity): strin
 }
 
 export function newRecord(identity: RunIdentity, apiKeyEnv: string, endpoint: string, samples: number): RunRecord {
-  return { format: RUN_FORMAT, format_version: RUN_FORMAT_VERSION, generator: { name: GENERATOR.name, version: GENERATOR.version }, ...identity, api_key_env: apiKeyEnv, endpoint, samples, sessions: [] };
+  return {
+    format: RUN_FORMAT,
+    format_version: RUN_FORMAT_VERSION,
+    generator: { name: GENERATOR.name, version: GENERATOR.version },
+    ...identity,
+    api_key_env: apiKeyEnv,
+    endpoint,
+    samples,
+    sessions: [],
+  };
 }

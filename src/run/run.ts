@@ -8,7 +8,18 @@ import type { Endpoint } from './client.js';
 import { runEngine, type EngineProgress, type SampleFailure } from './engine.js';
 import { acquireLock } from './lock.js';
 import { readExistingOutput, SampleAppender } from './output.js';
-import { FAILURES_KEPT, identityDifference, newRecord, publicEndpoint, readRunRecord, recordPath, writeRunRecord, type RunIdentity, type Sampling, type Session } from './record.js';
+import {
+  FAILURES_KEPT,
+  identityDifference,
+  newRecord,
+  publicEndpoint,
+  readRunRecord,
+  recordPath,
+  writeRunRecord,
+  type RunIdentity,
+  type Sampling,
+  type Session,
+} from './record.js';
 import type { Api } from './response.js';
 import type { RetryPolicy } from './retry.js';
 import { requestSeed } from './seed.js';
@@ -80,7 +91,10 @@ export async function runModel(options: RunOptions): Promise<RunSummary> {
       source: options.template.source,
       template: options.template.text,
       template_sha256: options.template.sha256,
-      fewshot: options.fewshot === null ? null : { file: options.fewshot.file, sha256: await sha256File(options.fewshot.file), seed: options.fewshot.seed, ids: shots.map((s) => s.id) },
+      fewshot:
+        options.fewshot === null
+          ? null
+          : { file: options.fewshot.file, sha256: await sha256File(options.fewshot.file), seed: options.fewshot.seed, ids: shots.map((s) => s.id) },
     },
     dataset: { file: options.dataset, sha256: await sha256File(options.dataset), items: records.length },
   };
@@ -93,7 +107,14 @@ export async function runModel(options: RunOptions): Promise<RunSummary> {
   }
 }
 
-async function runLocked(options: RunOptions, records: readonly ProblemRecord[], shots: readonly ProblemRecord[], identity: RunIdentity, endpoint: string, started: number): Promise<RunSummary> {
+async function runLocked(
+  options: RunOptions,
+  records: readonly ProblemRecord[],
+  shots: readonly ProblemRecord[],
+  identity: RunIdentity,
+  endpoint: string,
+  started: number,
+): Promise<RunSummary> {
   const now = options.now ?? Date.now;
   const record = checkedRecord(options, identity, endpoint);
   const existing = await readExistingOutput(options.out, new Set(records.map((r) => r.id)));
@@ -167,7 +188,8 @@ async function runLocked(options: RunOptions, records: readonly ProblemRecord[],
     appender.close();
   }
   const wallSeconds = (now() - started) / 1000;
-  const outcome: Session['outcome'] = result.fatal !== null ? 'stopped' : result.interrupted ? 'interrupted' : result.failedSamples > 0 ? 'incomplete' : 'complete';
+  const outcome: Session['outcome'] =
+    result.fatal !== null ? 'stopped' : result.interrupted ? 'interrupted' : result.failedSamples > 0 ? 'incomplete' : 'complete';
   Object.assign(session, {
     finished: new Date(now()).toISOString(),
     outcome,
@@ -211,7 +233,11 @@ function checkedRecord(options: RunOptions, identity: RunIdentity, endpoint: str
   const outExists = existsSync(options.out);
   if (existing === null) {
     if (outExists) {
-      throw new ReasonforgeError('run-output-foreign', `exists, and has no run record beside it (${recordPath(options.out)}); reasonforge run appends only to its own files: choose another --out`, { file: options.out });
+      throw new ReasonforgeError(
+        'run-output-foreign',
+        `exists, and has no run record beside it (${recordPath(options.out)}); reasonforge run appends only to its own files: choose another --out`,
+        { file: options.out },
+      );
     }
     return newRecord(identity, options.apiKeyEnv, endpoint, options.samples);
   }
@@ -225,7 +251,10 @@ function checkedRecord(options: RunOptions, identity: RunIdentity, endpoint: str
 
 function requestBody(options: RunOptions, shots: readonly ProblemRecord[], record: ProblemRecord, n: number, firstSample: number): Record<string, unknown> {
   const { sampling } = options;
-  const input = options.api === 'chat' ? { messages: chatMessages(options.template, shots, record.question) } : { prompt: completionPrompt(options.template, shots, record.question) };
+  const input =
+    options.api === 'chat'
+      ? { messages: chatMessages(options.template, shots, record.question) }
+      : { prompt: completionPrompt(options.template, shots, record.question) };
   return {
     model: options.model,
     ...input,

@@ -91,7 +91,10 @@ export function planGroups(dataset: Dataset, topicOf: TopicOf): GroupPlan {
   const nested = (grouping: string, keyOf: (i: number) => string, order: (keys: string[]) => string[], from: ArrayLike<number> = all) =>
     split(from, keyOf, order).map(([key, members]): [string, Slot] => [
       key,
-      { group: add(members, [grouping, key]), byVariant: split(members, variantOf, variantOrder).map(([variant, inner]) => [variant, add(inner, [grouping, key, 'by_variant', variant])]) },
+      {
+        group: add(members, [grouping, key]),
+        byVariant: split(members, variantOf, variantOrder).map(([variant, inner]) => [variant, add(inner, [grouping, key, 'by_variant', variant])]),
+      },
     ]);
 
   const byVariant = split(all, variantOf, variantOrder).map(([variant, members]) => [variant, add(members, ['by_variant', variant], 'all')] as const);
@@ -141,7 +144,9 @@ function spreads(byVariant: Record<string, GroupMetrics>, bySet: Record<string, 
     });
     return [variant, perSet] as const;
   });
-  const widths = perVariant.filter(([, s]) => s.length > 0).map(([, s]) => binWidthFor(Math.max(...s.map((x) => x.accuracy)) - Math.min(...s.map((x) => x.accuracy)), s.length));
+  const widths = perVariant
+    .filter(([, s]) => s.length > 0)
+    .map(([, s]) => binWidthFor(Math.max(...s.map((x) => x.accuracy)) - Math.min(...s.map((x) => x.accuracy)), s.length));
   const width = widths.length === 0 ? undefined : Math.max(...widths);
   const out: Record<string, Spread> = {};
   for (const [variant, perSet] of perVariant) {

@@ -75,7 +75,14 @@ const UNPAIRED_VARIANTS: ReadonlySet<string> = new Set(['base', 'external']);
  * `key` names the group in the random streams, so its intervals do not
  * depend on other groups.
  */
-export function groupMetrics(members: ArrayLike<number>, dataset: Dataset, scores: ItemScores, options: StatOptions, key: readonly string[], scope: IntervalScope = 'all'): GroupMetrics {
+export function groupMetrics(
+  members: ArrayLike<number>,
+  dataset: Dataset,
+  scores: ItemScores,
+  options: StatOptions,
+  key: readonly string[],
+  scope: IntervalScope = 'all',
+): GroupMetrics {
   const scored: number[] = [];
   let missing = 0;
   let samples = 0;
@@ -112,7 +119,16 @@ export function groupMetrics(members: ArrayLike<number>, dataset: Dataset, score
   return group;
 }
 
-function addFigures(group: GroupMetrics, scored: readonly number[], dataset: Dataset, scores: ItemScores, options: StatOptions, key: readonly string[], fewest: number, scope: IntervalScope): void {
+function addFigures(
+  group: GroupMetrics,
+  scored: readonly number[],
+  dataset: Dataset,
+  scores: ItemScores,
+  options: StatOptions,
+  key: readonly string[],
+  fewest: number,
+  scope: IntervalScope,
+): void {
   const present: number[] = [];
   scores.ks.forEach((k, q) => {
     if (k <= fewest) present.push(q);
@@ -120,7 +136,11 @@ function addFigures(group: GroupMetrics, scored: readonly number[], dataset: Dat
       const short = scored.filter((i) => scores.n[i]! < k);
       const listed = short.slice(0, SHORT_ITEMS_LISTED).map((i) => dataset.items[i]!.id);
       const named = `${listed.join(', ')}${short.length > listed.length ? ', …' : ''}`;
-      group.omitted_k.push({ k, reason: `${short.length} of ${scored.length} items have fewer than ${k} samples (fewest: ${fewest}): ${named}`, short_items: listed });
+      group.omitted_k.push({
+        k,
+        reason: `${short.length} of ${scored.length} items have fewer than ${k} samples (fewest: ${fewest}): ${named}`,
+        short_items: listed,
+      });
     }
   });
   const families = [
@@ -162,7 +182,15 @@ function hasPerturbed(members: ArrayLike<number>, dataset: Dataset): boolean {
  * (through base_id; the base item need not be in the group) and computes the
  * drop over the clusters of one base item and its variants.
  */
-function addDrop(group: GroupMetrics, members: ArrayLike<number>, dataset: Dataset, scores: ItemScores, options: StatOptions, key: readonly string[], scope: IntervalScope): void {
+function addDrop(
+  group: GroupMetrics,
+  members: ArrayLike<number>,
+  dataset: Dataset,
+  scores: ItemScores,
+  options: StatOptions,
+  key: readonly string[],
+  scope: IntervalScope,
+): void {
   const clusters = new Map<number, { sum: number; count: number }>();
   let unpaired = 0;
   let pairs = 0;
@@ -197,7 +225,14 @@ function addDrop(group: GroupMetrics, members: ArrayLike<number>, dataset: Datas
       items: pairs + bases.length,
       samples,
     },
-    { resamples: options.resamples, permutations: options.permutations, seed: options.seed, key, confidence: options.confidence, pairIntervals: scope === 'all' },
+    {
+      resamples: options.resamples,
+      permutations: options.permutations,
+      seed: options.seed,
+      key,
+      confidence: options.confidence,
+      pairIntervals: scope === 'all',
+    },
   );
 }
 

@@ -165,7 +165,15 @@ export function voteColumns(dataset: Dataset, store: SampleStore, counts: Sample
       right[at + j] = store.flags[samples[j]!]! & CORRECT;
     }
   }
-  return { from, ids: dataset.items.slice(from, to).map((item) => item.id), start, answer, right, c: counts.c.slice(from, to), cCot: counts.cCot.slice(from, to) };
+  return {
+    from,
+    ids: dataset.items.slice(from, to).map((item) => item.id),
+    start,
+    answer,
+    right,
+    c: counts.c.slice(from, to),
+    cCot: counts.cCot.slice(from, to),
+  };
 }
 
 export interface ItemEstimates {
@@ -176,7 +184,13 @@ export interface ItemEstimates {
 }
 
 /** pass@k, maj@k and CoT-pass@k of the items in `columns` (NaN where k > n), indexed from columns.from. */
-export function estimateItems(columns: VoteColumns, answers: readonly string[], ks: readonly number[], judge: Pick<Judge, 'sameAnswer'>, options: Pick<ItemScoreOptions, 'seed' | 'majExactLimit' | 'majSubsets'>): ItemEstimates {
+export function estimateItems(
+  columns: VoteColumns,
+  answers: readonly string[],
+  ks: readonly number[],
+  judge: Pick<Judge, 'sameAnswer'>,
+  options: Pick<ItemScoreOptions, 'seed' | 'majExactLimit' | 'majSubsets'>,
+): ItemEstimates {
   const items = columns.ids.length;
   const pass = ks.map(() => new Float64Array(items).fill(Number.NaN));
   const maj = ks.map(() => new Float64Array(items).fill(Number.NaN));

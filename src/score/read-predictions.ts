@@ -47,7 +47,12 @@ export interface ReadOptions {
  * while the next ones are read, and their verdicts are taken in file order,
  * so the store and report are the same as in one thread.
  */
-export async function readPredictions(files: readonly string[], dataset: Dataset, judge: Judge, options: ReadOptions = {}): Promise<{ store: SampleStore; report: ReadReport }> {
+export async function readPredictions(
+  files: readonly string[],
+  dataset: Dataset,
+  judge: Judge,
+  options: ReadOptions = {},
+): Promise<{ store: SampleStore; report: ReadReport }> {
   const reader = new VerdictReader(options);
   const key: AnswerKey = { index: dataset.index, answers: dataset.items.map((item) => item.answer), references: dataset.items.map((item) => item.reference) };
   const elsewhere = options.judgeElsewhere;
@@ -132,7 +137,11 @@ class VerdictReader {
       if (samples !== batch.outputs[l]) throw new Error(`line ${number} of ${file} was not judged, yet its filter is the one in use`);
       for (let s = from; s < sample; s++) {
         const answer = batch.answer[s]!;
-        store.addJudged(item, batch.flags[s]!, answer < 0 ? null : batch.answers[answer]!, batch.hashA[s]!, batch.hashB[s]!, { file: f, line: number, sample: s - from });
+        store.addJudged(item, batch.flags[s]!, answer < 0 ? null : batch.answers[answer]!, batch.hashA[s]!, batch.hashB[s]!, {
+          file: f,
+          line: number,
+          sample: s - from,
+        });
       }
     }
   }

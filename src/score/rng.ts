@@ -71,7 +71,7 @@ export class Rng {
     }
     let { a, b, c, d } = this;
     const reject = 4294967296 % m;
-    for (let i = 0; i < out.length; ) {
+    for (let i = 0; i < out.length;) {
       const t = (((a + b) | 0) + d) | 0;
       d = (d + 1) | 0;
       a = b ^ (b >>> 9);

@@ -31,7 +31,10 @@ export type ScoreTask =
 export function checkJobs(jobs: number, judge: Judge): void {
   if (!Number.isSafeInteger(jobs) || jobs < 1) throw new ReasonforgeError('config-invalid', `jobs must be a whole number of at least 1, got ${jobs}`);
   if (jobs > 1 && judge.recipe === undefined) {
-    throw new ReasonforgeError('config-invalid', `judging in ${jobs} worker threads needs a judge they can rebuild (Judge.recipe); this judge has none, so use one job`);
+    throw new ReasonforgeError(
+      'config-invalid',
+      `judging in ${jobs} worker threads needs a judge they can rebuild (Judge.recipe); this judge has none, so use one job`,
+    );
   }
 }
 

@@ -78,11 +78,18 @@ export async function scoreFiles(datasetFile: string, predictionFiles: readonly 
     const { store, report } = await readPredictions(predictionFiles, dataset, options.judge, {
       ...(options.lmEvalFilter !== undefined && { lmEvalFilter: options.lmEvalFilter }),
       ...(options.onLine !== undefined && { onLine: options.onLine }),
-      ...(pool !== null && { judgeElsewhere: { judge: (lines: readonly string[], filterInUse: string | null) => pool.judge(lines, filterInUse), inFlight: pool.inFlight } }),
+      ...(pool !== null && {
+        judgeElsewhere: { judge: (lines: readonly string[], filterInUse: string | null) => pool.judge(lines, filterInUse), inFlight: pool.inFlight },
+      }),
     });
     if (options.lmEvalFilter !== undefined && report.lmEvalFilter.seen.size > 0 && !report.lmEvalFilter.seen.has(options.lmEvalFilter)) {
       const seen = [...report.lmEvalFilter.seen].map((f) => `"${f}"`).join(', ');
-      throw new ReasonforgeError('unknown-name', `no lm-evaluation-harness line is for the filter "${options.lmEvalFilter}"; the files hold ${seen}`, {}, { asked: options.lmEvalFilter });
+      throw new ReasonforgeError(
+        'unknown-name',
+        `no lm-evaluation-harness line is for the filter "${options.lmEvalFilter}"; the files hold ${seen}`,
+        {},
+        { asked: options.lmEvalFilter },
+      );
     }
     const resolved = resolveOptions(options);
     const counts = countSamples(dataset, store, options.dropDuplicates === true);
@@ -122,7 +129,11 @@ function refuseRepeatedFiles(files: readonly string[], hashes: readonly (string 
     const hash = hashes[i];
     if (hash === null || hash === undefined) return;
     const same = byHash.get(hash);
-    if (same !== undefined) throw new ReasonforgeError('usage', `the predictions files ${same} and ${file} have the same content (sha256 ${hash.slice(0, 12)}…); each sample would count twice`);
+    if (same !== undefined)
+      throw new ReasonforgeError(
+        'usage',
+        `the predictions files ${same} and ${file} have the same content (sha256 ${hash.slice(0, 12)}…); each sample would count twice`,
+      );
     byHash.set(hash, file);
   });
 }
@@ -139,7 +150,14 @@ function resolveOptions(options: ScoreOptions): Omit<MetricsOptions, 'k' | 'lm_e
   };
 }
 
-export function buildMetrics(dataset: Dataset, scores: ItemScores, report: ReadReport, options: MetricsOptions, groupings: Groupings, hashes: readonly (string | null)[]): Metrics {
+export function buildMetrics(
+  dataset: Dataset,
+  scores: ItemScores,
+  report: ReadReport,
+  options: MetricsOptions,
+  groupings: Groupings,
+  hashes: readonly (string | null)[],
+): Metrics {
   const coverage = coverageOf(dataset, scores, report);
   const metrics: Omit<Metrics, 'notes'> = {
     format: METRICS_FORMAT,

@@ -38,7 +38,12 @@ type Fail = (pointer: string, message: string) => never;
  * uses. They keep our own library clean; a template correct as released
  * should not be refused for them.
  */
-export function classifyVariables(declared: ReadonlyMap<string, Declared>, usage: Usage, fail: Fail, relaxed?: { readonly relaxations: string[] }): Map<string, SlotOrigin> {
+export function classifyVariables(
+  declared: ReadonlyMap<string, Declared>,
+  usage: Usage,
+  fail: Fail,
+  relaxed?: { readonly relaxations: string[] },
+): Map<string, SlotOrigin> {
   const origins = new Map<string, SlotOrigin>();
   for (const d of declared.values()) {
     if (d.domain === undefined) {
@@ -88,12 +93,7 @@ export function classifyVariables(declared: ReadonlyMap<string, Declared>, usage
  * replaces every cosmetic draw with one not used by the base item; the pool
  * must be big enough for both.
  */
-export function checkPoolCapacity(
-  domain: readonly DomainVar[],
-  cosmetic: readonly CosmeticVar[],
-  declared: ReadonlyMap<string, Declared>,
-  fail: Fail,
-): void {
+export function checkPoolCapacity(domain: readonly DomainVar[], cosmetic: readonly CosmeticVar[], declared: ReadonlyMap<string, Declared>, fail: Fail): void {
   const demand = new Map<Pool, { structural: number; cosmetic: number; pointer: string }>();
   const entry = (pool: Pool, pointer: string) => {
     let found = demand.get(pool);
@@ -110,7 +110,10 @@ export function checkPoolCapacity(
     }
     const required = need.structural + 2 * need.cosmetic;
     if (pool.entries.length < required) {
-      fail(need.pointer, `the pool "${pool.id}" has ${pool.entries.length} entries; this template needs at least ${required} (distinct draws, and fresh ones for the names variant)`);
+      fail(
+        need.pointer,
+        `the pool "${pool.id}" has ${pool.entries.length} entries; this template needs at least ${required} (distinct draws, and fresh ones for the names variant)`,
+      );
     }
   }
 }

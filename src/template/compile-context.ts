@@ -53,7 +53,14 @@ export class CompileContext {
         this.fail(pointer, error instanceof Error ? error.message : String(error));
       }
     }
-    const entry: Declared = { name, pointer, slot: this.declared.size, ...(varSpec && { spec: varSpec }), ...(domain && { domain }), ...(clause && { clause }) };
+    const entry: Declared = {
+      name,
+      pointer,
+      slot: this.declared.size,
+      ...(varSpec && { spec: varSpec }),
+      ...(domain && { domain }),
+      ...(clause && { clause }),
+    };
     this.declared.set(name, entry);
     return entry;
   }
@@ -123,7 +130,10 @@ export class CompileContext {
       const checked = this.expr(line.expr, `${pointer}/${i}/expr`, scope, 'num');
       if (checked.expr.operations === 0) this.fail(`${pointer}/${i}/expr`, `"${line.expr}" computes nothing; a solution line shows one calculation`);
       if (!checked.expr.plainArithmetic) {
-        this.fail(`${pointer}/${i}/expr`, `"${line.expr}" must use only + - * / ^ and parentheses, so its <<...>> annotation can be checked; move functions into a derived value`);
+        this.fail(
+          `${pointer}/${i}/expr`,
+          `"${line.expr}" must use only + - * / ^ and parentheses, so its <<...>> annotation can be checked; move functions into a derived value`,
+        );
       }
       return { ...checked, text: this.text(line.text, `${pointer}/${i}/text`, scope, 1) };
     });

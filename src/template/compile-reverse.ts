@@ -41,7 +41,8 @@ export function compileReverse(cx: CompileContext, spec: ReverseSpec, pointer: s
     const replacement = replacements[String(i)];
     if (replacement !== undefined) return cx.text(replacement, `${pointer}/premises/${i}`, scope, 0);
     const states = premise.uses.filter((name) => hidden.has(name));
-    if (states.length > 0) cx.fail(`${pointer}/premises`, `premise ${i} states ${states.join(', ')}, which the reversed problem must not give; add a replacement for it`);
+    if (states.length > 0)
+      cx.fail(`${pointer}/premises`, `premise ${i} states ${states.join(', ')}, which the reversed problem must not give; add a replacement for it`);
     return premise;
   });
   const given = cx.text(spec.given, `${pointer}/given`, scope, 0);
@@ -55,7 +56,13 @@ export function compileReverse(cx: CompileContext, spec: ReverseSpec, pointer: s
   const told = new Set([...premises, given, question].flatMap((t) => t.uses));
   const unstated = [...base.coreScope].filter((name) => {
     const d = cx.declared.get(name);
-    return d?.domain?.kind === 'num' && d.clause === undefined && name !== spec.unknown && [...base.premises, base.question].some((t) => t.uses.includes(name)) && !told.has(name);
+    return (
+      d?.domain?.kind === 'num' &&
+      d.clause === undefined &&
+      name !== spec.unknown &&
+      [...base.premises, base.question].some((t) => t.uses.includes(name)) &&
+      !told.has(name)
+    );
   });
   if (unstated.length > 0) cx.fail(pointer, `the reversed problem no longer states ${unstated.join(', ')}; every given of the base must stay in it`);
   return { id: spec.id, pointer, unknownName: spec.unknown, premises, given, after, question, derived, solution };

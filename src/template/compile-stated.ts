@@ -21,7 +21,13 @@ const MIXED: NumberFormat = { kind: 'mixed' };
 const FRACTION_WORDS: NumberFormat = { kind: 'fraction-words' };
 
 /** Compiles what a stated number means (about) and how the digits, decimal and fraction variants may rewrite it. */
-export function compileStated(cx: CompileContext, declared: Declared, spec: VariableSpec, baseTexts: readonly CompiledText[], scope: ReadonlySet<string>): StatedNumber {
+export function compileStated(
+  cx: CompileContext,
+  declared: Declared,
+  spec: VariableSpec,
+  baseTexts: readonly CompiledText[],
+  scope: ReadonlySet<string>,
+): StatedNumber {
   const extras = spec as NumericExtras;
   const pointer = declared.pointer;
   const domain = declared.domain!;
@@ -44,7 +50,10 @@ export function compileStated(cx: CompileContext, declared: Declared, spec: Vari
     for (const text of baseTexts) {
       for (const use of text.placeholders) {
         if (use.name === declared.name && !ALLOWED_FILTERS[rewrite].has(use.filter)) {
-          cx.fail(`${pointer}/perturb/${rewrite}`, `"${text.source}" shows ${declared.name} with the ${use.filter} filter, which cannot show a ${rewrite} rewrite`);
+          cx.fail(
+            `${pointer}/perturb/${rewrite}`,
+            `"${text.source}" shows ${declared.name} with the ${use.filter} filter, which cannot show a ${rewrite} rewrite`,
+          );
         }
       }
     }
@@ -54,7 +63,10 @@ export function compileStated(cx: CompileContext, declared: Declared, spec: Vari
     const step = perturb.digits.step ?? (wholeDomain ? 1 : 10 ** append);
     if (10 ** append % step !== 0) cx.fail(`${pointer}/perturb/digits/step`, `the step ${step} must divide ${10 ** append}`);
     if (!wholeDomain && step !== 10 ** append) {
-      cx.fail(`${pointer}/perturb/digits/step`, `${declared.name} takes values that are not whole, so the digits variant may only scale it by ${10 ** append} (step ${10 ** append})`);
+      cx.fail(
+        `${pointer}/perturb/digits/step`,
+        `${declared.name} takes values that are not whole, so the digits variant may only scale it by ${10 ** append} (step ${10 ** append})`,
+      );
     }
     if (smallestValue(domain) < 1) {
       cx.fail(`${pointer}/perturb/digits`, `${declared.name} can be below 1, and a number below 1 gains no digits before its point when it grows`);
@@ -65,7 +77,8 @@ export function compileStated(cx: CompileContext, declared: Declared, spec: Vari
   for (const rewrite of ['decimal', 'fraction'] as const) {
     const parts = perturb[rewrite];
     if (parts === undefined) continue;
-    if (!wholeDomain) cx.fail(`${pointer}/perturb/${rewrite}`, `the ${rewrite} variant adds a part to a whole number, and ${declared.name} takes values that are not whole`);
+    if (!wholeDomain)
+      cx.fail(`${pointer}/perturb/${rewrite}`, `the ${rewrite} variant adds a part to a whole number, and ${declared.name} takes values that are not whole`);
     checkFilters(rewrite);
     stated[rewrite] = compileParts(cx, parts, `${pointer}/perturb/${rewrite}`, rewrite);
   }

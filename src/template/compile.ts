@@ -86,10 +86,20 @@ export function compileTemplate(spec: TemplateSpec, file: string, pools: Readonl
     };
   });
 
-  const paraphrases = spec.premises.map((p, i) => compileParaphrases(cx, typeof p === 'string' ? [] : (p.paraphrases ?? []), `/premises/${i}/paraphrases`, premiseTexts[i]!, coreScope));
-  const questionParaphrases = compileParaphrases(cx, typeof spec.question === 'string' ? [] : (spec.question.paraphrases ?? []), '/question/paraphrases', question, coreScope);
+  const paraphrases = spec.premises.map((p, i) =>
+    compileParaphrases(cx, typeof p === 'string' ? [] : (p.paraphrases ?? []), `/premises/${i}/paraphrases`, premiseTexts[i]!, coreScope),
+  );
+  const questionParaphrases = compileParaphrases(
+    cx,
+    typeof spec.question === 'string' ? [] : (spec.question.paraphrases ?? []),
+    '/question/paraphrases',
+    question,
+    coreScope,
+  );
   const dependsOn = dependencies(cx.declared, [...derived, ...extensionParts.flatMap((e) => e.derived)]);
-  const reverseParts = (spec.reverse ?? []).map((r, i) => compileReverse(cx, r, `/reverse/${i}`, { premises: premiseTexts, question, coreScope, dependsOn, answer }));
+  const reverseParts = (spec.reverse ?? []).map((r, i) =>
+    compileReverse(cx, r, `/reverse/${i}`, { premises: premiseTexts, question, coreScope, dependsOn, answer }),
+  );
 
   // Classify every variable by how it must be sampled, and insist that each is stated where it belongs.
   const usedInExpr = new Set<string>();
@@ -115,9 +125,7 @@ export function compileTemplate(spec: TemplateSpec, file: string, pools: Readonl
     pointer: d.pointer,
     ...(d.clause !== undefined && { clause: d.clause }),
   }));
-  const domain: DomainVar[] = [...cx.declared.values()]
-    .filter((d) => origins.get(d.name) === 'domain')
-    .map((d) => ({ slot: d.slot, domain: d.domain! }));
+  const domain: DomainVar[] = [...cx.declared.values()].filter((d) => origins.get(d.name) === 'domain').map((d) => ({ slot: d.slot, domain: d.domain! }));
   const domainSize = domain.reduce((size, v) => size * v.domain.size, 1);
   if (domainSize > MAX_DOMAIN_SIZE) fail('/variables', `the variables span ${domainSize.toExponential(2)} combinations; narrow some ranges (at most 2^50)`);
   const cosmetic: CosmeticVar[] = [...cx.declared.values()]
@@ -127,7 +135,9 @@ export function compileTemplate(spec: TemplateSpec, file: string, pools: Readonl
 
   const sampling = (id: string, ownVars: readonly string[], derivedOf: CompiledTemplate['derived'], clauseConstraints: CompiledTemplate['constraints']) => ({
     id,
-    vars: ownVars.filter((name) => origins.get(name) === 'clause').map((name) => ({ slot: cx.declared.get(name)!.slot, domain: cx.declared.get(name)!.domain! })),
+    vars: ownVars
+      .filter((name) => origins.get(name) === 'clause')
+      .map((name) => ({ slot: cx.declared.get(name)!.slot, domain: cx.declared.get(name)!.domain! })),
     derived: derivedOf,
     constraints: clauseConstraints,
   });
@@ -171,7 +181,12 @@ export function compileTemplate(spec: TemplateSpec, file: string, pools: Readonl
     distractors: distractorParts.map((part) => ({
       id: part.spec.id,
       text: part.text,
-      after: positionsOf(part.text, part.spec.after, `${part.pointer}/after`, premiseTexts.map((_, i) => i)),
+      after: positionsOf(
+        part.text,
+        part.spec.after,
+        `${part.pointer}/after`,
+        premiseTexts.map((_, i) => i),
+      ),
       sampling: sampling(part.spec.id, Object.keys(part.spec.variables ?? {}), [], part.constraints),
     })),
     extensions: extensionParts.map((part) => ({
@@ -193,7 +208,13 @@ export function compileTemplate(spec: TemplateSpec, file: string, pools: Readonl
 }
 
 /** Paraphrases state the same facts as the original: the same variables, in other words. */
-function compileParaphrases(cx: CompileContext, sources: readonly string[], pointer: string, original: CompiledText, scope: ReadonlySet<string>): CompiledText[] {
+function compileParaphrases(
+  cx: CompileContext,
+  sources: readonly string[],
+  pointer: string,
+  original: CompiledText,
+  scope: ReadonlySet<string>,
+): CompiledText[] {
   return sources.map((source, k) => {
     const compiled = cx.text(source, `${pointer}/${k}`, scope, 0);
     const missing = original.uses.filter((name) => !compiled.uses.includes(name));

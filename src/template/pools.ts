@@ -73,8 +73,7 @@ export function loadPool(id: string, file: string): Pool {
     }
     entries.push(makeEntity(name, fields as Record<string, string | number>));
   });
-  const common = (pick: (e: Entity) => readonly string[]) =>
-    pick(entries[0]!).filter((field) => entries.every((e) => pick(e).includes(field)));
+  const common = (pick: (e: Entity) => readonly string[]) => pick(entries[0]!).filter((field) => entries.every((e) => pick(e).includes(field)));
   return {
     id,
     file,

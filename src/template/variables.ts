@@ -46,11 +46,13 @@ export function domainOf(spec: VariableSpec, pools: ReadonlyMap<string, Pool>, f
     const step = exact(spec.step, 'decimal step');
     if (step.sign() <= 0) throw new VariableError('the decimal step must be positive');
     const exactPlaces = step.decimalPlaces();
-    if (exactPlaces === null || exactPlaces === 0) throw new VariableError(`the decimal step ${step.toCanonical()} must be a terminating decimal below 1, such as 0.25`);
+    if (exactPlaces === null || exactPlaces === 0)
+      throw new VariableError(`the decimal step ${step.toCanonical()} must be a terminating decimal below 1, such as 0.25`);
     // "0.10" as a string means two places, though its value needs only one.
     const places = Math.max(exactPlaces, writtenPlaces(spec.step));
     const span = max.sub(min).div(step);
-    if (span.sign() < 0 || !span.isInteger()) throw new VariableError(`decimal range [${min.toString()}, ${max.toString()}] is not a whole number of steps of ${step.toString()}`);
+    if (span.sign() < 0 || !span.isInteger())
+      throw new VariableError(`decimal range [${min.toString()}, ${max.toString()}] is not a whole number of steps of ${step.toString()}`);
     const size = Number(span.num) + 1;
     if (size > MAX_VALUES) throw new VariableError(`decimal range has ${size} values; at most ${MAX_VALUES}`);
     const values: N.Num[] = [];

@@ -23,7 +23,8 @@ export function checkImportedRecord(record: ProblemRecord): string[] {
   if (final === null) defects.push('the solution has no "#### " line');
   else if (final.canonical !== record.answer) defects.push(`the solution ends in "#### ${final.text}", but the answer is ${record.answer}`);
   const type = canonicalAnswer(record.answer)?.type;
-  if (type !== record.answer_type) defects.push(`answer_type is ${record.answer_type}, but the answer ${record.answer} is ${type === undefined ? 'not a number' : `of type ${type}`}`);
+  if (type !== record.answer_type)
+    defects.push(`answer_type is ${record.answer_type}, but the answer ${record.answer} is ${type === undefined ? 'not a number' : `of type ${type}`}`);
   if (JSON.stringify(stepsOf(record.solution)) !== JSON.stringify(record.steps)) defects.push("steps do not match the solution's <<expr=value>> annotations");
   for (const annotation of checkAnnotations(record.solution)) {
     if (annotation.verdict === 'wrong') defects.push(`the solution's ${annotation.text} is wrong; ${annotation.expr} = ${annotation.value}`);
@@ -31,8 +32,10 @@ export function checkImportedRecord(record: ProblemRecord): string[] {
   if (record.source?.rounded === true && !answerMayBeRounded(record.answer)) {
     defects.push(`source.rounded marks an answer that may be rounded, but ${record.answer} is not a decimal of 2 or more places`);
   }
-  if (kind === 'critical' && record.answer !== 'unanswerable') defects.push(`a critical item cannot be answered, so its answer must be unanswerable, not ${record.answer}`);
-  if (record.answer === 'unanswerable' && kind !== 'critical' && kind !== 'external') defects.push(`only critical (or unpaired external) items are unanswerable, not a ${kind} item`);
+  if (kind === 'critical' && record.answer !== 'unanswerable')
+    defects.push(`a critical item cannot be answered, so its answer must be unanswerable, not ${record.answer}`);
+  if (record.answer === 'unanswerable' && kind !== 'critical' && kind !== 'external')
+    defects.push(`only critical (or unpaired external) items are unanswerable, not a ${kind} item`);
   const ownBase = kind === 'base' || kind === 'external';
   if (ownBase && record.base_id !== record.id) defects.push(`a ${kind} item is its own base, but base_id is ${record.base_id}`);
   if (!ownBase && record.base_id === record.id) defects.push(`a ${kind} item needs a base item other than itself`);
@@ -43,6 +46,7 @@ export function checkImportedRecord(record: ProblemRecord): string[] {
 export function checkImportedLink(record: ProblemRecord, base: ProblemRecord, baseLine: number): string[] {
   const where = `its base (line ${baseLine})`;
   if (base.variant.kind !== 'base') return [`base_id ${record.base_id} names a ${base.variant.kind} item (line ${baseLine}), not a base item`];
-  if (SAME_ANSWER.has(record.variant.kind) && record.answer !== base.answer) return [`a ${record.variant.kind} variant must keep the answer of ${where} (${base.answer}), not ${record.answer}`];
+  if (SAME_ANSWER.has(record.variant.kind) && record.answer !== base.answer)
+    return [`a ${record.variant.kind} variant must keep the answer of ${where} (${base.answer}), not ${record.answer}`];
   return [];
 }

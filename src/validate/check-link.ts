@@ -45,11 +45,13 @@ export function checkLink(record: ProblemRecord, base: Placed, template: Compile
       const other = differing.filter((name) => !stated.has(name) && !derived.has(name));
       if (other.length > 0) defects.push(`a ${kind} variant changed ${other.join(', ')} from ${where}; it rewrites stated numbers only`);
       const listed = [...(record.variant.changed ?? [])].sort();
-      if (JSON.stringify(listed) !== JSON.stringify([...rewritten].sort())) defects.push(`the record lists ${listed.join(', ') || 'nothing'} as changed, but ${rewritten.join(', ') || 'nothing'} differs from ${where}`);
+      if (JSON.stringify(listed) !== JSON.stringify([...rewritten].sort()))
+        defects.push(`the record lists ${listed.join(', ') || 'nothing'} as changed, but ${rewritten.join(', ') || 'nothing'} differs from ${where}`);
       for (const name of rewritten) {
         const from = N.numFrom(base.record.bindings[name]!);
         const to = N.numFrom(record.bindings[name]!);
-        if (!rule.isRewrite(stated.get(name)!, from, to)) defects.push(`${name} went from ${N.canonical(from)} to ${N.canonical(to)}, which is not a ${kind} rewrite`);
+        if (!rule.isRewrite(stated.get(name)!, from, to))
+          defects.push(`${name} went from ${N.canonical(from)} to ${N.canonical(to)}, which is not a ${kind} rewrite`);
       }
       break;
     }
@@ -59,11 +61,13 @@ export function checkLink(record: ProblemRecord, base: Placed, template: Compile
   if ((kind === 'names' || kind === 'noop' || kind === 'paraphrase' || kind === 'reorder') && record.answer !== base.record.answer) {
     defects.push(`a ${kind} variant must keep the answer of ${where} (${base.record.answer}), not ${record.answer}`);
   }
-  if ((kind === 'p1' || kind === 'p2') && base.record.answer === record.answer) defects.push(`a ${kind} variant must change the answer of its base (line ${base.line}), ${record.answer}`);
+  if ((kind === 'p1' || kind === 'p2') && base.record.answer === record.answer)
+    defects.push(`a ${kind} variant must change the answer of its base (line ${base.line}), ${record.answer}`);
   if (kind === 'reverse') {
     const unknown = record.variant.reversed?.unknown ?? '';
     const value = base.record.bindings[unknown];
-    if (value === undefined || N.canonical(N.numFrom(value)) !== record.answer) defects.push(`a reverse variant's answer is ${unknown} of ${where} (${String(value)}), not ${record.answer}`);
+    if (value === undefined || N.canonical(N.numFrom(value)) !== record.answer)
+      defects.push(`a reverse variant's answer is ${unknown} of ${where} (${String(value)}), not ${record.answer}`);
   }
   return defects;
 }
@@ -120,7 +124,8 @@ export class LinkChecker {
         found.push({ line: lateLine, message: `a ${later} variant must change the answer of its ${other} (line ${earlyLine}), ${record.answer}` });
       }
     }
-    if (Object.values(ANSWER_MUST_DIFFER_FROM).some((list: readonly string[]) => list.includes(kind)) || kind in ANSWER_MUST_DIFFER_FROM) seen.set(kind, { line, answer: record.answer });
+    if (Object.values(ANSWER_MUST_DIFFER_FROM).some((list: readonly string[]) => list.includes(kind)) || kind in ANSWER_MUST_DIFFER_FROM)
+      seen.set(kind, { line, answer: record.answer });
     return found;
   }
 }

@@ -23,7 +23,9 @@ import { checkAnnotations } from '../verify/annotations.js';
  */
 export function checkRecord(record: ProblemRecord, template: CompiledTemplate): string[] {
   if (record.template?.version !== template.version) {
-    return [`made by version ${record.template?.version} of template "${template.id}", but version ${template.version} is loaded; regenerate it or load the templates it came from`];
+    return [
+      `made by version ${record.template?.version} of template "${template.id}", but version ${template.version} is loaded; regenerate it or load the templates it came from`,
+    ];
   }
   const kind = record.variant.kind;
   if (!(GENERATED_VARIANTS as readonly string[]).includes(kind)) return [`templates do not make the variant "${kind}"`];
@@ -38,7 +40,8 @@ export function checkRecord(record: ProblemRecord, template: CompiledTemplate): 
     for (const d of derived) {
       const value = tryEvaluate(d, env, defects) as N.Num | undefined;
       if (value === undefined) continue;
-      if (!N.equals(value, env[d.slot] as N.Num)) defects.push(`binding "${d.name}" is ${N.canonical(env[d.slot] as N.Num)}, but "${d.expr.source}" gives ${N.canonical(value)}`);
+      if (!N.equals(value, env[d.slot] as N.Num))
+        defects.push(`binding "${d.name}" is ${N.canonical(env[d.slot] as N.Num)}, but "${d.expr.source}" gives ${N.canonical(value)}`);
     }
   };
   const holds = (constraints: readonly CheckedExpr[]) => {
@@ -113,7 +116,8 @@ function checkComposedVariant(record: ProblemRecord, template: CompiledTemplate,
     for (const name of info.changed ?? []) {
       const stated = template.stated.find((s) => s.name === name)!;
       const value = env[stated.slot] as N.Num;
-      if (!isSomeRewrite(rule, stated, value)) defects.push(`${name} is ${N.canonical(value)}, which the ${info.kind} variant cannot make from a whole number of its range`);
+      if (!isSomeRewrite(rule, stated, value))
+        defects.push(`${name} is ${N.canonical(value)}, which the ${info.kind} variant cannot make from a whole number of its range`);
     }
     const answer = tryEvaluate(template.answer, env, defects) as N.Num | undefined;
     if (answer !== undefined) {
@@ -129,7 +133,8 @@ function checkComposedVariant(record: ProblemRecord, template: CompiledTemplate,
     checkSteps(record, composition.lines!, env, undefined, defects);
     if (reverse !== undefined) {
       const last = record.steps[record.steps.length - 1];
-      if (last !== undefined && answer !== undefined && last.value !== N.canonical(answer)) defects.push(`the reversed solution ends in ${last.value}, not the unknown's value ${N.canonical(answer)}`);
+      if (last !== undefined && answer !== undefined && last.value !== N.canonical(answer))
+        defects.push(`the reversed solution ends in ${last.value}, not the unknown's value ${N.canonical(answer)}`);
     }
   }
   const question = composeQuestion(composition, env);
@@ -140,7 +145,8 @@ function checkComposedVariant(record: ProblemRecord, template: CompiledTemplate,
 function checkAnswer(record: ProblemRecord, answer: N.Num, defects: string[]): void {
   if (N.canonical(answer) !== record.answer) defects.push(`the answer is ${record.answer}, but its template and bindings give ${N.canonical(answer)}`);
   const type = answerTypeOf(answer);
-  if (record.answer_type !== type) defects.push(`answer_type is ${record.answer_type}, but the answer ${N.canonical(answer)} is ${type === 'integer' ? 'an integer' : `a ${type}`}`);
+  if (record.answer_type !== type)
+    defects.push(`answer_type is ${record.answer_type}, but the answer ${N.canonical(answer)} is ${type === 'integer' ? 'an integer' : `a ${type}`}`);
 }
 
 /** Every step recomputes from the bindings, shows its calculation as the template writes it, and can be shown. */
@@ -152,9 +158,12 @@ function checkSteps(record: ProblemRecord, lines: readonly SolutionLine[], env: 
   lines.forEach((line, i) => {
     const value = tryEvaluate(line, env, defects) as N.Num | undefined;
     const step = record.steps[i]!;
-    if (value !== undefined && N.canonical(value) !== step.value) defects.push(`step ${i + 1} says ${step.value}, but "${line.expr.source}" gives ${N.canonical(value)}`);
-    if (value !== undefined && anyIntermediate !== undefined && stepMisfit(value, anyIntermediate) !== undefined) defects.push(`step ${i + 1} is ${N.canonical(value)}, which the variant may not show (${stepMisfit(value, anyIntermediate)})`);
-    if (step.expr !== line.expr.display(env, false)) defects.push(`step ${i + 1} shows "${step.expr}", but its bindings give "${line.expr.display(env, false)}"`);
+    if (value !== undefined && N.canonical(value) !== step.value)
+      defects.push(`step ${i + 1} says ${step.value}, but "${line.expr.source}" gives ${N.canonical(value)}`);
+    if (value !== undefined && anyIntermediate !== undefined && stepMisfit(value, anyIntermediate) !== undefined)
+      defects.push(`step ${i + 1} is ${N.canonical(value)}, which the variant may not show (${stepMisfit(value, anyIntermediate)})`);
+    if (step.expr !== line.expr.display(env, false))
+      defects.push(`step ${i + 1} shows "${step.expr}", but its bindings give "${line.expr.display(env, false)}"`);
   });
 }
 

@@ -98,7 +98,8 @@ function checkAddress(record: ProblemRecord): string[] {
   const defects: string[] = [];
   const expected = { template: record.template?.id, split: record.split, seed: record.seed, set: record.set, variant: record.variant.kind };
   for (const [key, value] of Object.entries(expected)) {
-    if (address[key as keyof typeof address] !== value) defects.push(`the id says ${key} ${String(address[key as keyof typeof address])}, the record says ${String(value)}`);
+    if (address[key as keyof typeof address] !== value)
+      defects.push(`the id says ${key} ${String(address[key as keyof typeof address])}, the record says ${String(value)}`);
   }
   const baseId = `${address.template}:${address.split}:${address.seed}:${address.set}:base`;
   if (record.base_id !== baseId) defects.push(`base_id is ${record.base_id}, expected ${baseId}`);

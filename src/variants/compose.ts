@@ -52,7 +52,8 @@ export function composeVariant(template: CompiledTemplate, info: VariantInfo): C
     case 'reverse': {
       const reverse = template.reverse.find((r) => r.id === info.reversed?.id);
       if (reverse === undefined) return `template "${template.id}" has no reversed problem "${info.reversed?.id}"`;
-      if (info.reversed!.unknown !== reverse.unknown.name) return `the reversed problem "${reverse.id}" asks for ${reverse.unknown.name}, not ${info.reversed!.unknown}`;
+      if (info.reversed!.unknown !== reverse.unknown.name)
+        return `the reversed problem "${reverse.id}" asks for ${reverse.unknown.name}, not ${info.reversed!.unknown}`;
       return { premises: reverse.premises, given: { after: reverse.after, text: reverse.given }, question: reverse.question, lines: reverse.solution };
     }
     case 'paraphrase': {
@@ -62,7 +63,8 @@ export function composeVariant(template: CompiledTemplate, info: VariantInfo): C
     case 'critical': {
       const option = criticalAnalysis(template).options.find((o) => o.premise === info.removed?.premise);
       if (option === undefined) return `premise ${info.removed?.premise} is not one the answer cannot do without`;
-      if (JSON.stringify(option.missing) !== JSON.stringify(info.removed!.missing)) return `removing premise ${option.premise} loses ${option.missing.join(', ')}, not ${info.removed!.missing.join(', ')}`;
+      if (JSON.stringify(option.missing) !== JSON.stringify(info.removed!.missing))
+        return `removing premise ${option.premise} loses ${option.missing.join(', ')}, not ${info.removed!.missing.join(', ')}`;
       return { premises: premises.filter((_, i) => i !== option.premise), question: template.question, lines: null, critical: option };
     }
     case 'reorder': {

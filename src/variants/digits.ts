@@ -22,7 +22,9 @@ export const DIGITS: RewriteRule = {
     const count = growable(template).length;
     const needed = Math.ceil(template.stated.length / 2);
     if (count === 0) return 'no stated number says how it may grow (perturb.digits)';
-    return count < needed ? `only ${count} of the ${template.stated.length} stated numbers may grow, and the digits variant changes at least half of them` : null;
+    return count < needed
+      ? `only ${count} of the ${template.stated.length} stated numbers may grow, and the digits variant changes at least half of them`
+      : null;
   },
   pick: (rewritable) => rewritable,
   rewrite(stated, base, hash) {

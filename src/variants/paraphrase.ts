@@ -67,6 +67,7 @@ export function paraphraseTexts(
     if (rewrite.part === 'question') question = chosen;
     else premises[rewrite.index!] = chosen;
   }
-  if (seen.size < minimumRewrites(template)) return `a paraphrase rewrites at least ${minimumRewrites(template)} of the ${template.premises.length + 1} sentences, not ${seen.size}`;
+  if (seen.size < minimumRewrites(template))
+    return `a paraphrase rewrites at least ${minimumRewrites(template)} of the ${template.premises.length + 1} sentences, not ${seen.size}`;
   return { premises, question };
 }

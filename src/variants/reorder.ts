@@ -49,7 +49,10 @@ export function validOrders(template: CompiledTemplate): readonly (readonly numb
         prefix.pop();
       }
     };
-    walk([], Array.from({ length: n }, (_, i) => i));
+    walk(
+      [],
+      Array.from({ length: n }, (_, i) => i),
+    );
   }
   orders = found;
   ordersOf.set(template, orders);
@@ -60,7 +63,9 @@ export function reorderUnsupported(template: CompiledTemplate): string | null {
   const n = template.premises.length;
   if (n < 2) return 'a single premise has no other order';
   if (n > MAX_REORDER_PREMISES) return `${n} premises are more than the ${MAX_REORDER_PREMISES} whose orders can be listed`;
-  return validOrders(template).length === 0 ? 'no other order of the premises opens with a premise that can open ("opens"), keeps every "follows" and every pronoun after its person' : null;
+  return validOrders(template).length === 0
+    ? 'no other order of the premises opens with a premise that can open ("opens"), keeps every "follows" and every pronoun after its person'
+    : null;
 }
 
 /** The premise order of one item, chosen uniformly among the valid ones. */

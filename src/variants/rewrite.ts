@@ -50,7 +50,9 @@ function refuseRewrite(template: CompiledTemplate, variant: string, last: Reject
   const key = `${variant}|${last?.reason ?? ''}`;
   let rejection = byReason.get(key);
   if (rejection === undefined) {
-    rejection = { reason: `the ${variant} variant found no rewrite in ${REWRITE_ATTEMPTS} tries that passes every check (the last failed: ${last?.reason ?? 'nothing to rewrite'})` };
+    rejection = {
+      reason: `the ${variant} variant found no rewrite in ${REWRITE_ATTEMPTS} tries that passes every check (the last failed: ${last?.reason ?? 'nothing to rewrite'})`,
+    };
     byReason.set(key, rejection);
   }
   return rejection;

@@ -172,7 +172,9 @@ class Structure implements RangeParser {
     if (a === null || b === null) return undefined;
     const quotient: Expr = { k: 'bin', op: '/', a, b };
     const value = evaluateRational(quotient);
-    return value === null ? { kind: 'expression', expr: quotient } : { kind: 'number', value, places: null, percent: false, significant: 0, grouped: false, source: this.source };
+    return value === null
+      ? { kind: 'expression', expr: quotient }
+      : { kind: 'number', value, places: null, percent: false, significant: 0, grouped: false, source: this.source };
   }
 
   /** `1 \pm \sqrt{19}`: both values, as a list. */
@@ -212,14 +214,26 @@ class Structure implements RangeParser {
     if (expr === null) return null;
     if (isArithmetic(expr)) {
       const value = evaluateRational(expr);
-      if (value !== null) return { kind: 'number', value, places: null, percent: false, significant: 0, grouped: tokens.some((t) => t.t === 'num' && t.grouped), source: this.source };
+      if (value !== null)
+        return {
+          kind: 'number',
+          value,
+          places: null,
+          percent: false,
+          significant: 0,
+          grouped: tokens.some((t) => t.t === 'num' && t.grouped),
+          source: this.source,
+        };
     }
     return { kind: 'expression', expr };
   }
 }
 
 function isInfinite(answer: ParsedAnswer): boolean {
-  return answer.kind === 'expression' && ((answer.expr.k === 'var' && answer.expr.name === 'inf') || (answer.expr.k === 'neg' && answer.expr.a.k === 'var' && answer.expr.a.name === 'inf'));
+  return (
+    answer.kind === 'expression' &&
+    ((answer.expr.k === 'var' && answer.expr.name === 'inf') || (answer.expr.k === 'neg' && answer.expr.a.k === 'var' && answer.expr.a.name === 'inf'))
+  );
 }
 
 function expressionOf(answer: ParsedAnswer): Expr | null {
@@ -237,7 +251,11 @@ function expressionOf(answer: ParsedAnswer): Expr | null {
 function combine(items: readonly Named[], joiners: ReadonlySet<string>): ParsedAnswer {
   const names = items.map((item) => item.name);
   if (items.length > 1 && names.every((name) => name !== null) && new Set(names).size === names.length) {
-    return { kind: 'assignments', names: names as string[], values: items.map(({ answer }) => (answer.kind === 'relation' ? (valueSide(answer) ?? answer) : answer)) };
+    return {
+      kind: 'assignments',
+      names: names as string[],
+      values: items.map(({ answer }) => (answer.kind === 'relation' ? (valueSide(answer) ?? answer) : answer)),
+    };
   }
   const first = items[0]!.answer;
   if (joiners.size === 1 && !joiners.has(',') && first.kind === 'intervals' && first.variable !== null) {
@@ -291,4 +309,3 @@ function simpleNumber(tokens: readonly Token[], source: string): NumberAnswer | 
     source,
   };
 }
-

@@ -9,8 +9,31 @@ import { isSymbol, type Token } from './tokens.js';
  */
 /** Words dropped in front of an answer: "about 12", "approximately $5", "a total of 40". */
 const PREFIX_WORDS: ReadonlySet<string> = new Set([
-  'about', 'approximately', 'approx', 'around', 'roughly', 'nearly', 'almost', 'exactly', 'only', 'just',
-  'total', 'of', 'equals', 'is', 'be', 'was', 'are', 'rs', 'inr', 'usd', 'us', 'eur', 'gbp', 'cad', 'aud',
+  'about',
+  'approximately',
+  'approx',
+  'around',
+  'roughly',
+  'nearly',
+  'almost',
+  'exactly',
+  'only',
+  'just',
+  'total',
+  'of',
+  'equals',
+  'is',
+  'be',
+  'was',
+  'are',
+  'rs',
+  'inr',
+  'usd',
+  'us',
+  'eur',
+  'gbp',
+  'cad',
+  'aud',
 ]);
 const CURRENCY_SIGNS: ReadonlySet<string> = new Set(['$', '€', '£', '¥', '₹', '₩', '¢', '≈', '~', ':', '=']);
 /** Single letters read as units after a number and a space ("5 m", "3 h"), not as variables. */
@@ -19,9 +42,62 @@ const PERCENT_WORDS: ReadonlySet<string> = new Set(['percent', 'percentage', 'pc
 
 /** Short words glued to a number that are units or ordinals, not products of variables: 5km, 3rd. */
 const GLUED_WORDS: ReadonlySet<string> = new Set([
-  'km', 'cm', 'mm', 'nm', 'kg', 'mg', 'ml', 'ft', 'in', 'yd', 'mi', 'hr', 'hrs', 'min', 'mins', 'sec', 'secs', 'lb', 'lbs',
-  'oz', 'mph', 'kmh', 'gal', 'qt', 'pt', 'sq', 'cu', 'st', 'nd', 'rd', 'th', 'am', 'pm', 'kw', 'kwh', 'mb', 'gb', 'usd',
-  'eur', 'rs', 'pct', 'and', 'or', 'per', 'each', 'days', 'day', 'yr', 'yrs', 'year', 'week', 'wk', 'ms', 'deg', 'rad', 'cents',
+  'km',
+  'cm',
+  'mm',
+  'nm',
+  'kg',
+  'mg',
+  'ml',
+  'ft',
+  'in',
+  'yd',
+  'mi',
+  'hr',
+  'hrs',
+  'min',
+  'mins',
+  'sec',
+  'secs',
+  'lb',
+  'lbs',
+  'oz',
+  'mph',
+  'kmh',
+  'gal',
+  'qt',
+  'pt',
+  'sq',
+  'cu',
+  'st',
+  'nd',
+  'rd',
+  'th',
+  'am',
+  'pm',
+  'kw',
+  'kwh',
+  'mb',
+  'gb',
+  'usd',
+  'eur',
+  'rs',
+  'pct',
+  'and',
+  'or',
+  'per',
+  'each',
+  'days',
+  'day',
+  'yr',
+  'yrs',
+  'year',
+  'week',
+  'wk',
+  'ms',
+  'deg',
+  'rad',
+  'cents',
 ]);
 const SPLIT_AFTER: ReadonlySet<string> = new Set(['+', '-', '*', '/', '^', '(', '=', ',', '<', '>', '≤', '≥', '≠']);
 
@@ -37,9 +113,15 @@ export function splitLetterWords(tokens: Token[]): Token[] {
     const token = tokens[k]!;
     const previous = tokens[k - 1];
     const split =
-      token.t === 'word' && token.text.length >= 2 && token.text.length <= 4 && previous !== undefined &&
-      !GLUED_WORDS.has(token.text.toLowerCase()) && !FUNCTION_NAMES.has(token.text.toLowerCase()) && !CONSTANT_NAMES.has(token.text.toLowerCase()) &&
-      !VARIABLE_WORDS.has(token.text) && !PERCENT_WORDS.has(token.text.toLowerCase()) &&
+      token.t === 'word' &&
+      token.text.length >= 2 &&
+      token.text.length <= 4 &&
+      previous !== undefined &&
+      !GLUED_WORDS.has(token.text.toLowerCase()) &&
+      !FUNCTION_NAMES.has(token.text.toLowerCase()) &&
+      !CONSTANT_NAMES.has(token.text.toLowerCase()) &&
+      !VARIABLE_WORDS.has(token.text) &&
+      !PERCENT_WORDS.has(token.text.toLowerCase()) &&
       ((!token.space && (previous.t === 'num' || isSymbol(previous, ')') || (previous.t === 'word' && previous.text.length === 1))) ||
         (previous.t === 'sym' && SPLIT_AFTER.has(previous.text) && tokens[k + 1]?.t !== 'word'));
     if (!split) {
@@ -101,8 +183,15 @@ export function dropPrefix(tokens: Token[]): Token[] {
     if (token === undefined) break;
     if (token.t === 'sym' && CURRENCY_SIGNS.has(token.text)) k++;
     else if (token.t === 'word' && PREFIX_WORDS.has(token.text.toLowerCase()) && k < lastNumber) k++;
-    else if (token.t === 'word' && token.text.toLowerCase() === 'a' && tokens[k + 1]?.t === 'word' && (tokens[k + 1] as { text: string }).text.toLowerCase() === 'total') k++;
-    else if (k > 0 && isSymbol(token, '.') && tokens[k - 1]!.t === 'word') k++; // "Rs. 50"
+    else if (
+      token.t === 'word' &&
+      token.text.toLowerCase() === 'a' &&
+      tokens[k + 1]?.t === 'word' &&
+      (tokens[k + 1] as { text: string }).text.toLowerCase() === 'total'
+    )
+      k++;
+    else if (k > 0 && isSymbol(token, '.') && tokens[k - 1]!.t === 'word')
+      k++; // "Rs. 50"
     else break;
   }
   // A currency sign after a minus: -$5
@@ -135,7 +224,11 @@ export function dropUnits(tokens: Token[]): Token[] {
       // and drop what the words leave dangling: "18 (dollars", "5 - ", "12,"
       while (end > 0) {
         const last = tokens[end - 1]!;
-        if (last.t === 'sym' && (last.text === '(' || last.text === '[' || last.text === ',' || last.text === '-' || last.text === '.' || last.text === ':' || last.text === '/')) end--;
+        if (
+          last.t === 'sym' &&
+          (last.text === '(' || last.text === '[' || last.text === ',' || last.text === '-' || last.text === '.' || last.text === ':' || last.text === '/')
+        )
+          end--;
         else if (last.t === 'word' && (last.text === 'and' || last.text === 'or')) end--;
         else break;
       }
@@ -144,4 +237,3 @@ export function dropUnits(tokens: Token[]): Token[] {
   }
   return tokens;
 }
-

@@ -72,8 +72,17 @@ function text(raw: string): TextAnswer {
 /** Drops what surrounds an answer but is not part of it: spaces, markdown, quotes, sentence punctuation. */
 function strippable(ch: string, atEnd: boolean, math: boolean): boolean {
   return (
-    ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '*' || ch === '_' || ch === '`' || ch === '"' ||
-    ch === '\u201c' || ch === '\u201d' || (atEnd && (ch === '.' || ch === ',' || ch === ';' || ch === ':' || (ch === '!' && !math) || ch === '?'))
+    ch === ' ' ||
+    ch === '\t' ||
+    ch === '\n' ||
+    ch === '\r' ||
+    ch === '*' ||
+    ch === '_' ||
+    ch === '`' ||
+    ch === '"' ||
+    ch === '\u201c' ||
+    ch === '\u201d' ||
+    (atEnd && (ch === '.' || ch === ',' || ch === ';' || ch === ':' || (ch === '!' && !math) || ch === '?'))
   );
 }
 

@@ -17,8 +17,24 @@ const MAX_GAP = 80;
  * part of an answer.
  */
 const NEW_STATEMENT = [
-  'therefore', 'thus', 'hence', 'so', 'then', 'answer', 'since', 'because', 'which',
-  'later', 'wait', 'actually', 'but', 'instead', 'however', 'rather', 'correct', 'corrected',
+  'therefore',
+  'thus',
+  'hence',
+  'so',
+  'then',
+  'answer',
+  'since',
+  'because',
+  'which',
+  'later',
+  'wait',
+  'actually',
+  'but',
+  'instead',
+  'however',
+  'rather',
+  'correct',
+  'corrected',
 ];
 const JOINER_WORDS = ['and', 'or', 'quad'];
 const JOINER_MARKS = [',', ';', '&'];

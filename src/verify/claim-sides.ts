@@ -22,10 +22,26 @@ function isArithmeticChar(text: string, i: number): boolean {
   const ch = text[i]!;
   if (isDigit(ch)) return true;
   switch (ch) {
-    case ' ': case '\t': case '.': case ',': case '+': case '-': case '*': case '/': case '^':
-    case '(': case ')': case '[': case ']': case '%': case '$': case '€': case '£':
+    case ' ':
+    case '\t':
+    case '.':
+    case ',':
+    case '+':
+    case '-':
+    case '*':
+    case '/':
+    case '^':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '%':
+    case '$':
+    case '€':
+    case '£':
       return true;
-    case 'x': case 'X': {
+    case 'x':
+    case 'X': {
       // "3 x 4", "3x4", "$2000x 10/100"; but not "3x + 4" or "2x = 10", where x is a variable.
       const before = text[i - 1];
       if (!(before === ' ' || isDigit(before) || before === ')')) return false;
@@ -150,4 +166,3 @@ export function isDate(text: string, start: number, end: number): boolean {
   const digits = (part: string, min: number, max: number): boolean => part.length >= min && part.length <= max && [...part].every((ch) => isDigit(ch));
   return digits(month, 1, 2) && digits(day, 1, 2) && (digits(year, 2, 2) || digits(year, 4, 4));
 }
-

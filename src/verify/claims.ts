@@ -79,7 +79,11 @@ function judge(lhs: Side, rhs: Side, lhsText: string, rhsText: string, approxima
   if (lhs.result.percent || rhs.result.percent) {
     const lhsLabel = lhs.result.percent ? tryEvaluateArithmetic(lhsText, { percent: 'ignore' }) : lhs.result;
     const rhsLabel = rhs.result.percent ? tryEvaluateArithmetic(rhsText, { percent: 'ignore' }) : rhs.result;
-    const pairs: Array<[ArithmeticResult, ArithmeticResult]> = [[lhsLabel, rhs.result], [lhs.result, rhsLabel], [lhsLabel, rhsLabel]];
+    const pairs: Array<[ArithmeticResult, ArithmeticResult]> = [
+      [lhsLabel, rhs.result],
+      [lhs.result, rhsLabel],
+      [lhsLabel, rhsLabel],
+    ];
     for (const [a, b] of pairs) if (a.ok && b.ok && a.value.equals(b.value)) return { verdict: 'percent', places };
   }
   if (rhs.result.operators > 0) {

@@ -194,10 +194,24 @@ function callSurd(fn: string, args: readonly Expr[], env: ReadonlyMap<string, Ra
 }
 
 const FLOAT_FUNCTIONS: ReadonlyMap<string, (x: number) => number> = new Map([
-  ['sqrt', Math.sqrt], ['abs', Math.abs], ['sin', Math.sin], ['cos', Math.cos], ['tan', Math.tan],
-  ['cot', (x: number) => 1 / Math.tan(x)], ['sec', (x: number) => 1 / Math.cos(x)], ['csc', (x: number) => 1 / Math.sin(x)],
-  ['arcsin', Math.asin], ['arccos', Math.acos], ['arctan', Math.atan], ['sinh', Math.sinh], ['cosh', Math.cosh],
-  ['tanh', Math.tanh], ['log', Math.log], ['ln', Math.log], ['exp', Math.exp], ['factorial', floatFactorial],
+  ['sqrt', Math.sqrt],
+  ['abs', Math.abs],
+  ['sin', Math.sin],
+  ['cos', Math.cos],
+  ['tan', Math.tan],
+  ['cot', (x: number) => 1 / Math.tan(x)],
+  ['sec', (x: number) => 1 / Math.cos(x)],
+  ['csc', (x: number) => 1 / Math.sin(x)],
+  ['arcsin', Math.asin],
+  ['arccos', Math.acos],
+  ['arctan', Math.atan],
+  ['sinh', Math.sinh],
+  ['cosh', Math.cosh],
+  ['tanh', Math.tanh],
+  ['log', Math.log],
+  ['ln', Math.log],
+  ['exp', Math.exp],
+  ['factorial', floatFactorial],
 ]);
 
 function floatFactorial(n: number): number {

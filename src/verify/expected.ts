@@ -17,8 +17,13 @@ export interface AnswerOptions {
 
 function looksLikeSolution(text: string): boolean {
   return (
-    text.includes('\\boxed') || text.includes('\\fbox') || text.includes('$') || text.includes('\\(') || text.includes('\\[') ||
-    text.includes('####') || text.toLowerCase().includes('answer')
+    text.includes('\\boxed') ||
+    text.includes('\\fbox') ||
+    text.includes('$') ||
+    text.includes('\\(') ||
+    text.includes('\\[') ||
+    text.includes('####') ||
+    text.toLowerCase().includes('answer')
   );
 }
 

@@ -14,8 +14,22 @@ import type { Surd } from './surd.js';
  */
 const POINTS: readonly Rational[] = (
   [
-    [7n, 3n], [11n, 5n], [13n, 17n], [19n, 7n], [23n, 13n], [29n, 11n], [31n, 19n], [37n, 23n],
-    [41n, 29n], [43n, 31n], [47n, 37n], [53n, 41n], [59n, 43n], [61n, 47n], [67n, 53n], [71n, 59n],
+    [7n, 3n],
+    [11n, 5n],
+    [13n, 17n],
+    [19n, 7n],
+    [23n, 13n],
+    [29n, 11n],
+    [31n, 19n],
+    [37n, 23n],
+    [41n, 29n],
+    [43n, 31n],
+    [47n, 37n],
+    [53n, 41n],
+    [59n, 43n],
+    [61n, 47n],
+    [67n, 53n],
+    [71n, 59n],
   ] as const
 ).map(([n, d]) => Rational.of(n, d));
 
@@ -81,7 +95,13 @@ export function compareExpressions(a: Expr, b: Expr): ExpressionMatch {
 /** The real value of an expression whose only symbols are pi and e, for the rounding tolerance. */
 export function constantValue(expr: Expr): number | null {
   for (const name of symbolsOf(expr)) if (name !== 'pi' && name !== 'e') return null;
-  const value = evaluateFloat(expr, new Map([['pi', Math.PI], ['e', Math.E]]));
+  const value = evaluateFloat(
+    expr,
+    new Map([
+      ['pi', Math.PI],
+      ['e', Math.E],
+    ]),
+  );
   return Number.isFinite(value) ? value : null;
 }
 

@@ -50,4 +50,3 @@ function render(expr: Expr, outer: number): string {
   }
   return own < outer ? `(${text})` : text;
 }
-

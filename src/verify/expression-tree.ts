@@ -16,8 +16,26 @@ export type Expr =
 
 /** Function names an answer may use; anything else with two or more letters is a word, not math. */
 export const FUNCTION_NAMES: ReadonlySet<string> = new Set([
-  'sqrt', 'root', 'abs', 'sin', 'cos', 'tan', 'cot', 'sec', 'csc', 'arcsin', 'arccos', 'arctan',
-  'sinh', 'cosh', 'tanh', 'log', 'ln', 'exp', 'factorial', 'binom',
+  'sqrt',
+  'root',
+  'abs',
+  'sin',
+  'cos',
+  'tan',
+  'cot',
+  'sec',
+  'csc',
+  'arcsin',
+  'arccos',
+  'arctan',
+  'sinh',
+  'cosh',
+  'tanh',
+  'log',
+  'ln',
+  'exp',
+  'factorial',
+  'binom',
 ]);
 
 /**

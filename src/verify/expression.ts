@@ -18,7 +18,11 @@ const ONE = Rational.of(1n);
 /** Functions whose unbracketed argument runs on through the names after it: sin 2x, log 3x. */
 const TAKES_PRODUCTS: ReadonlySet<string> = new Set(['sin', 'cos', 'tan', 'cot', 'sec', 'csc', 'sinh', 'cosh', 'tanh', 'log', 'ln']);
 /** sin^{-1} x is arcsin x, not 1/sin x. */
-const INVERSES: ReadonlyMap<string, string> = new Map([['sin', 'arcsin'], ['cos', 'arccos'], ['tan', 'arctan']]);
+const INVERSES: ReadonlyMap<string, string> = new Map([
+  ['sin', 'arcsin'],
+  ['cos', 'arccos'],
+  ['tan', 'arctan'],
+]);
 
 /** Parses tokens[from, to) as one expression, or returns null. */
 export function parseExpression(tokens: readonly Token[], from = 0, to = tokens.length): Expr | null {
@@ -153,8 +157,14 @@ class ExpressionParser {
     const bar = this.peek(1);
     const bottom = this.peek(2);
     if (
-      top?.t === 'num' && top.space && top.integer && isSymbol(bar, '/') &&
-      bottom?.t === 'num' && bottom.integer && top.value.compare(bottom.value) < 0 && !isSymbol(this.peek(3), '^')
+      top?.t === 'num' &&
+      top.space &&
+      top.integer &&
+      isSymbol(bar, '/') &&
+      bottom?.t === 'num' &&
+      bottom.integer &&
+      top.value.compare(bottom.value) < 0 &&
+      !isSymbol(this.peek(3), '^')
     ) {
       this.pos += 3;
       return { k: 'bin', op: '+', a: whole, b: { k: 'bin', op: '/', a: { k: 'num', value: top.value }, b: { k: 'num', value: bottom.value } } };

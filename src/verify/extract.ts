@@ -28,7 +28,14 @@ import { answerAfter, firstDigit, isDigit, isLetter, lastDigit, numberAround, ty
 export type ExtractionStrategy = 'gsm8k' | 'boxed' | 'final-answer' | 'the-answer-is' | 'answer-colon' | 'a-colon' | 'last-math' | 'last-number';
 
 export const EXTRACTION_STRATEGIES: readonly ExtractionStrategy[] = [
-  'gsm8k', 'boxed', 'final-answer', 'the-answer-is', 'answer-colon', 'a-colon', 'last-math', 'last-number',
+  'gsm8k',
+  'boxed',
+  'final-answer',
+  'the-answer-is',
+  'answer-colon',
+  'a-colon',
+  'last-math',
+  'last-number',
 ];
 
 export interface ExtractOptions {

@@ -3,13 +3,7 @@
  * checks. Every function here is total: any input, a result, no exception.
  */
 export { verify, type Verdict, type VerdictReason, type VerdictStrategy, type VerifyOptions } from './verify.js';
-export {
-  extractAnswer,
-  EXTRACTION_STRATEGIES,
-  type ExtractedAnswer,
-  type ExtractionStrategy,
-  type ExtractOptions,
-} from './extract.js';
+export { extractAnswer, EXTRACTION_STRATEGIES, type ExtractedAnswer, type ExtractionStrategy, type ExtractOptions } from './extract.js';
 export {
   parseAnswer,
   normalizeAnswer,

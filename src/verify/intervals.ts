@@ -126,7 +126,12 @@ export function normalize(parts: readonly Interval[]): Interval[] | null {
     const touching = next.low === last.high && sameEnd(next.interval.low.value, last.interval.high.value);
     if (next.low < last.high || (touching && (next.interval.low.closed || last.interval.high.closed))) {
       const sameHigh = next.high === last.high && sameEnd(next.interval.high.value, last.interval.high.value);
-      const high: Bound = next.high > last.high ? next.interval.high : sameHigh ? { value: last.interval.high.value, closed: last.interval.high.closed || next.interval.high.closed } : last.interval.high;
+      const high: Bound =
+        next.high > last.high
+          ? next.interval.high
+          : sameHigh
+            ? { value: last.interval.high.value, closed: last.interval.high.closed || next.interval.high.closed }
+            : last.interval.high;
       const sameLow = next.low === last.low && sameEnd(next.interval.low.value, last.interval.low.value);
       const low: Bound = sameLow ? { value: last.interval.low.value, closed: last.interval.low.closed || next.interval.low.closed } : last.interval.low;
       merged[merged.length - 1] = { interval: { low, high }, low: last.low, high: Math.max(last.high, next.high) };
@@ -165,7 +170,10 @@ export function difference(a: readonly Interval[], b: readonly Interval[]): Inte
 
 /** {−x : x in the set}: what |x| needs. */
 export function mirror(parts: readonly Interval[]): Interval[] {
-  return parts.map((part) => ({ low: { value: negate(part.high.value), closed: part.high.closed }, high: { value: negate(part.low.value), closed: part.low.closed } }));
+  return parts.map((part) => ({
+    low: { value: negate(part.high.value), closed: part.high.closed },
+    high: { value: negate(part.low.value), closed: part.low.closed },
+  }));
 }
 
 export function negate(value: EndpointValue): EndpointValue {

@@ -14,7 +14,17 @@ export function isDigit(ch: string | undefined): boolean {
 
 /** Whether a `{` after this character groups (x^{2}, 2{3}) or opens a set ({1, 2}, x = {1}). */
 export function isGroupingContext(before: string | undefined): boolean {
-  return before === '^' || before === '_' || before === ')' || isDigit(before) || isLetter(before) || before === '*' || before === '/' || before === '+' || before === '-';
+  return (
+    before === '^' ||
+    before === '_' ||
+    before === ')' ||
+    isDigit(before) ||
+    isLetter(before) ||
+    before === '*' ||
+    before === '/' ||
+    before === '+' ||
+    before === '-'
+  );
 }
 
 /**

@@ -13,7 +13,18 @@
  * input character it came from, so callers can report positions in the text
  * the user gave them.
  */
-import { endsWithWholeNumber, isDigit, isGroupingContext, isLetter, MATRIX_CELL, MATRIX_CLOSE, MATRIX_OPEN, MATRIX_ROW, MIXED_PLUS, REPEATING } from './latex-chars.js';
+import {
+  endsWithWholeNumber,
+  isDigit,
+  isGroupingContext,
+  isLetter,
+  MATRIX_CELL,
+  MATRIX_CLOSE,
+  MATRIX_OPEN,
+  MATRIX_ROW,
+  MIXED_PLUS,
+  REPEATING,
+} from './latex-chars.js';
 import { isSpecial, Output, type PlainText } from './latex-output.js';
 import { readRoot } from './latex-roots.js';
 import { DROPPED, FRACTIONS, FUNCTIONS, GREEK, MATRIX_ENVIRONMENTS, SPACES, SYMBOLS, TEXT_WRAPPERS, UNICODE } from './latex-tables.js';

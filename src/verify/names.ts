@@ -53,11 +53,11 @@ export function targetName(tokens: readonly Token[], from: number, to: number): 
     if (symbol === '(') depth++;
     else if (symbol === ')') {
       if (--depth < 0) return null;
-    } else if (symbol === ',' ? depth === 0 : symbol !== '_' && symbol !== '|' && symbol !== ':' && symbol !== '/' && symbol !== '*' && symbol !== "'") return null;
+    } else if (symbol === ',' ? depth === 0 : symbol !== '_' && symbol !== '|' && symbol !== ':' && symbol !== '/' && symbol !== '*' && symbol !== "'")
+      return null;
     text += symbol;
   }
   if (words === 0 || depth !== 0) return null;
   // x_(1) (from x_{1}) and x_1 are one name
   return text.replace(/_\(([^()]*)\)/g, '_$1');
 }
-

@@ -63,7 +63,14 @@ function numbersIn(text: string): NumberSeen[] {
         if (inFraction) fraction += text[i];
         else whole += text[i];
         i++;
-      } else if (code === 44 && !inFraction && isDigitCode(text.charCodeAt(i + 1)) && isDigitCode(text.charCodeAt(i + 2)) && isDigitCode(text.charCodeAt(i + 3)) && !isDigitCode(text.charCodeAt(i + 4))) {
+      } else if (
+        code === 44 &&
+        !inFraction &&
+        isDigitCode(text.charCodeAt(i + 1)) &&
+        isDigitCode(text.charCodeAt(i + 2)) &&
+        isDigitCode(text.charCodeAt(i + 3)) &&
+        !isDigitCode(text.charCodeAt(i + 4))
+      ) {
         i++; // a thousands comma
       } else if (code === 46 && !inFraction && isDigitCode(text.charCodeAt(i + 1))) {
         inFraction = true;

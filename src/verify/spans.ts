@@ -66,7 +66,12 @@ export function answerAfter(text: string, from: number): Span | null {
     if (ch === '\n' || ch === '\r') break;
     if (ch === '(' || ch === '[' || ch === '{') depth++;
     else if (ch === ')' || ch === ']' || ch === '}') depth--;
-    else if ((ch === '.' || ch === '!' || ch === '?' || ch === ';') && !isDigit(text[end + 1]) && (end + 1 >= text.length || isSpace(text[end + 1]) || text[end + 1] === '\n' || ch !== '.')) break;
+    else if (
+      (ch === '.' || ch === '!' || ch === '?' || ch === ';') &&
+      !isDigit(text[end + 1]) &&
+      (end + 1 >= text.length || isSpace(text[end + 1]) || text[end + 1] === '\n' || ch !== '.')
+    )
+      break;
     else if (ch === ',' && depth <= 0 && isSpace(text[end + 1])) break;
   }
   return end > i ? { start: i, end } : null;

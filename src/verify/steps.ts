@@ -80,4 +80,3 @@ export function checkSteps(output: string, item?: StepItem, options: StepCheckOp
   if (item?.steps === undefined) return result;
   return { ...result, referenceValuesFound: referenceValues(view, item.steps) };
 }
-

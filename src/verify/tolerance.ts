@@ -83,7 +83,6 @@ export function roundedToConstant(a: NumberAnswer, expr: Expr, options: Equivale
   return difference <= halfUnit * (1 + 1e-9) ? { equivalent: true, reason: 'rounded' } : null;
 }
 
-
 /** An irrational candidate such as √19 against a reference that may be rounded (option `reference`). */
 export function constantToRoundedReference(expr: Expr, b: NumberAnswer, options: EquivalenceOptions): Match | null {
   if (options.reference !== 'rounded' || b.percent || !mayBeRounded(b.places)) return null;

@@ -30,18 +30,25 @@ describe('canonicalAnswerArb', () => {
 describe('equivalentAnswerArb and wrongAnswerArb against our verifier', () => {
   it('every equivalent form verifies, percent forms included under the default policy', () => {
     fc.assert(
-      fc.property(valueAndItem.chain((v) => fc.tuple(fc.constant(v), equivalentAnswerArb(v, { percent: true }))), ([value, text]) => {
-        expect(verify(text, value)).toMatchObject({ correct: true });
-      }),
+      fc.property(
+        valueAndItem.chain((v) => fc.tuple(fc.constant(v), equivalentAnswerArb(v, { percent: true }))),
+        ([value, text]) => {
+          expect(verify(text, value)).toMatchObject({ correct: true });
+        },
+      ),
       { numRuns: runs(2000, 50_000) },
     );
   });
 
   it('no near miss verifies, in strict or lenient extraction', () => {
     fc.assert(
-      fc.property(valueAndItem.chain((v) => fc.tuple(fc.constant(v), wrongAnswerArb(v))), fc.boolean(), ([value, text], strict) => {
-        expect(verify(text, value, { strict }).correct).toBe(false);
-      }),
+      fc.property(
+        valueAndItem.chain((v) => fc.tuple(fc.constant(v), wrongAnswerArb(v))),
+        fc.boolean(),
+        ([value, text], strict) => {
+          expect(verify(text, value, { strict }).correct).toBe(false);
+        },
+      ),
       { numRuns: runs(2000, 50_000) },
     );
   });
@@ -73,9 +80,21 @@ describe('equivalentAnswerArb and wrongAnswerArb against our verifier', () => {
 
 describe('completionArb', () => {
   const items: CompletionItem[] = [
-    { answer: '18', steps: [{ expr: '16 - 3 - 4', value: '9' }, { expr: '9 * 2', value: '18' }] },
+    {
+      answer: '18',
+      steps: [
+        { expr: '16 - 3 - 4', value: '9' },
+        { expr: '9 * 2', value: '18' },
+      ],
+    },
     { answer: '12.5', steps: [{ text: 'Half of 25.', expr: '25 / 2', value: '12.5' }] },
-    { answer: '7/3', steps: [{ expr: '7 / 3', value: '7/3' }, { expr: 'apples * 2', value: '4' }] },
+    {
+      answer: '7/3',
+      steps: [
+        { expr: '7 / 3', value: '7/3' },
+        { expr: 'apples * 2', value: '4' },
+      ],
+    },
     { answer: '-3' },
     { answer: 'unanswerable', steps: [{ expr: '3 + 4', value: '7' }] },
   ];
@@ -84,12 +103,15 @@ describe('completionArb', () => {
     for (const validSteps of [true, false]) {
       it(`ends ${correct ? 'right' : 'wrong'} with ${validSteps ? 'valid' : 'invalid'} steps, as the verifier and step checker see it`, () => {
         fc.assert(
-          fc.property(fc.constantFrom(...items).chain((item) => fc.tuple(fc.constant(item), completionArb(item, { correct, validSteps }))), ([item, text]) => {
-            expect(verify(text, item.answer).correct).toBe(correct);
-            const steps = checkSteps(text);
-            expect(steps.valid).toBe(validSteps);
-            expect(steps.claims).toBeGreaterThan(0);
-          }),
+          fc.property(
+            fc.constantFrom(...items).chain((item) => fc.tuple(fc.constant(item), completionArb(item, { correct, validSteps }))),
+            ([item, text]) => {
+              expect(verify(text, item.answer).correct).toBe(correct);
+              const steps = checkSteps(text);
+              expect(steps.valid).toBe(validSteps);
+              expect(steps.claims).toBeGreaterThan(0);
+            },
+          ),
           { numRuns: runs(300, 5000) },
         );
       });
@@ -119,7 +141,10 @@ describe('the arbitraries find the bugs of a naive verifier', () => {
 
   it('catches it rejecting right answers', () => {
     const result = fc.check(
-      fc.property(valueAndItem.chain((v) => fc.tuple(fc.constant(v), equivalentAnswerArb(v))), ([value, text]) => naiveVerify(text, value)),
+      fc.property(
+        valueAndItem.chain((v) => fc.tuple(fc.constant(v), equivalentAnswerArb(v))),
+        ([value, text]) => naiveVerify(text, value),
+      ),
       { numRuns: 200, seed: 42 },
     );
     expect(result.failed).toBe(true);

@@ -20,7 +20,15 @@ function fake(verdicts: Record<string, CheckedAnnotation['verdict']>, values: Re
     annotations: (solution) =>
       [...solution.matchAll(/<<([^>]*)>>/g)].map((m) => {
         const [expr = '', claimed = ''] = m[1]!.split('=');
-        return { start: m.index!, end: m.index! + m[0].length, text: m[0], expr, claimed, value: values[m[1]!] ?? claimed, verdict: verdicts[m[1]!] ?? 'exact' };
+        return {
+          start: m.index!,
+          end: m.index! + m[0].length,
+          text: m[0],
+          expr,
+          claimed,
+          value: values[m[1]!] ?? claimed,
+          verdict: verdicts[m[1]!] ?? 'exact',
+        };
       }),
   };
 }
@@ -60,7 +68,9 @@ describe('auditRecord', () => {
     expect(findings.map((f) => [f.code, f.severity])).toEqual([['unreadable-annotation', 'warning']]);
   });
   it('formats findings as FILE:LINE: severity: message', () => {
-    expect(formatFinding('a.jsonl', { line: 3, code: 'no-final-answer', severity: 'error', message: 'no final "#### N" line' })).toBe('a.jsonl:3: error: no final "#### N" line');
+    expect(formatFinding('a.jsonl', { line: 3, code: 'no-final-answer', severity: 'error', message: 'no final "#### N" line' })).toBe(
+      'a.jsonl:3: error: no final "#### N" line',
+    );
   });
 });
 
@@ -113,7 +123,13 @@ describe.skipIf(!HAVE_GSM8K)(needsGsm8k(`reasonforge audit on the real GSM8K tes
   it('finds no arithmetic error and exactly the investigated observations', () => {
     const result = runCli(['audit', GSM8K_TEST, '--json']);
     expect(result.status, result.stderr).toBe(0);
-    const report = JSON.parse(result.stdout) as { lines: number; annotations: number; errors: number; byCode: Record<string, number>; findings: { line: number; code: string; message: string }[] };
+    const report = JSON.parse(result.stdout) as {
+      lines: number;
+      annotations: number;
+      errors: number;
+      byCode: Record<string, number>;
+      findings: { line: number; code: string; message: string }[];
+    };
     expect(report).toMatchObject({ lines: 1319, annotations: 4282, errors: 0 });
     expect(report.byCode).toEqual({ 'answer-not-computed': 93, 'no-annotations': 18, 'wrong-prose-arithmetic': 2 });
     expect(report.findings.filter((f) => f.code === 'wrong-prose-arithmetic').map((f) => f.line)).toEqual([502, 1025]);

@@ -28,29 +28,39 @@ describe('parseCommandArgs', () => {
   });
 
   it('refuses an option given twice unless it is repeatable, naming both values', () => {
-    expect(usageMessage(() => parseCommandArgs('score', ['--seed', '1', '--seed', '2'], OPTIONS))).toBe('score: --seed is given twice ("1" and "2"); it takes one value');
+    expect(usageMessage(() => parseCommandArgs('score', ['--seed', '1', '--seed', '2'], OPTIONS))).toBe(
+      'score: --seed is given twice ("1" and "2"); it takes one value',
+    );
     expect(usageMessage(() => parseCommandArgs('t', ['--force', '--force'], OPTIONS))).toBe('t: --force is given twice; it takes one value');
   });
 
   it('takes a value that starts with "-" as the value (so a negative number meets the number check)', () => {
     expect(parseCommandArgs('t', ['--sets', '-1', '--out', '-'], OPTIONS).values).toEqual({ sets: '-1', out: '-' });
-    expect(usageMessage(() => integerFlag('generate', '-1', 'sets', 1, 1))).toBe('generate: --sets must be a whole number 1 or more (at most 9007199254740991), got "-1"');
+    expect(usageMessage(() => integerFlag('generate', '-1', 'sets', 1, 1))).toBe(
+      'generate: --sets must be a whole number 1 or more (at most 9007199254740991), got "-1"',
+    );
   });
 
   it('says which value is missing, and when the next argument looks like a forgotten value', () => {
     expect(usageMessage(() => parseCommandArgs('t', ['--out'], OPTIONS))).toBe('t: --out needs a value');
-    expect(usageMessage(() => parseCommandArgs('t', ['--out', '--force'], OPTIONS))).toBe('t: --out needs a value, but the next argument is the option --force (write --out=--force if that is the value)');
+    expect(usageMessage(() => parseCommandArgs('t', ['--out', '--force'], OPTIONS))).toBe(
+      't: --out needs a value, but the next argument is the option --force (write --out=--force if that is the value)',
+    );
     expect(usageMessage(() => parseCommandArgs('t', ['--force=yes'], OPTIONS))).toBe('t: --force takes no value (got "yes")');
   });
 
   it('suggests the nearest option for a misspelt one, and only a near one', () => {
-    expect(usageMessage(() => parseCommandArgs('verify', ['--expceted', '5'], { expected: { type: 'string' } }))).toBe('verify: unknown option --expceted; did you mean --expected? (reasonforge help verify lists them)');
+    expect(usageMessage(() => parseCommandArgs('verify', ['--expceted', '5'], { expected: { type: 'string' } }))).toBe(
+      'verify: unknown option --expceted; did you mean --expected? (reasonforge help verify lists them)',
+    );
     expect(usageMessage(() => parseCommandArgs('t', ['--colour', 'red'], OPTIONS))).toBe('t: unknown option --colour (reasonforge help t lists them)');
     expect(usageMessage(() => parseCommandArgs('t', ['-x'], OPTIONS))).toContain('unknown option -x');
   });
 
   it('refuses positionals where a command takes none', () => {
-    expect(usageMessage(() => parseCommandArgs('t', ['stray'], OPTIONS, false))).toBe('t: unexpected argument "stray"; this command takes only options (reasonforge help t lists them)');
+    expect(usageMessage(() => parseCommandArgs('t', ['stray'], OPTIONS, false))).toBe(
+      't: unexpected argument "stray"; this command takes only options (reasonforge help t lists them)',
+    );
   });
 });
 
@@ -88,6 +98,8 @@ describe('parseCommandArgs: node:util spellings carried over', () => {
     const spec = { samples: { type: 'string', short: 'n', default: '10' }, json: { type: 'boolean', short: 'j' } } as const;
     expect(parseCommandArgs('t', ['-n', '5', '-j'], spec).values).toEqual({ samples: '5', json: true });
     expect(parseCommandArgs('t', [], spec).values).toEqual({ samples: '10' });
-    expect(usageMessage(() => parseCommandArgs('t', ['-n', '5', '--samples', '6'], spec))).toBe('t: --samples is given twice ("5" and "6"); it takes one value');
+    expect(usageMessage(() => parseCommandArgs('t', ['-n', '5', '--samples', '6'], spec))).toBe(
+      't: --samples is given twice ("5" and "6"); it takes one value',
+    );
   });
 });

@@ -66,12 +66,15 @@ describe('reasonforge list, show, validate, lint', () => {
     const id = JSON.parse(cli(['list', '--json']).stdout)[0].id as string;
     const ok = cli(['lint', '--templates', id, '--samples', '50']);
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toMatch(new RegExp(`^ok +${id} +acceptance`, "m"));
+    expect(ok.stdout).toMatch(new RegExp(`^ok +${id} +acceptance`, 'm'));
 
     const dir = mkdtempSync(join(tmpdir(), 'rf-lint-'));
     cpSync(join(DEFAULT_GENERATORS_DIR, 'pools'), join(dir, 'pools'), { recursive: true });
     writeFileSync(join(dir, 'good.json'), JSON.stringify(fixtureSpec()));
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ ...fixtureSpec(), id: 'bad-one', variables: { ...fixtureSpec().variables, unused: { int: [1, 2] } } }));
+    writeFileSync(
+      join(dir, 'bad.json'),
+      JSON.stringify({ ...fixtureSpec(), id: 'bad-one', variables: { ...fixtureSpec().variables, unused: { int: [1, 2] } } }),
+    );
     const failed = cli(['lint', '--generators', dir, '--samples', '50']);
     expect(failed.status).toBe(1);
     expect(failed.stdout).toContain(`FAIL  ${join(dir, 'bad.json')}#/variables/unused: the variable "unused" is never used`);

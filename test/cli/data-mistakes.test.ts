@@ -47,7 +47,9 @@ describe('audit', () => {
   it('on one of our own files, says to use validate', async () => {
     const result = await runMain(['audit', dataset]);
     expect(result.status).toBe(2);
-    expect(oneLine(result.stderr)).toContain(`holds reasonforge records (id, template, variant, ...), not GSM8K-format lines; check it with: reasonforge validate ${dataset}`);
+    expect(oneLine(result.stderr)).toContain(
+      `holds reasonforge records (id, template, variant, ...), not GSM8K-format lines; check it with: reasonforge validate ${dataset}`,
+    );
   });
 });
 
@@ -64,10 +66,17 @@ describe('verify', () => {
 
   it('--dataset joins outputs to the items by id', async () => {
     const [first, second] = records;
-    const lines = [JSON.stringify({ id: first!.id, output: `So it is ${first!.answer}.` }), JSON.stringify({ id: second!.id, output: 'It is 1e9.' }), JSON.stringify({ id: 'nope', output: '1' })];
+    const lines = [
+      JSON.stringify({ id: first!.id, output: `So it is ${first!.answer}.` }),
+      JSON.stringify({ id: second!.id, output: 'It is 1e9.' }),
+      JSON.stringify({ id: 'nope', output: '1' }),
+    ];
     const result = await runMain(['verify', '--jsonl', write('joined.jsonl', lines), '--dataset', dataset]);
     expect(result.status).toBe(1);
-    const out = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { id: string; expected: string; correct: boolean });
+    const out = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; expected: string; correct: boolean });
     expect(out.map((o) => [o.id, o.expected, o.correct])).toEqual([
       [first!.id, first!.answer, true],
       [second!.id, second!.answer, false],
@@ -90,7 +99,18 @@ describe('score', () => {
     out = join(dir, 'metrics.json');
   });
   const right = () => records.map((r) => JSON.stringify({ id: r.id, output: `#### ${r.answer}` }));
-  const scoreArgs = (predictions: string[], ...more: string[]) => ['score', '--dataset', dataset, ...predictions.flatMap((p) => ['--predictions', p]), '--out', out, '--bootstrap', '20', '--quiet', ...more];
+  const scoreArgs = (predictions: string[], ...more: string[]) => [
+    'score',
+    '--dataset',
+    dataset,
+    ...predictions.flatMap((p) => ['--predictions', p]),
+    '--out',
+    out,
+    '--bootstrap',
+    '20',
+    '--quiet',
+    ...more,
+  ];
 
   it('writes nothing when nothing could be scored (empty or garbage predictions), so a retry needs no --force', async () => {
     for (const lines of [[], ['garbage', '{"id": 1}']]) {
@@ -105,7 +125,9 @@ describe('score', () => {
     const messy = write('messy.jsonl', [...right().slice(1), 'not json', JSON.stringify({ id: 'nope', output: '1' })]);
     const strict = await runMain(scoreArgs([messy], '--strict'));
     expect(strict.status).toBe(1);
-    expect(strict.stderr).toContain('--strict: 1 malformed prediction line(s); 1 prediction line(s) with ids not in the dataset; 1 dataset item(s) without a prediction; nothing written');
+    expect(strict.stderr).toContain(
+      '--strict: 1 malformed prediction line(s); 1 prediction line(s) with ids not in the dataset; 1 dataset item(s) without a prediction; nothing written',
+    );
     expect(existsSync(out)).toBe(false);
     const lenient = await runMain(scoreArgs([messy]));
     expect(lenient.status).toBe(0);
@@ -130,11 +152,15 @@ describe('score', () => {
     const result = await runMain(scoreArgs([file], '--force'));
     expect(result.status, result.stderr).toBe(0);
     const metrics = JSON.parse(readFileSync(out, 'utf8')) as { coverage: { duplicates: { entries: unknown[] } } };
-    expect(metrics.coverage.duplicates.entries).toEqual([{ id: first!.id, file, line: records.length + 1, sample: 1, first_file: file, first_line: records.length + 1, first_sample: 0 }]);
+    expect(metrics.coverage.duplicates.entries).toEqual([
+      { id: first!.id, file, line: records.length + 1, sample: 1, first_file: file, first_line: records.length + 1, first_sample: 0 },
+    ]);
   });
 
   it('--lm-eval-filter for a filter that never occurs lists the filters that do', async () => {
-    const lines = records.flatMap((r) => ['strict-match', 'flexible-extract'].map((filter) => JSON.stringify({ doc: r, resps: [[`#### ${r.answer}`]], filter })));
+    const lines = records.flatMap((r) =>
+      ['strict-match', 'flexible-extract'].map((filter) => JSON.stringify({ doc: r, resps: [[`#### ${r.answer}`]], filter })),
+    );
     const result = await runMain(scoreArgs([write('harness.jsonl', lines)], '--force', '--lm-eval-filter', 'strict'));
     expect(result.status).toBe(2);
     expect(oneLine(result.stderr)).toContain('no lm-evaluation-harness line is for the filter "strict"; the files hold "strict-match", "flexible-extract"');
@@ -145,7 +171,9 @@ describe('score', () => {
     const lines = records.flatMap((r) => (r === short ? [1] : [1, 2]).map((n) => JSON.stringify({ id: r.id, output: `#### ${r.answer} (${n})` })));
     const result = await runMain(['score', '--dataset', dataset, '--predictions', write('uneven.jsonl', lines), '--out', out, '--force', '--bootstrap', '20']);
     expect(result.status, result.stderr).toBe(0);
-    const metrics = JSON.parse(readFileSync(out, 'utf8')) as { by_variant: Record<string, { pass_at_k: Record<string, unknown>; omitted_k: { k: number; short_items: string[] }[] }> };
+    const metrics = JSON.parse(readFileSync(out, 'utf8')) as {
+      by_variant: Record<string, { pass_at_k: Record<string, unknown>; omitted_k: { k: number; short_items: string[] }[] }>;
+    };
     expect(Object.keys(metrics.by_variant['base']!.pass_at_k)).toEqual(['1', '2']);
     expect(Object.keys(metrics.by_variant['noop']!.pass_at_k)).toEqual(['1']);
     expect(metrics.by_variant['noop']!.omitted_k).toMatchObject([{ k: 2, short_items: [short.id] }]);

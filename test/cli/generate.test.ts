@@ -91,7 +91,10 @@ describe('reasonforge generate', () => {
 
   it('selects by topic', () => {
     const rows = JSON.parse(cli(['list', '--json']).stdout) as { id: string; topic: string }[];
-    const records = cli(['generate', '--seed', '2', '--variants', 'base', '--topics', 'ages,sports-scores']).stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const records = cli(['generate', '--seed', '2', '--variants', 'base', '--topics', 'ages,sports-scores'])
+      .stdout.trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     const expected = rows.filter((r) => r.topic === 'ages' || r.topic === 'sports-scores').map((r) => r.id);
     expect(records.map((r) => r.template.id).sort(byCodeUnit)).toEqual(expected.sort(byCodeUnit));
     expect(expected.length).toBeGreaterThan(2);

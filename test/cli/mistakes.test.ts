@@ -54,11 +54,20 @@ describe('help and names', () => {
 describe('the option parser, through real commands', () => {
   it.each([
     [['generate', '--seed', '1', '--seed', '2'], 'generate: --seed is given twice ("1" and "2"); it takes one value'],
-    [['score', '--dataset', 'a.jsonl', '--dataset', 'b.jsonl', '--predictions', 'p', '--out', 'm'], 'score: --dataset is given twice ("a.jsonl" and "b.jsonl"); it takes one value'],
+    [
+      ['score', '--dataset', 'a.jsonl', '--dataset', 'b.jsonl', '--predictions', 'p', '--out', 'm'],
+      'score: --dataset is given twice ("a.jsonl" and "b.jsonl"); it takes one value',
+    ],
     [['generate', '--seed', '1', '--sets', '-1'], 'generate: --sets must be a whole number 1 or more (at most 9007199254740991), got "-1"'],
     [['generate', '--seed', '-1'], 'generate: --seed must be a whole number 0 or more (at most 9007199254740991), got "-1"'],
-    [['score', '--dataset', 'd', '--predictions', 'p', '--out', 'm', '--bootstrap', '-5'], 'score: --bootstrap must be a whole number 0 or more (at most 9007199254740991), got "-5"'],
-    [['score', '--dataset', 'd', '--predictions', 'p', '--out', 'm', '--k', '1,,2'], 'score: --k has an empty element in "1,,2"; write the values separated by single commas'],
+    [
+      ['score', '--dataset', 'd', '--predictions', 'p', '--out', 'm', '--bootstrap', '-5'],
+      'score: --bootstrap must be a whole number 0 or more (at most 9007199254740991), got "-5"',
+    ],
+    [
+      ['score', '--dataset', 'd', '--predictions', 'p', '--out', 'm', '--k', '1,,2'],
+      'score: --k has an empty element in "1,,2"; write the values separated by single commas',
+    ],
     [['generate', '--seed', '1', '--variants', 'base,'], 'generate: --variants has an empty element in "base,"; write the values separated by single commas'],
     [['verify', '--expceted', '5', 'x'], 'verify: unknown option --expceted; did you mean --expected? (reasonforge help verify lists them)'],
   ])('%j', async (args, message) => {
@@ -89,7 +98,12 @@ describe('paths', () => {
   it('"-" is standard output for generate --out: no file named "-", no manifest', async () => {
     const result = await runMain(['generate', '--seed', '1', '--templates', 'bakery-*', '--variants', 'base', '--out', '-']);
     expect(result.status).toBe(0);
-    expect(result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line).variant.kind)).toContain('base');
+    expect(
+      result.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line).variant.kind),
+    ).toContain('base');
     expect(existsSync('-')).toBe(false);
   });
 
@@ -100,7 +114,11 @@ describe('paths', () => {
     ['export --out FILE', () => ['export', '--format', 'hf', '--dataset', dataset, '--out', dataset], `${dataset}: is a file; give a folder name`],
     ['generate --generators /nonexistent', () => ['generate', '--seed', '1', '--generators', '/nonexistent'], '/nonexistent: no such folder'],
     ['list --generators EMPTY_DIR', () => ['list', '--generators', tempDir('empty-generators')], 'has no pools/ folder'],
-    ['score --predictions missing', () => ['score', '--dataset', dataset, '--predictions', join(dir, 'nope.jsonl'), '--out', join(dir, 'm0.json')], `${join(dir, 'nope.jsonl')}: no such file`],
+    [
+      'score --predictions missing',
+      () => ['score', '--dataset', dataset, '--predictions', join(dir, 'nope.jsonl'), '--out', join(dir, 'm0.json')],
+      `${join(dir, 'nope.jsonl')}: no such file`,
+    ],
   ])('%s: one clear line, exit 1', async (_, args, message) => {
     const result = await runMain(args());
     expect(result.status).toBe(1);
@@ -151,7 +169,21 @@ describe('siblings found by trying more mistakes', () => {
 describe('"-" is standard input for every file read', () => {
   it('report - reads metrics.json from standard input; score refuses "-" twice', async () => {
     const metrics = join(dir, 'from-stdin.json');
-    const scored = await runMain(['score', '--dataset', dataset, '--predictions', write('stdin-p.jsonl', records.map((r) => JSON.stringify({ id: r.id, output: `#### ${r.answer}` }))), '--out', metrics, '--bootstrap', '10', '--quiet']);
+    const scored = await runMain([
+      'score',
+      '--dataset',
+      dataset,
+      '--predictions',
+      write(
+        'stdin-p.jsonl',
+        records.map((r) => JSON.stringify({ id: r.id, output: `#### ${r.answer}` })),
+      ),
+      '--out',
+      metrics,
+      '--bootstrap',
+      '10',
+      '--quiet',
+    ]);
     expect(scored.status, scored.stderr).toBe(0);
     const md = join(dir, 'from-stdin.md');
     const reported = await runMain(['report', '-', '--md', md], { stdin: readFileSync(metrics, 'utf8') });

@@ -83,11 +83,22 @@ describe('reasonforge verify', () => {
     expect(result.stderr).toContain(`${input}:2: not valid JSON`);
     expect(result.stderr).toContain(`${input}:5: "output" must be a string`);
     expect(result.stderr).toContain('4 lines verified, 3 correct (75.0%), 2 skipped');
-    const lines = readFileSync(output, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const lines = readFileSync(output, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines).toEqual([
       { id: 'a', output: '#### 5', expected: '5', correct: true, extracted: '5', strategy: 'gsm8k', reason: 'exact' },
       { id: 'b', output: 'The answer is 7.', expected: '8', model: 'm1', correct: false, extracted: '7', strategy: 'the-answer-is', reason: 'different-value' },
-      { id: 'd', output: 'It cannot be determined.', expected: 'unanswerable', correct: true, extracted: 'unanswerable', strategy: 'unanswerable-phrase', reason: 'unanswerable' },
+      {
+        id: 'd',
+        output: 'It cannot be determined.',
+        expected: 'unanswerable',
+        correct: true,
+        extracted: 'unanswerable',
+        strategy: 'unanswerable-phrase',
+        reason: 'unanswerable',
+      },
       { output: '\\boxed{3}', expected: 3, correct: true, extracted: '3', strategy: 'boxed', reason: 'exact' },
     ]);
   });

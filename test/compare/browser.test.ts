@@ -31,12 +31,25 @@ describe.skipIf(!available)(`compare.html in headless Chromium${available ? '' :
 
   beforeAll(async () => {
     const fixture = await writeCompareFixture({ sets: 6 });
-    comparison = compareModels(loadComparison(parseModelSpecs([`RL=${fixture.metrics['rl']![0]}`, `BASE=${fixture.metrics['base']!.join(',')}`])), { bootstrap: 200, permutations: 500, seed: 1, confidence: 0.95 });
+    comparison = compareModels(loadComparison(parseModelSpecs([`RL=${fixture.metrics['rl']![0]}`, `BASE=${fixture.metrics['base']!.join(',')}`])), {
+      bootstrap: 200,
+      permutations: 500,
+      seed: 1,
+      confidence: 0.95,
+    });
     const file = join(dir, 'compare.html');
     writeFileSync(file, await renderComparisonHtml(comparison));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--headless',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
       viewport: { width: 1280, height: 900 },
     });
     page = await context.newPage();
@@ -59,9 +72,21 @@ describe.skipIf(!available)(`compare.html in headless Chromium${available ? '' :
         const painted = (role: string) =>
           [...f.querySelectorAll(`[aria-roledescription="${role}"]`)].filter((m) => {
             const r = m.getBoundingClientRect();
-            return role === 'line mark' || role === 'rule mark' || role === 'errorbar' || role === 'tick' ? r.width > 0 || r.height > 0 : r.width > 0 && r.height > 0;
+            return role === 'line mark' || role === 'rule mark' || role === 'errorbar' || role === 'tick'
+              ? r.width > 0 || r.height > 0
+              : r.width > 0 && r.height > 0;
           }).length;
-        return { id: f.getAttribute('data-chart'), width: box?.width ?? 0, height: box?.height ?? 0, lines: painted('line mark'), points: painted('point'), bars: painted('bar'), errorbars: painted('errorbar'), rules: painted('rule mark'), ticks: painted('tick') };
+        return {
+          id: f.getAttribute('data-chart'),
+          width: box?.width ?? 0,
+          height: box?.height ?? 0,
+          lines: painted('line mark'),
+          points: painted('point'),
+          bars: painted('bar'),
+          errorbars: painted('errorbar'),
+          rules: painted('rule mark'),
+          ticks: painted('tick'),
+        };
       }),
     );
     expect(drawn.map((d) => d.id)).toEqual(['curves-pass-k', 'curves-cot-pass-k', 'curves-maj-k', 'difference-1', 'drops', 'coverage', 'runs']);
@@ -72,7 +97,9 @@ describe.skipIf(!available)(`compare.html in headless Chromium${available ? '' :
     const byId = Object.fromEntries(drawn.map((d) => [d.id, d]));
     const ks = comparison.overall.pass_at_k.ks.length;
     const majKs = comparison.overall.maj_at_k!.ks.length;
-    const crossings = [comparison.overall.pass_at_k, comparison.overall.cot_pass_at_k, comparison.overall.maj_at_k!].map((f) => f.pairs.filter((p) => p.crossover.k !== null).length);
+    const crossings = [comparison.overall.pass_at_k, comparison.overall.cot_pass_at_k, comparison.overall.maj_at_k!].map(
+      (f) => f.pairs.filter((p) => p.crossover.k !== null).length,
+    );
     expect(byId['curves-pass-k']).toMatchObject({ lines: 2, points: 2 * ks, rules: crossings[0] });
     expect(byId['curves-cot-pass-k']).toMatchObject({ lines: 2, points: 2 * ks, rules: crossings[1] });
     expect(byId['curves-maj-k']).toMatchObject({ lines: 2, points: 2 * majKs, rules: crossings[2] });

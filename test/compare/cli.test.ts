@@ -15,7 +15,19 @@ describe('reasonforge compare (built binary)', () => {
   it('prints the sentences and the pass@k table, writes JSON and Markdown, and will not overwrite them', () => {
     const json = join(fixture.dir, 'c.json');
     const md = join(fixture.dir, 'c.md');
-    const args = ['compare', `RL=${fixture.metrics['rl']![0]}`, `BASE=${fixture.metrics['base']![0]}`, '--json', json, '--md', md, '--bootstrap', '50', '--k', '1,4,64'];
+    const args = [
+      'compare',
+      `RL=${fixture.metrics['rl']![0]}`,
+      `BASE=${fixture.metrics['base']![0]}`,
+      '--json',
+      json,
+      '--md',
+      md,
+      '--bootstrap',
+      '50',
+      '--k',
+      '1,4,64',
+    ];
     const result = cli(args);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^At pass@1, BASE scores [\d.]+% and RL [\d.]+%: BASE − RL = /);
@@ -33,7 +45,10 @@ describe('reasonforge compare (built binary)', () => {
   it('refuses runs scored on different datasets, naming both', () => {
     const changed = JSON.parse(readFileSync(fixture.metrics['base']![0]!, 'utf8')) as Metrics;
     const file = join(fixture.dir, 'changed.json');
-    writeFileSync(file, JSON.stringify({ ...changed, inputs: { ...changed.inputs, dataset: { ...changed.inputs.dataset, file: 'other.jsonl', sha256: 'f'.repeat(64) } } }));
+    writeFileSync(
+      file,
+      JSON.stringify({ ...changed, inputs: { ...changed.inputs, dataset: { ...changed.inputs.dataset, file: 'other.jsonl', sha256: 'f'.repeat(64) } } }),
+    );
     const result = cli(['compare', `RL=${fixture.metrics['rl']![0]}`, `BASE=${file}`, '--json', join(fixture.dir, 'never.json')]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/changed\.json: was scored on other\.jsonl \(sha256 ffffffffffff\), and .*rl-0\.metrics\.json on .*dataset\.jsonl/);

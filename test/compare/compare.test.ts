@@ -40,7 +40,12 @@ function counts(model: string): Map<string, number> {
 
 beforeAll(async () => {
   fixture = await writeCompareFixture();
-  comparison = compareModels(loadComparison(parseModelSpecs([`RL=${fixture.metrics['rl']![0]}`, `BASE=${fixture.metrics['base']!.join(',')}`])), { bootstrap: 200, permutations: 500, seed: 3, confidence: 0.95 });
+  comparison = compareModels(loadComparison(parseModelSpecs([`RL=${fixture.metrics['rl']![0]}`, `BASE=${fixture.metrics['base']!.join(',')}`])), {
+    bootstrap: 200,
+    permutations: 500,
+    seed: 3,
+    confidence: 0.95,
+  });
 });
 
 describe('compareModels', () => {
@@ -124,12 +129,27 @@ describe('compareModels', () => {
 
   it('writes Markdown with the sentences and every table', () => {
     const md = renderComparisonMarkdown(comparison);
-    for (const title of ['### Models', '### pass@k', '### CoT-pass@k', '### maj@k', '### Crossovers', '### Drops against base, side by side', '### Coverage', '### Run-to-run spread']) expect(md).toContain(title);
+    for (const title of [
+      '### Models',
+      '### pass@k',
+      '### CoT-pass@k',
+      '### maj@k',
+      '### Crossovers',
+      '### Drops against base, side by side',
+      '### Coverage',
+      '### Run-to-run spread',
+    ])
+      expect(md).toContain(title);
     for (const line of headlineSentences(comparison)) expect(md).toContain(`- ${line}`);
   });
 
   it('is the same for the same seed', () => {
-    const again = compareModels(loadComparison(parseModelSpecs([`RL=${fixture.metrics['rl']![0]}`, `BASE=${fixture.metrics['base']!.join(',')}`])), { bootstrap: 200, permutations: 500, seed: 3, confidence: 0.95 });
+    const again = compareModels(loadComparison(parseModelSpecs([`RL=${fixture.metrics['rl']![0]}`, `BASE=${fixture.metrics['base']!.join(',')}`])), {
+      bootstrap: 200,
+      permutations: 500,
+      seed: 3,
+      confidence: 0.95,
+    });
     expect(JSON.stringify(again)).toBe(JSON.stringify(comparison));
   });
 });
@@ -141,16 +161,27 @@ describe('loadComparison', () => {
     const metrics = await scoreFiles(other, [join(fixture.dir, 'rl-0.jsonl')], { judge: fakeJudge, bootstrap: 0 });
     const file = join(fixture.dir, 'other.metrics.json');
     writeFileSync(file, JSON.stringify(metrics));
-    expect(() => loadComparison(parseModelSpecs([`A=${fixture.metrics['rl']![0]}`, `B=${file}`]))).toThrow(/other\.metrics\.json: was scored on .*other\.jsonl \(sha256 [0-9a-f]{12}\), and .* on .*dataset\.jsonl .*; models compare only on the same dataset/);
+    expect(() => loadComparison(parseModelSpecs([`A=${fixture.metrics['rl']![0]}`, `B=${file}`]))).toThrow(
+      /other\.metrics\.json: was scored on .*other\.jsonl \(sha256 [0-9a-f]{12}\), and .* on .*dataset\.jsonl .*; models compare only on the same dataset/,
+    );
   });
 
   it('leaves out items a model has no samples for, from every figure, and says how many', async () => {
     const metrics = JSON.parse(readFileSync(fixture.metrics['base']![0]!, 'utf8')) as Metrics;
     const gone = new Set(metrics.items.slice(0, 5).map((i) => i.id));
-    const partial = { ...metrics, inputs: { ...metrics.inputs, predictions: [{ ...metrics.inputs.predictions[0]!, sha256: 'e'.repeat(64) }] }, items: metrics.items.map((i) => (gone.has(i.id) ? { ...i, n: 0, c: 0, c_cot: 0, maj: i.maj!.map(() => null) } : i)) };
+    const partial = {
+      ...metrics,
+      inputs: { ...metrics.inputs, predictions: [{ ...metrics.inputs.predictions[0]!, sha256: 'e'.repeat(64) }] },
+      items: metrics.items.map((i) => (gone.has(i.id) ? { ...i, n: 0, c: 0, c_cot: 0, maj: i.maj!.map(() => null) } : i)),
+    };
     const file = join(fixture.dir, 'partial.metrics.json');
     writeFileSync(file, JSON.stringify(partial));
-    const c = compareModels(loadComparison(parseModelSpecs([`RL=${fixture.metrics['rl']![0]}`, `BASE=${file}`])), { bootstrap: 0, permutations: 100, seed: 0, confidence: 0.95 });
+    const c = compareModels(loadComparison(parseModelSpecs([`RL=${fixture.metrics['rl']![0]}`, `BASE=${file}`])), {
+      bootstrap: 0,
+      permutations: 100,
+      seed: 0,
+      confidence: 0.95,
+    });
     expect(c.items).toEqual({ dataset: fixture.records.length, compared: fixture.records.length - 5, left_out: 5 });
     expect(c.overall.items).toBe(fixture.records.length - 5);
     expect(c.notes[0]).toBe(`5 of ${fixture.records.length} dataset items are left out of every figure (5 without samples in BASE).`);

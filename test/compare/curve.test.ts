@@ -23,7 +23,9 @@ describe('passCurve', () => {
   it('is the exact pass@k at every k, for n up to 2,048 and k up to 1,024', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 2048 }).chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 0, max: n }), fc.integer({ min: 1, max: Math.min(n, 1024) }))),
+        fc
+          .integer({ min: 1, max: 2048 })
+          .chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 0, max: n }), fc.integer({ min: 1, max: Math.min(n, 1024) }))),
         ([n, c, k]) => {
           const curve = passCurve(n, c, k);
           expect(curve[k]).toBeCloseTo(exactPassAtK(n, c, k), 12);
@@ -34,7 +36,15 @@ describe('passCurve', () => {
   });
 
   it('agrees with score’s passAtK at every k of a curve', () => {
-    for (const [n, c] of [[1, 0], [1, 1], [8, 3], [100, 1], [2048, 2047], [2048, 5], [333, 200]] as const) {
+    for (const [n, c] of [
+      [1, 0],
+      [1, 1],
+      [8, 3],
+      [100, 1],
+      [2048, 2047],
+      [2048, 5],
+      [333, 200],
+    ] as const) {
       const curve = passCurve(n, c, Math.min(n, 1024));
       for (let k = 1; k <= Math.min(n, 1024); k++) expect(Math.abs(curve[k]! - passAtK(n, c, k))).toBeLessThan(1e-12);
     }
@@ -43,7 +53,11 @@ describe('passCurve', () => {
   it('keeps tiny chances: one right sample in 2,048 at k = 1 is 1/2048, not 0', () => {
     expect(passCurve(2048, 1, 1)[1]).toBeCloseTo(1 / 2048, 15);
     expect(passCurve(2048, 0, 1024).every((v) => v === 0)).toBe(true);
-    expect(passCurve(16, 16, 16).slice(1).every((v) => v === 1)).toBe(true);
+    expect(
+      passCurve(16, 16, 16)
+        .slice(1)
+        .every((v) => v === 1),
+    ).toBe(true);
   });
 
   it('refuses what pass@k does not define', () => {

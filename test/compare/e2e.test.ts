@@ -45,7 +45,10 @@ beforeAll(async () => {
   dir = tempDir('e2e');
   const dataset = join(dir, 'd.jsonl');
   await cli(['generate', '--seed', '1', '--sets', '1', '--variants', 'base,noop', '--out', dataset]);
-  records = readFileSync(dataset, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as ProblemRecord);
+  records = readFileSync(dataset, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as ProblemRecord);
   const byQuestion = new Map(records.map((r) => [r.question, r]));
   server = await startFakeServer({
     answer: (request, choice) => {
@@ -59,14 +62,42 @@ beforeAll(async () => {
     },
   });
   const run = (model: string, out: string, samples: number, seed: number) =>
-    cli(['run', '--dataset', dataset, '--endpoint', server.url, '--model', model, '--samples', String(samples), '--seed', String(seed), '--temperature', '1', '--out', join(dir, out)]);
+    cli([
+      'run',
+      '--dataset',
+      dataset,
+      '--endpoint',
+      server.url,
+      '--model',
+      model,
+      '--samples',
+      String(samples),
+      '--seed',
+      String(seed),
+      '--temperature',
+      '1',
+      '--out',
+      join(dir, out),
+    ]);
   await Promise.all([run('rl', 'rl.jsonl', SAMPLES, 1), run('base', 'base-1.jsonl', SAMPLES / 2, 1), run('base', 'base-2.jsonl', SAMPLES / 2, 2)]);
   // score is the library's own call here (its binary has tests of its own): one process loads the verifier once.
   for (const name of ['rl', 'base-1', 'base-2']) {
     const metrics = await scoreFiles(dataset, [join(dir, `${name}.jsonl`)], { judge: verifierJudge(), bootstrap: 0, permutations: 100 });
     writeFileSync(join(dir, `${name}.json`), formatMetrics(metrics));
   }
-  compareOutput = await cli(['compare', `RL=${join(dir, 'rl.json')}`, `BASE=${join(dir, 'base-1.json')},${join(dir, 'base-2.json')}`, '--json', join(dir, 'c.json'), '--md', join(dir, 'c.md'), '--bootstrap', '300', '--seed', '4']);
+  compareOutput = await cli([
+    'compare',
+    `RL=${join(dir, 'rl.json')}`,
+    `BASE=${join(dir, 'base-1.json')},${join(dir, 'base-2.json')}`,
+    '--json',
+    join(dir, 'c.json'),
+    '--md',
+    join(dir, 'c.md'),
+    '--bootstrap',
+    '300',
+    '--seed',
+    '4',
+  ]);
   comparison = JSON.parse(readFileSync(join(dir, 'c.json'), 'utf8')) as Comparison;
 }, 120_000);
 
@@ -105,7 +136,11 @@ const mean = (values: number[]) => values.reduce((a, v) => a + v, 0) / values.le
 
 describe('generate, run, score, compare (built binary, test server)', () => {
   it('made every sample of every run once', () => {
-    for (const [files, n] of [[['rl.jsonl'], SAMPLES], [['base-1.jsonl'], SAMPLES / 2], [['base-1.jsonl', 'base-2.jsonl'], SAMPLES]] as const) {
+    for (const [files, n] of [
+      [['rl.jsonl'], SAMPLES],
+      [['base-1.jsonl'], SAMPLES / 2],
+      [['base-1.jsonl', 'base-2.jsonl'], SAMPLES],
+    ] as const) {
       expect([...rightCounts(...files).values()].every((entry) => entry.n === n)).toBe(true);
     }
   });

@@ -36,7 +36,9 @@ export async function writeCompareFixture(options: { sets?: number; samples?: nu
   const sets = options.sets ?? 10;
   const samples = options.samples ?? 16;
   const runsOf = options.runs ?? { rl: 1, base: 2 };
-  const records = TEMPLATES.flatMap((template) => Array.from({ length: sets }, (_, set) => (['base', 'noop'] as const).map((variant) => record(template, set, variant, String(10 + set))))).flat();
+  const records = TEMPLATES.flatMap((template) =>
+    Array.from({ length: sets }, (_, set) => (['base', 'noop'] as const).map((variant) => record(template, set, variant, String(10 + set)))),
+  ).flat();
   const dataset = join(dir, 'dataset.jsonl');
   writeFileSync(dataset, records.map((r) => `${JSON.stringify(r)}\n`).join(''));
   const random = lcg(11);
@@ -53,7 +55,11 @@ export async function writeCompareFixture(options: { sets?: number; samples?: nu
       for (const r of records) {
         const list = Array.from({ length: perRun }, () => random() < chance(model, r));
         verdicts.set(r.id, list);
-        list.forEach((ok, s) => lines.push(JSON.stringify({ id: r.id, output: completion(ok ? r.answer : String(Number(r.answer) + 1 + (s % 3)), 'valid', ` ${model} ${run} ${s}`) })));
+        list.forEach((ok, s) =>
+          lines.push(
+            JSON.stringify({ id: r.id, output: completion(ok ? r.answer : String(Number(r.answer) + 1 + (s % 3)), 'valid', ` ${model} ${run} ${s}`) }),
+          ),
+        );
       }
       writeFileSync(file, `${lines.join('\n')}\n`);
       right.set(file, verdicts);

@@ -52,12 +52,37 @@ describe('reasonforge merge', () => {
   });
 
   const refusals: [string, () => string[], string, RegExp][] = [
-    ['a missing shard', () => [shard('part-0.jsonl'), shard('part-1.jsonl'), shard('part-3.jsonl')], 'shards-gap', /records \d+\.\.\d+ of \d+ are in no shard given \(between .*part-1\.jsonl and .*part-3\.jsonl\)/],
-    ['a missing first shard', () => [shard('part-1.jsonl'), shard('part-2.jsonl'), shard('part-3.jsonl')], 'shards-gap', /records 0\.\.\d+ of \d+ are in no shard given \(before the first shard\)/],
-    ['a missing last shard', () => [shard('part-0.jsonl'), shard('part-1.jsonl'), shard('part-2.jsonl')], 'shards-gap', /in no shard given \(after .*part-2\.jsonl\)/],
+    [
+      'a missing shard',
+      () => [shard('part-0.jsonl'), shard('part-1.jsonl'), shard('part-3.jsonl')],
+      'shards-gap',
+      /records \d+\.\.\d+ of \d+ are in no shard given \(between .*part-1\.jsonl and .*part-3\.jsonl\)/,
+    ],
+    [
+      'a missing first shard',
+      () => [shard('part-1.jsonl'), shard('part-2.jsonl'), shard('part-3.jsonl')],
+      'shards-gap',
+      /records 0\.\.\d+ of \d+ are in no shard given \(before the first shard\)/,
+    ],
+    [
+      'a missing last shard',
+      () => [shard('part-0.jsonl'), shard('part-1.jsonl'), shard('part-2.jsonl')],
+      'shards-gap',
+      /in no shard given \(after .*part-2\.jsonl\)/,
+    ],
     ['a shard given twice', () => [0, 1, 2, 3, 2].map((i) => shard(`part-${i}.jsonl`)), 'shards-overlap', /part-2\.jsonl is given twice/],
-    ['overlapping splits', () => [shard('half-0.jsonl'), shard('part-1.jsonl'), shard('part-2.jsonl'), shard('part-3.jsonl')], 'shards-overlap', /half-0\.jsonl \(records 0\.\.\d+\) and .*part-1\.jsonl \(records \d+\.\.\d+\) overlap/],
-    ['a shard of another seed', () => [0, 1, 2].map((i) => shard(`part-${i}.jsonl`)).concat(shard('other-seed-3.jsonl')), 'shards-mixed', /other-seed-3\.jsonl: was made by another configuration than .*part-0\.jsonl: its seed is 12, not 11/],
+    [
+      'overlapping splits',
+      () => [shard('half-0.jsonl'), shard('part-1.jsonl'), shard('part-2.jsonl'), shard('part-3.jsonl')],
+      'shards-overlap',
+      /half-0\.jsonl \(records 0\.\.\d+\) and .*part-1\.jsonl \(records \d+\.\.\d+\) overlap/,
+    ],
+    [
+      'a shard of another seed',
+      () => [0, 1, 2].map((i) => shard(`part-${i}.jsonl`)).concat(shard('other-seed-3.jsonl')),
+      'shards-mixed',
+      /other-seed-3\.jsonl: was made by another configuration than .*part-0\.jsonl: its seed is 12, not 11/,
+    ],
   ];
   for (const [what, shards, kind, message] of refusals) {
     it(`refuses ${what} in one line and writes nothing`, () => {
@@ -86,11 +111,15 @@ describe('reasonforge merge', () => {
     const work = tempDir('merge-manifest');
     const data = join(work, 'part.jsonl');
     copyFileSync(shard('part-0.jsonl'), data);
-    expect(reasonforgeErrorOf(() => mergeShards(join(work, 'out.jsonl'), [data])).message).toBe(`${data}: has no manifest beside it (${data}.manifest.json); generate --out writes one`);
+    expect(reasonforgeErrorOf(() => mergeShards(join(work, 'out.jsonl'), [data])).message).toBe(
+      `${data}: has no manifest beside it (${data}.manifest.json); generate --out writes one`,
+    );
     const manifest = JSON.parse(readFileSync(shard('part-0.jsonl.manifest.json'), 'utf8')) as { range: unknown };
     delete manifest.range;
     writeFileSync(`${data}.manifest.json`, JSON.stringify(manifest));
-    expect(reasonforgeErrorOf(() => mergeShards(join(work, 'out.jsonl'), [data])).message).toBe(`${data}.manifest.json#/: not a reasonforge manifest: must have required property 'range'`);
+    expect(reasonforgeErrorOf(() => mergeShards(join(work, 'out.jsonl'), [data])).message).toBe(
+      `${data}.manifest.json#/: not a reasonforge manifest: must have required property 'range'`,
+    );
     expect(reasonforgeErrorOf(() => mergeShards(data, [data])).message).toBe(`${data}: is both the output and one of the shards`);
     rmSync(`${data}.manifest.json`);
   });

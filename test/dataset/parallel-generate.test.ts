@@ -29,7 +29,8 @@ function runOf(plan: Plan, generators: string | null = null): Run {
 async function inWorkers(plan: Plan, jobs: number, run = runOf(plan)): Promise<{ text: string; counts: unknown; chunks: number }> {
   const counter = new RecordCounter();
   const parts: Buffer[] = [];
-  for await (const { data } of chunksInParallel(plan, run, counter, { jobs, spillDir: tempDir('spill'), chunkChars: 3000, replayShare: 0.1 })) parts.push(Buffer.from(data));
+  for await (const { data } of chunksInParallel(plan, run, counter, { jobs, spillDir: tempDir('spill'), chunkChars: 3000, replayShare: 0.1 }))
+    parts.push(Buffer.from(data));
   return { text: Buffer.concat(parts).toString(), counts: counter.counts(), chunks: parts.length };
 }
 
@@ -127,7 +128,9 @@ describe('reasonforge generate --jobs', () => {
     for (const jobs of [2]) {
       // Compared as strings: toEqual on buffers this size walks them byte by byte for minutes.
       expect(readFileSync(join(dir, `j${jobs}.jsonl`), 'utf8') === one).toBe(true);
-      expect(readFileSync(join(dir, `j${jobs}.jsonl.manifest.json`), 'utf8')).toBe(readFileSync(join(dir, 'j1.jsonl.manifest.json'), 'utf8').replaceAll('j1.jsonl', `j${jobs}.jsonl`));
+      expect(readFileSync(join(dir, `j${jobs}.jsonl.manifest.json`), 'utf8')).toBe(
+        readFileSync(join(dir, 'j1.jsonl.manifest.json'), 'utf8').replaceAll('j1.jsonl', `j${jobs}.jsonl`),
+      );
     }
     expect(readdirSync(dir).sort()).toEqual(['j1.jsonl', 'j1.jsonl.manifest.json', 'j2.jsonl', 'j2.jsonl.manifest.json']);
     const piped = cli([...RUN, '--jobs', '2']);

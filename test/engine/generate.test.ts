@@ -57,9 +57,13 @@ describe('generateRecords', () => {
       }),
       { numRuns: runs(5, 20) },
     );
-    expect(() => new GenerationPlan(config({ range: { start: 3, end: whole.length + 1 } }))).toThrow(`the range 3..${whole.length + 1} is not within the run's ${whole.length} records`);
+    expect(() => new GenerationPlan(config({ range: { start: 3, end: whole.length + 1 } }))).toThrow(
+      `the range 3..${whole.length + 1} is not within the run's ${whole.length} records`,
+    );
     expect(() => new GenerationPlan(config({ range: { start: 4, end: 3 } }))).toThrow(/not within/);
-    expect(() => new GenerationPlan(config({ range: { start: 0, end: 1 }, shard: { index: 0, count: 2 } }))).toThrow('a plan takes a shard or a range, not both');
+    expect(() => new GenerationPlan(config({ range: { start: 0, end: 1 }, shard: { index: 0, count: 2 } }))).toThrow(
+      'a plan takes a shard or a range, not both',
+    );
   });
 
   it('never repeats a question within an output', () => {
@@ -67,7 +71,7 @@ describe('generateRecords', () => {
     expect(new Set(records.map((r) => r.question)).size).toBe(records.length);
   });
 
-  it('keeps a seed\'s train and test splits disjoint, numbers included', () => {
+  it("keeps a seed's train and test splits disjoint, numbers included", () => {
     const numbers = (split: 'test' | 'train') =>
       [...generateRecords(new GenerationPlan(config({ split, sets: 60, templates: [fixture], variants: ['base', 'numbers'] })))].map((r) =>
         JSON.stringify([r.bindings['bags'], r.bindings['per_bag'], r.bindings['lost']]),

@@ -6,7 +6,6 @@ import { TemplateSampler } from '../../src/engine/sampler.js';
 import { compileFixture, fixtureSpec } from '../support/spec.js';
 import { runs } from '../support/runs.js';
 
-
 describe('KeyedPermutation', () => {
   it('is a bijection of [0, size) for every size and key', () => {
     fc.assert(

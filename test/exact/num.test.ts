@@ -7,12 +7,8 @@ import { Rational } from '../../src/exact/rational.js';
 const numArb: fc.Arbitrary<N.Num> = fc.oneof(
   fc.integer({ min: -1_000_000, max: 1_000_000 }),
   fc.constantFrom(2 ** 26 - 1, 2 ** 26, -(2 ** 26), 2 ** 40, Number.MAX_SAFE_INTEGER),
-  fc
-    .tuple(fc.integer({ min: -10_000, max: 10_000 }), fc.integer({ min: 1, max: 1000 }))
-    .map(([n, d]) => N.fromRational(Rational.of(n, d))),
-  fc
-    .tuple(fc.bigInt({ min: -(2n ** 40n), max: 2n ** 40n }), fc.bigInt({ min: 1n, max: 2n ** 30n }))
-    .map(([n, d]) => N.fromRational(Rational.of(n, d))),
+  fc.tuple(fc.integer({ min: -10_000, max: 10_000 }), fc.integer({ min: 1, max: 1000 })).map(([n, d]) => N.fromRational(Rational.of(n, d))),
+  fc.tuple(fc.bigInt({ min: -(2n ** 40n), max: 2n ** 40n }), fc.bigInt({ min: 1n, max: 2n ** 30n })).map(([n, d]) => N.fromRational(Rational.of(n, d))),
 );
 
 /** The one representation a value may have: number for integers, SmallFraction below 2^26, else Rational. */
@@ -83,12 +79,16 @@ describe('Num', () => {
     expect(N.mod(7, -3)).toBe(-2);
     expect(N.canonical(N.mod(N.numFrom('7.5'), 2))).toBe('1.5');
     fc.assert(
-      fc.property(numArb, numArb.filter((b) => N.sign(b) !== 0), (a, b) => {
-        const m = N.mod(a, b);
-        const quotient = N.div(N.sub(a, m), b);
-        expect(N.isInteger(quotient)).toBe(true);
-        expect(N.sign(m) === 0 || N.sign(m) === N.sign(b)).toBe(true);
-      }),
+      fc.property(
+        numArb,
+        numArb.filter((b) => N.sign(b) !== 0),
+        (a, b) => {
+          const m = N.mod(a, b);
+          const quotient = N.div(N.sub(a, m), b);
+          expect(N.isInteger(quotient)).toBe(true);
+          expect(N.sign(m) === 0 || N.sign(m) === N.sign(b)).toBe(true);
+        },
+      ),
     );
   });
 

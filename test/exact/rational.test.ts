@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Rational } from '../../src/exact/rational.js';
 
 const bigintArb = fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n });
-const rationalArb = fc
-  .tuple(bigintArb, fc.bigInt({ min: 1n, max: 10n ** 6n }))
-  .map(([n, d]) => Rational.of(n, d));
+const rationalArb = fc.tuple(bigintArb, fc.bigInt({ min: 1n, max: 10n ** 6n })).map(([n, d]) => Rational.of(n, d));
 
 describe('Rational', () => {
   it('normalises so that equal values have equal fields', () => {
@@ -48,12 +46,9 @@ describe('Rational', () => {
     expect(Rational.parse(text)?.toCanonical()).toBe(expected);
   });
 
-  it.each(['', '.', '1.2.3', '1,000', '--1', '1/-2', '1/2/3', 'e5', '1e', ' 1', '1e9999999'])(
-    'refuses %j',
-    (text) => {
-      expect(Rational.parse(text)).toBeNull();
-    },
-  );
+  it.each(['', '.', '1.2.3', '1,000', '--1', '1/-2', '1/2/3', 'e5', '1e', ' 1', '1e9999999'])('refuses %j', (text) => {
+    expect(Rational.parse(text)).toBeNull();
+  });
 
   it('reads doubles by their shortest decimal form', () => {
     expect(Rational.fromNumber(0.1).equals(Rational.of(1, 10))).toBe(true);

@@ -19,14 +19,24 @@ const generate = (split: 'test' | 'train', variants: ('base' | 'names' | 'number
 const external = gsm8kRecord({ question: 'What is 7 split in 3?', answer: '7/3 = <<7/3=7/3>>7/3\n#### 7/3' }, 1, { source: 'x' }) as ProblemRecord;
 const records = [...generate('test', ['base', 'noop', 'p1']), external];
 const train = generate('train', ['base']);
-const input: ExportInput = { dataset: { path: '/data/d.jsonl', records, manifest: null }, fewshot: { path: '/data/t.jsonl', records: train, manifest: null }, name: 'rf', outDir: '/out/x', numFewshot: 2 };
+const input: ExportInput = {
+  dataset: { path: '/data/d.jsonl', records, manifest: null },
+  fewshot: { path: '/data/t.jsonl', records: train, manifest: null },
+  name: 'rf',
+  outDir: '/out/x',
+  numFewshot: 2,
+};
 
 const file = (files: ExportedFile[], path: string) => {
   const found = files.find((f) => f.path === path);
   if (found === undefined) throw new Error(`no ${path} among ${files.map((f) => f.path).join(', ')}`);
   return found.content;
 };
-const lines = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('every format', () => {
   it.each(EXPORT_FORMATS.map((f) => f.name))('%s writes parseable files and a README.txt with a command', (name) => {
@@ -45,15 +55,32 @@ describe('lm-eval', () => {
   it('writes one generate_until task per variant over json data files with test and train splits', () => {
     for (const variant of ['base', 'noop', 'p1', 'external']) {
       const task = parse(file(files, `rf_${variant}.yaml`)) as Record<string, any>;
-      expect(task).toMatchObject({ task: `rf_${variant}`, dataset_path: 'json', output_type: 'generate_until', test_split: 'test', fewshot_split: 'train', num_fewshot: 2, fewshot_config: { sampler: 'first_n' } });
+      expect(task).toMatchObject({
+        task: `rf_${variant}`,
+        dataset_path: 'json',
+        output_type: 'generate_until',
+        test_split: 'test',
+        fewshot_split: 'train',
+        num_fewshot: 2,
+        fewshot_config: { sampler: 'first_n' },
+      });
       expect(task).toMatchObject({ target_delimiter: ' ', fewshot_delimiter: '\n\n' });
       expect(task['dataset_kwargs'].data_files).toEqual({ test: `/out/x/data/${variant}.jsonl`, train: '/out/x/data/train.jsonl' });
       expect(task['doc_to_text']).toBe('Question: {{question}}\nAnswer:');
       expect(task['doc_to_target']).toBe('{{answer}}');
       expect(task['generation_kwargs'].until).toContain('Question:');
-      expect(task['metric_list'][0]).toMatchObject({ metric: 'exact_match', ignore_case: true, ignore_punctuation: false, regexes_to_ignore: [',', '\\$', '(?s).*#### ', '\\.$'] });
+      expect(task['metric_list'][0]).toMatchObject({
+        metric: 'exact_match',
+        ignore_case: true,
+        ignore_punctuation: false,
+        regexes_to_ignore: [',', '\\$', '(?s).*#### ', '\\.$'],
+      });
       expect(task['filter_list'].map((f: { name: string }) => f.name)).toEqual(['strict-match', 'flexible-extract']);
-      expect(lines(file(files, `data/${variant}.jsonl`)).every((row) => typeof row['question'] === 'string' && String(row['answer']).endsWith(`#### ${String(row['target'])}`))).toBe(true);
+      expect(
+        lines(file(files, `data/${variant}.jsonl`)).every(
+          (row) => typeof row['question'] === 'string' && String(row['answer']).endsWith(`#### ${String(row['target'])}`),
+        ),
+      ).toBe(true);
     }
     const group = parse(file(files, 'rf.yaml')) as Record<string, any>;
     expect(group).toMatchObject({ group: 'rf', task: ['rf_base', 'rf_noop', 'rf_p1', 'rf_external'] });
@@ -133,7 +160,10 @@ describe('hf', () => {
     for (const config of configs.slice(1)) for (const df of config.data_files) expect(files.some((f) => f.path === df.path)).toBe(true);
     const info = (header['dataset_info'] as { config_name: string; splits: { name: string; num_examples: number }[] }[]).find((i) => i.config_name === 'base')!;
     const count = (list: readonly ProblemRecord[]) => list.filter((r) => r.variant.kind === 'base').length;
-    expect(info.splits).toEqual([expect.objectContaining({ name: 'test', num_examples: count(records) }), expect.objectContaining({ name: 'train', num_examples: count(train) })]);
+    expect(info.splits).toEqual([
+      expect.objectContaining({ name: 'test', num_examples: count(records) }),
+      expect.objectContaining({ name: 'train', num_examples: count(train) }),
+    ]);
     for (const field of ['question', 'answer', 'solution', 'steps', 'variant', 'base_id', 'bindings']) expect(card).toContain(`| \`${field}\` |`);
     const row = lines(file(files, 'data/base/test.jsonl'))[0]!;
     expect(typeof row['bindings']).toBe('string');
@@ -165,7 +195,18 @@ console.log(JSON.stringify(cases.map(([o, e]) => check(o, { vars: { expected: e 
 
 describe('promptfoo and rounded answers', () => {
   const source = { question: 'Split 13 into 3.', solution: '13/3 = 4.33\n#### 4.33', answer: '4.33', perturbation_type: 'adding operation' };
-  const rounded = importedRecord({ id: 'plus:1', question: source.question, solution: source.solution, answer: source.answer, kind: 'external', baseId: 'plus:1', set: null, split: 'test', source: { dataset: 'gsm-plus', file: 'p.jsonl', line: 1 }, roundsAnswers: true }) as ProblemRecord;
+  const rounded = importedRecord({
+    id: 'plus:1',
+    question: source.question,
+    solution: source.solution,
+    answer: source.answer,
+    kind: 'external',
+    baseId: 'plus:1',
+    set: null,
+    split: 'test',
+    source: { dataset: 'gsm-plus', file: 'p.jsonl', line: 1 },
+    roundsAnswers: true,
+  }) as ProblemRecord;
   const files = exportFormat('promptfoo').build({ ...input, dataset: { path: '/data/p.jsonl', records: [rounded, external], manifest: null } });
 
   it('marks a test whose answer may be rounded, and its assertion accepts what rounds to it', () => {
@@ -191,7 +232,9 @@ describe('reasonforge export (built binary)', () => {
     expect(existsSync(join(out, 'd_base.yaml'))).toBe(true);
     expect(readFileSync(join(out, 'README.txt'), 'utf8')).toContain(`--include_path ${out} --tasks d`);
     expect(runCli(['export', '--format', 'lm-eval', '--dataset', data, '--out', out]).status).toBe(1);
-    expect(runCli(['export', '--format', 'nope', '--dataset', data, '--out', out]).stderr).toMatch(/valid formats: lm-eval, inspect, openai-evals, hf, promptfoo/);
+    expect(runCli(['export', '--format', 'nope', '--dataset', data, '--out', out]).stderr).toMatch(
+      /valid formats: lm-eval, inspect, openai-evals, hf, promptfoo/,
+    );
   });
 
   it('refuses the test file as its own few-shot file, and --fewshot where a format shows no examples', () => {
@@ -211,7 +254,9 @@ describe('reasonforge export (built binary)', () => {
 
 describe('the dataset card', () => {
   it('says how to install reasonforge from its repository, and links no package page that does not exist', () => {
-    const card = exportFormat('hf').build({ dataset: { path: 'd.jsonl', records, manifest: null }, name: 'd', outDir: '/tmp/out' }).find((f) => f.path === 'README.md')!.content;
+    const card = exportFormat('hf')
+      .build({ dataset: { path: 'd.jsonl', records, manifest: null }, name: 'd', outDir: '/tmp/out' })
+      .find((f) => f.path === 'README.md')!.content;
     expect(card).toContain('not on the npm registry yet: install it');
     expect(card).not.toContain('npmjs.com');
   });

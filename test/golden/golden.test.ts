@@ -20,7 +20,10 @@ describe('golden output', () => {
     if (pinned!.version !== template.version) {
       expect.fail(`${id} is at version ${template.version}, the golden holds version ${pinned!.version}: check its output, then run npm run golden:update`);
     }
-    expect(current.templates[id]!.sha256, `${id} changed its output without a version bump: bump "version" in ${template.file}, then run npm run golden:update`).toBe(pinned!.sha256);
+    expect(
+      current.templates[id]!.sha256,
+      `${id} changed its output without a version bump: bump "version" in ${template.file}, then run npm run golden:update`,
+    ).toBe(pinned!.sha256);
   });
 
   it('holds no template that no longer exists', () => {
@@ -31,6 +34,8 @@ describe('golden output', () => {
     const result = cli(GOLDEN_COMMAND.split(' '));
     expect(result.status).toBe(0);
     expect(sha256(result.stdout)).toBe(current.sha256);
-    expect(current.sha256, 'the whole output changed: if every template changed, the engine did; run npm run golden:update and say why in the commit').toBe(golden.sha256);
+    expect(current.sha256, 'the whole output changed: if every template changed, the engine did; run npm run golden:update and say why in the commit').toBe(
+      golden.sha256,
+    );
   });
 });

@@ -68,10 +68,24 @@ describe('translating GSM-Symbolic templates', () => {
     expect(t.spec.variables).toMatchObject({ k: { int: [2, 5] }, w: { decimal: ['1.5', '4'], step: '0.5' } });
     expect(t.spec.premises[0]).toBe('{name} owns {k|words} {die} dice and buys {mult} as many day packs of {w} kg flour.');
     const pools = new Map(t.pools.map((p) => [p.id, p]));
-    const entries = (name: string) => pools.get((t.spec.variables[name] as { pool: string }).pool)!.entries.map((e) => [e.name, N.canonical(e.numbers['value']!)]);
+    const entries = (name: string) =>
+      pools.get((t.spec.variables[name] as { pool: string }).pool)!.entries.map((e) => [e.name, N.canonical(e.numbers['value']!)]);
     // multiple_ice + multi_times: one list, each word with its number; the tuples list once, repeats dropped.
-    expect(entries('mult')).toEqual([['double', '2'], ['triple', '3'], ['quadruple', '4'], ['twice', '2'], ['three times', '3'], ['four times', '4'], ['five times', '5'], ['six times', '6']]);
-    expect(entries('die')).toEqual([['6-sided', '6'], ['8-sided', '8'], ['d12', '12']]);
+    expect(entries('mult')).toEqual([
+      ['double', '2'],
+      ['triple', '3'],
+      ['quadruple', '4'],
+      ['twice', '2'],
+      ['three times', '3'],
+      ['four times', '4'],
+      ['five times', '5'],
+      ['six times', '6'],
+    ]);
+    expect(entries('die')).toEqual([
+      ['6-sided', '6'],
+      ['8-sided', '8'],
+      ['d12', '12'],
+    ]);
     expect(t.notes).toEqual(
       expect.arrayContaining([
         'format drift: line 16: "#answer: {...}" read without its braces',
@@ -102,8 +116,17 @@ describe('translating GSM-Symbolic templates', () => {
     // The release's solution has no <<...>> at all; its prose sum becomes the step.
     expect(byId('gsm-symbolic/p2/0007').translation.spec.solution).toEqual([{ text: 'The comics are {=}.', expr: 'total - a - b' }]);
     const dice = byId('gsm-symbolic/p1/0020').translation;
-    expect(dice.spec.solution.map((l) => l.text)).toEqual(['{name} has {k|words} dice.\nHe buys {=} packs.', 'The flour weighs {=} kg,', 'so per die it is {=} kg.']);
-    expect(dice.notes).toEqual(expect.arrayContaining(['answer_annotated line 1: 1 annotation(s) that compute nothing (<<{x}={x}>>) are shown as their value', 'answer_annotated line 3: 2 calculation(s) written in prose became annotated steps']));
+    expect(dice.spec.solution.map((l) => l.text)).toEqual([
+      '{name} has {k|words} dice.\nHe buys {=} packs.',
+      'The flour weighs {=} kg,',
+      'so per die it is {=} kg.',
+    ]);
+    expect(dice.notes).toEqual(
+      expect.arrayContaining([
+        'answer_annotated line 1: 1 annotation(s) that compute nothing (<<{x}={x}>>) are shown as their value',
+        'answer_annotated line 3: 2 calculation(s) written in prose became annotated steps',
+      ]),
+    );
     // Prose with units between the numbers stays prose: the answer is then stated after the last step.
     const apples = byId('gsm-symbolic/p1/0021').translation;
     expect(apples.spec.solution).toHaveLength(1);
@@ -114,7 +137,10 @@ describe('translating GSM-Symbolic templates', () => {
     const t = byId('gsm-symbolic/symbolic/0026');
     expect(t.translation.spec.derived).toMatchObject({ rf_1: 'period.index == 0 ? 7 : 30' });
     const pool = t.translation.pools.find((p) => p.id === (t.translation.spec.variables['period'] as { pool: string }).pool)!;
-    expect(pool.entries.map((e) => [e.name, e.numbers['index']])).toEqual([['week', 0], ['month', 1]]);
+    expect(pool.entries.map((e) => [e.name, e.numbers['index']])).toEqual([
+      ['week', 0],
+      ['month', 1],
+    ]);
     expect(t.translation.spec.solution[1]).toEqual({ text: 'The share that is neither is {=}%.', expr: '100 - fast - 25' });
     for (let set = 0; set < 6; set++) {
       const record = generateOne(t.template, 5, 'test', set, 'base');
@@ -180,7 +206,10 @@ describe('reasonforge generate, show, validate and lint --from-gsm-symbolic (bui
     expect(runCli([...args, '--out', join(dir, 'b.jsonl')]).status).toBe(0);
     const a = readFileSync(join(dir, 'a.jsonl'), 'utf8');
     expect(readFileSync(join(dir, 'b.jsonl'), 'utf8')).toBe(a);
-    const records = a.trim().split('\n').map((l) => JSON.parse(l) as ProblemRecord);
+    const records = a
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ProblemRecord);
     const perSet = loaded.templates.reduce((sum, t) => sum + (t.template.cosmetic.some((c) => c.inBaseText) ? 3 : 2), 0);
     expect(records).toHaveLength(3 * perSet);
     expect(records[0]!.id).toBe('gsm-symbolic/p1/0013:test:4:0:base');
@@ -194,7 +223,9 @@ describe('reasonforge generate, show, validate and lint --from-gsm-symbolic (bui
   });
 
   it('show regenerates an imported item from its id, and says what it needs without the release', () => {
-    const record = readFileSync(join(dir, 'a.jsonl'), 'utf8').split('\n').find((l) => l.includes('"gsm-symbolic/p1/0013:test:4:2:numbers"'))!;
+    const record = readFileSync(join(dir, 'a.jsonl'), 'utf8')
+      .split('\n')
+      .find((l) => l.includes('"gsm-symbolic/p1/0013:test:4:2:numbers"'))!;
     const shown = runCli(['show', 'gsm-symbolic/p1/0013:test:4:2:numbers', '--from-gsm-symbolic', RELEASE, '--json']);
     expect(shown.status, shown.stderr).toBe(0);
     expect(JSON.parse(shown.stdout)).toEqual(JSON.parse(record));
@@ -210,22 +241,28 @@ describe('reasonforge generate, show, validate and lint --from-gsm-symbolic (bui
     const out = join(dir, 'noop.jsonl');
     const result = runCli(['generate', '--from-gsm-symbolic', RELEASE, '--seed', '1', '--variants', 'noop,p1', '--out', out]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("none of GSM-Symbolic's templates (imported templates make base, names and numbers) can make the variants asked for (noop, p1); nothing was written");
+    expect(result.stderr).toContain(
+      "none of GSM-Symbolic's templates (imported templates make base, names and numbers) can make the variants asked for (noop, p1); nothing was written",
+    );
     expect(existsSync(out)).toBe(false);
   });
 
-  it('leaves out a template that cannot be sampled enough, or that repeats another template\'s questions, and generates the rest', () => {
+  it("leaves out a template that cannot be sampled enough, or that repeats another template's questions, and generates the rest", () => {
     // Ids (and so the draws) follow the folder's name: a fixed one keeps them the same run to run.
     const narrow = join(tempDir('gsm-narrow'), 'narrow');
     mkdirSync(narrow);
-    const text = readFileSync(join(RELEASE, 'symbolic/0001.json'), 'utf8').replace('range(12, 121, 6)', 'range(12, 13)').replace('range(2, 13)', 'range(6, 7)').replace('range(2, 11)', 'range(2, 4)');
+    const text = readFileSync(join(RELEASE, 'symbolic/0001.json'), 'utf8')
+      .replace('range(12, 121, 6)', 'range(12, 13)')
+      .replace('range(2, 13)', 'range(6, 7)')
+      .replace('range(2, 11)', 'range(2, 4)');
     writeFileSync(join(narrow, '0001.json'), text);
     writeFileSync(join(narrow, '0002.json'), readFileSync(join(RELEASE, 'p1/0013.json'), 'utf8'));
     // Two copies of one template with few numbers and no names: a copy draws other numbers but soon repeats a question of the first (with seed 1, in set 3).
     const pens = {
       question: 'A box holds 3 pens and 4 pencils. How many pieces are in the box?',
       answer: '3+4 = <<3+4=7>>7\n#### 7',
-      question_annotated: 'A box holds {x,3} pens and {y,4} pencils. How many pieces are in the box?\n\n#init:\n- $x = range(1, 7)\n- $y = range(1, 7)\n\n#answer: x + y',
+      question_annotated:
+        'A box holds {x,3} pens and {y,4} pencils. How many pieces are in the box?\n\n#init:\n- $x = range(1, 7)\n- $y = range(1, 7)\n\n#answer: x + y',
       answer_annotated: '{x}+{y} = <<{x}+{y}={x+y}>>{x+y}\n#### {x+y}',
     };
     writeFileSync(join(narrow, '0003.json'), JSON.stringify(pens));
@@ -233,7 +270,9 @@ describe('reasonforge generate, show, validate and lint --from-gsm-symbolic (bui
     const result = runCli(['generate', '--from-gsm-symbolic', narrow, '--seed', '1', '--sets', '5', '--variants', 'base']);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/0001 left out: .*distinct test base instances/);
-    expect(result.stderr).toMatch(/0004 left out: gsm-symbolic\/[a-z0-9-]+\/0004:test:1:3:base repeats the question of gsm-symbolic\/[a-z0-9-]+\/0003:test:1:\d:base \(another template of the release makes the same questions\)/);
+    expect(result.stderr).toMatch(
+      /0004 left out: gsm-symbolic\/[a-z0-9-]+\/0004:test:1:3:base repeats the question of gsm-symbolic\/[a-z0-9-]+\/0003:test:1:\d:base \(another template of the release makes the same questions\)/,
+    );
     expect(result.stdout.trim().split('\n')).toHaveLength(10);
   });
 
@@ -244,8 +283,12 @@ describe('reasonforge generate, show, validate and lint --from-gsm-symbolic (bui
     expect(result.stdout).toMatch(/ok {4}gsm-symbolic\/symbolic\/0001 .*\n {8}defaults: reproduce the original answer 20/);
     expect(result.stdout).toContain('relaxed for import: "spare" is sampled but the premises and question never state it');
     expect(result.stdout).toContain('relaxed for import: the answer is not the last annotated step');
-    expect(result.stdout).toMatch(/release defect: answer_annotated line 1: <<\{n\}\/\{k\}=\{n\/\/k\}>> does not compute its result on \d+ of \d+ draws \(\d+\.\d%\); generation keeps only the draws where they agree/);
+    expect(result.stdout).toMatch(
+      /release defect: answer_annotated line 1: <<\{n\}\/\{k\}=\{n\/\/k\}>> does not compute its result on \d+ of \d+ draws \(\d+\.\d%\); generation keeps only the draws where they agree/,
+    );
     for (const t of loaded.templates) expect(result.stdout).toMatch(new RegExp(`^(ok  |FAIL)  ${t.id} `, 'm'));
-    expect(result.stdout).toContain('10 GSM-Symbolic templates: 1 not translated, 9 lint clean, 2 with library rules relaxed, 1 with release defects, 9 reproduce their original answer');
+    expect(result.stdout).toContain(
+      '10 GSM-Symbolic templates: 1 not translated, 9 lint clean, 2 with library rules relaxed, 1 with release defects, 9 reproduce their original answer',
+    );
   });
 });

@@ -14,13 +14,29 @@ import { cli as runCli, tempDir } from '../support/cli.js';
 
 /** Ten lines of our own writing in GSM-Plus's format: two seeds and every perturbation type. */
 const SAMPLE = fileURLToPath(new URL('fixtures/gsm-plus-sample.jsonl', import.meta.url));
-const seed = { seed_question: 'A van carries 3 crates of 8 melons. How many melons does it carry?', seed_solution: 'It carries 3*8 = <<3*8=24>>24 melons.\n#### 24', seed_answer: '24' };
+const seed = {
+  seed_question: 'A van carries 3 crates of 8 melons. How many melons does it carry?',
+  seed_solution: 'It carries 3*8 = <<3*8=24>>24 melons.\n#### 24',
+  seed_answer: '24',
+};
 /** The sample and two lines it cannot import: a type GSM-Plus does not have, and a critical item with an answer. */
 function withBadLines(): string {
   const file = join(tempDir('gsm-plus-bad'), 'bad.jsonl');
   const bad = [
-    { question: 'A van carries 3 crates of 8 melons. How many melons does it carry?', solution: 'x\n#### 24', answer: '24', perturbation_type: 'colour change', ...seed },
-    { question: 'A van carries 3 crates of 8 melons. How many does it hold?', solution: '#### 24', answer: '24', perturbation_type: 'critical thinking', ...seed },
+    {
+      question: 'A van carries 3 crates of 8 melons. How many melons does it carry?',
+      solution: 'x\n#### 24',
+      answer: '24',
+      perturbation_type: 'colour change',
+      ...seed,
+    },
+    {
+      question: 'A van carries 3 crates of 8 melons. How many does it hold?',
+      solution: '#### 24',
+      answer: '24',
+      perturbation_type: 'critical thinking',
+      ...seed,
+    },
   ];
   writeFileSync(file, readFileSync(SAMPLE, 'utf8') + bad.map((b) => `${JSON.stringify(b)}\n`).join(''));
   return file;
@@ -67,7 +83,11 @@ describe('importGsmPlus', () => {
       expect(base.variant.kind).toBe('base');
       expect(records.indexOf(base)).toBeLessThanOrEqual(records.indexOf(record));
     }
-    expect(bases[0]).toMatchObject({ answer: '15', base_id: 'gsm-plus/sample:1:seed', source: { dataset: 'gsm-plus', file: 'gsm-plus-sample.jsonl', line: 1, label: 'seed_question' } });
+    expect(bases[0]).toMatchObject({
+      answer: '15',
+      base_id: 'gsm-plus/sample:1:seed',
+      source: { dataset: 'gsm-plus', file: 'gsm-plus-sample.jsonl', line: 1, label: 'seed_question' },
+    });
     expect(bases[0]!.steps).toHaveLength(2);
   });
 
@@ -112,8 +132,13 @@ describe('importGsmPlus', () => {
     const out = join(dir, 'plus.jsonl');
     const result = runCli(['import', 'gsm-plus', SAMPLE, '--out', out]);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stderr).toContain('2 seed questions as base records; perturbed: 1 numbers, 1 digits, 1 decimal, 1 fraction, 2 p1, 1 reverse, 1 paraphrase, 1 noop, 1 critical');
-    const records = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ProblemRecord);
+    expect(result.stderr).toContain(
+      '2 seed questions as base records; perturbed: 1 numbers, 1 digits, 1 decimal, 1 fraction, 2 p1, 1 reverse, 1 paraphrase, 1 noop, 1 critical',
+    );
+    const records = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ProblemRecord);
     expect(records[0]!.id).toBe('gsm-plus/gsm-plus-sample:1:seed');
     const report = await validateFile(out, loadLibrary());
     expect(report.defects).toEqual([]);
@@ -134,7 +159,9 @@ describe('importGsmPlus', () => {
     expect(metrics.by_variant['paraphrase']!.drop_vs_base).toMatchObject({ estimate: 0, pdr: { estimate: 0 }, asp: { estimate: 1 } });
     expect(metrics.by_set).toEqual({});
     expect(metrics.coverage.items_without_set).toBe(records.length);
-    expect(metrics.notes).toContain(`${records.length} imported items belong to no instance set and are left out of by_set and the spread over sets (they are in every other figure).`);
+    expect(metrics.notes).toContain(
+      `${records.length} imported items belong to no instance set and are left out of by_set and the spread over sets (they are in every other figure).`,
+    );
   });
 
   it('scores a rounded answer by the exact values that round to it: 13/3, 4.333 and 4.33 right, 4.34 wrong', async () => {
@@ -156,7 +183,10 @@ describe('importGsmPlus', () => {
     const out = join(dir, 'plus.jsonl');
     const imported = runCli(['import', 'gsm-plus', source, '--out', out]);
     expect(imported.status, imported.stderr).toBe(0);
-    const records = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ProblemRecord);
+    const records = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ProblemRecord);
     const rounded = records.find((r) => r.variant.kind === 'p1')!;
     expect(rounded.source).toMatchObject({ dataset: 'gsm-plus', rounded: true });
     expect(records.find((r) => r.variant.kind === 'base')!.source!.rounded).toBeUndefined();
@@ -181,7 +211,10 @@ describe('importGsmPlus', () => {
     const lines = said.map((answer) => JSON.stringify({ id: rounded.id, output: `#### ${answer}` })).join('\n');
     const verified = runCli(['verify', '--jsonl', '-', '--dataset', out], { input: `${lines}\n` });
     expect(verified.status, verified.stderr).toBe(0);
-    const verdicts = verified.stdout.trim().split('\n').map((l) => JSON.parse(l) as { correct: boolean; reason: string });
+    const verdicts = verified.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { correct: boolean; reason: string });
     expect(verdicts.map((v) => [v.correct, v.reason])).toEqual([
       [true, 'rounded-reference'],
       [true, 'rounded-reference'],

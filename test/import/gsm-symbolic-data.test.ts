@@ -42,7 +42,13 @@ describe('importGsmSymbolicData', () => {
       ['gsm8k/test:6', null, '12'],
       ['gsm8k/test:10', null, '14'],
     ]);
-    expect(bases[0]!.source).toEqual({ dataset: 'gsm-symbolic', file: 'GSM_symbolic.jsonl', line: 1, label: 'original_question', canary: expect.stringContaining('canary') as unknown as string });
+    expect(bases[0]!.source).toEqual({
+      dataset: 'gsm-symbolic',
+      file: 'GSM_symbolic.jsonl',
+      line: 1,
+      label: 'original_question',
+      canary: expect.stringContaining('canary') as unknown as string,
+    });
     const instances = records.filter((r) => r.variant.kind !== 'base');
     expect(instances.map((r) => r.id)).toEqual([
       'gsm-symbolic/symbolic/0000:0',
@@ -84,7 +90,10 @@ describe('importGsmSymbolicData', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toContain('11 records written');
     expect((await validateFile(out, loadLibrary())).defects).toEqual([]);
-    const records = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ProblemRecord);
+    const records = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ProblemRecord);
     // Right on the originals and on instance 0 and 1 of each template, wrong on instance 2.
     const predictions = join(dir, 'p.jsonl');
     writeFileSync(predictions, records.map((r) => JSON.stringify({ id: r.id, output: `#### ${r.set === 2 ? '999' : r.answer}` })).join('\n') + '\n');

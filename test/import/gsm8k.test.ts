@@ -38,7 +38,16 @@ describe('gsm8kRecord', () => {
     const record = gsm8kRecord(LINE, 7, { source: 'mine/test', file: 'test.jsonl' });
     if (typeof record === 'string') throw new Error(record);
     expect(recordSchemaProblem(record)).toBeNull();
-    expect(record).toMatchObject({ id: 'mine/test:7', base_id: 'mine/test:7', answer: '16', answer_type: 'integer', template: null, seed: null, variant: { kind: 'external' }, set: null });
+    expect(record).toMatchObject({
+      id: 'mine/test:7',
+      base_id: 'mine/test:7',
+      answer: '16',
+      answer_type: 'integer',
+      template: null,
+      seed: null,
+      variant: { kind: 'external' },
+      set: null,
+    });
     expect(record.source).toEqual({ dataset: 'mine', file: 'test.jsonl', line: 7 });
     expect(record.steps).toEqual([
       { text: 'She baked 3*12 = 36 rolls.', expr: '3*12', value: '36' },
@@ -74,7 +83,10 @@ describe('reasonforge import gsm8k (built binary)', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`${input}:2: no "answer" string`);
     expect(result.stderr).toContain(`${input}:3: not valid JSON`);
-    const records = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string });
+    const records = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string });
     expect(records.map((r) => r.id)).toEqual(['demo:1', 'demo:4']);
   });
   it('refuses a format it does not know', () => {

@@ -38,7 +38,10 @@ async function untilTempFile(dir: string, started: Started): Promise<string> {
   }
 }
 
-const GSM8K_LINE = JSON.stringify({ question: 'Ann has 3 apples and buys 4 more. How many apples does she have?', answer: 'She has 3 + 4 = <<3+4=7>>7 apples.\n#### 7' });
+const GSM8K_LINE = JSON.stringify({
+  question: 'Ann has 3 apples and buys 4 more. How many apples does she have?',
+  answer: 'She has 3 + 4 = <<3+4=7>>7 apples.\n#### 7',
+});
 
 describe('an interrupted write leaves no temporary file', () => {
   it.each([

@@ -31,7 +31,8 @@ describe('lineBatches', () => {
         expect(await collect(path)).toEqual(expected);
         // node:readline, the reference for numbering lines, agrees; readLines is built on lineBatches.
         const byReadline: { number: number; text: string }[] = [];
-        for await (const text of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) byReadline.push({ number: byReadline.length + 1, text });
+        for await (const text of createInterface({ input: createReadStream(path), crlfDelay: Infinity }))
+          byReadline.push({ number: byReadline.length + 1, text });
         expect(byReadline).toEqual(expected);
         const read: { number: number; text: string }[] = [];
         for await (const l of readLines(path)) read.push({ number: l.number, text: l.text });

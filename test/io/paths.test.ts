@@ -23,7 +23,11 @@ describe('checkOutputFile: every way an output path can be wrong, refused before
     ['an empty name', '', ['usage', '--out: the file name is empty']],
     ['"-"', '-', ['usage', '--out: "-" (standard output) cannot be used here; give a file name']],
     ['a folder', dir, ['output-path', `${dir}: is a folder; give a file name (inside it, if you like)`]],
-    ['a missing parent folder', join(dir, 'no', 'x.jsonl'), ['output-path', `${join(dir, 'no', 'x.jsonl')}: cannot be written: its folder ${join(dir, 'no')} does not exist`]],
+    [
+      'a missing parent folder',
+      join(dir, 'no', 'x.jsonl'),
+      ['output-path', `${join(dir, 'no', 'x.jsonl')}: cannot be written: its folder ${join(dir, 'no')} does not exist`],
+    ],
     ['a parent that is a file', parentIsFile, ['output-path', `${parentIsFile}: cannot be written: ${existing} is a file, not a folder`]],
     ['an existing file without --force', existing, ['file-exists', `${existing}: already exists; pass --force to replace it`]],
   ])('refuses %s', (_, path, expected) => {

@@ -24,7 +24,12 @@ describe('ksDistance', () => {
         expect(d).toBeGreaterThanOrEqual(0);
         expect(d).toBeLessThanOrEqual(1);
         expect(ksDistance(b, a)).toBeCloseTo(d, 12);
-        expect(ksDistance(a.map((x) => x + shift), b.map((x) => x + shift))).toBeCloseTo(d, 12);
+        expect(
+          ksDistance(
+            a.map((x) => x + shift),
+            b.map((x) => x + shift),
+          ),
+        ).toBeCloseTo(d, 12);
       }),
     );
   });

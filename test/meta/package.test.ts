@@ -24,17 +24,22 @@ describe('the package', () => {
   it('packs into a tarball that installs in an empty folder and runs reasonforge --help', () => {
     const dir = tempDir('pack');
     // dist/ is built by npm test's pretest; packing must not rebuild it under the running suite.
-    const tarball = execFileSync(npm, ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: REPO, encoding: 'utf8' }).trim().split('\n').pop()!;
+    const tarball = execFileSync(npm, ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: REPO, encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop()!;
     expect(tarball).toBe(`${pkg.name}-${pkg.version}.tgz`);
     const listing = execFileSync('tar', ['-tzf', join(dir, tarball)], { encoding: 'utf8' });
-    for (const file of ['package/LICENSE', 'package/README.md', 'package/bin/reasonforge.js', 'package/dist/index.js', 'package/schemas/problem.schema.json']) expect(listing).toContain(file);
+    for (const file of ['package/LICENSE', 'package/README.md', 'package/bin/reasonforge.js', 'package/dist/index.js', 'package/schemas/problem.schema.json'])
+      expect(listing).toContain(file);
     expect(listing).not.toMatch(/package\/(test|src|bench)\//);
 
     const app = join(dir, 'app');
     execFileSync('mkdir', [app]);
     writeFileSync(join(app, 'package.json'), '{"name": "app", "private": true}\n');
     // The dependencies are in npm's cache after `npm ci`; the registry is asked only for what is not.
-    const install = (mode: string) => spawnSync(npm, ['install', mode, '--no-audit', '--no-fund', '--ignore-scripts', join(dir, tarball)], { cwd: app, encoding: 'utf8' });
+    const install = (mode: string) =>
+      spawnSync(npm, ['install', mode, '--no-audit', '--no-fund', '--ignore-scripts', join(dir, tarball)], { cwd: app, encoding: 'utf8' });
     let installed = install('--offline');
     if (installed.status !== 0) installed = install('--prefer-offline');
     expect(installed.status, installed.stderr).toBe(0);
@@ -42,7 +47,10 @@ describe('the package', () => {
     const help = spawnSync(join(app, 'node_modules', '.bin', 'reasonforge'), ['--help'], { cwd: app, encoding: 'utf8' });
     expect(help.status, help.stderr).toBe(0);
     expect(help.stdout).toMatch(/^reasonforge \d+\.\d+\.\d+: /);
-    const one = spawnSync(join(app, 'node_modules', '.bin', 'reasonforge'), ['show', 'bakery-trays-left:test:1:0:base', '--json'], { cwd: app, encoding: 'utf8' });
+    const one = spawnSync(join(app, 'node_modules', '.bin', 'reasonforge'), ['show', 'bakery-trays-left:test:1:0:base', '--json'], {
+      cwd: app,
+      encoding: 'utf8',
+    });
     expect(one.status, one.stderr).toBe(0);
     expect(JSON.parse(one.stdout).id).toBe('bakery-trays-left:test:1:0:base');
   });

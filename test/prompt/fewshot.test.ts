@@ -30,8 +30,19 @@ describe('selectFewshot', () => {
   });
 
   it('counts an imported item, which has no template, as its own family', () => {
-    const imported = [1, 2, 3].map((line) => gsm8kRecord({ question: `How many apples are ${line} plus ${line}?`, answer: `${line}+${line}=<<${line}+${line}=${2 * line}>>${2 * line}\n#### ${2 * line}` }, line, { source: 'gsm8k-train' }) as ProblemRecord);
-    expect(selectFewshot(test, { path: 'g.jsonl', records: imported }, 3, 0).map((s) => s.id).sort()).toEqual(imported.map((r) => r.id).sort());
+    const imported = [1, 2, 3].map(
+      (line) =>
+        gsm8kRecord(
+          { question: `How many apples are ${line} plus ${line}?`, answer: `${line}+${line}=<<${line}+${line}=${2 * line}>>${2 * line}\n#### ${2 * line}` },
+          line,
+          { source: 'gsm8k-train' },
+        ) as ProblemRecord,
+    );
+    expect(
+      selectFewshot(test, { path: 'g.jsonl', records: imported }, 3, 0)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(imported.map((r) => r.id).sort());
   });
 
   it('says how many templates there are when asked for more', () => {

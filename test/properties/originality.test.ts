@@ -13,7 +13,12 @@ import { sharedFile } from '../support/shared-data.js';
  */
 const RUN = 8;
 const gsm8k = sharedFile('gsm8k', 'test.jsonl');
-const words = (text: string) => text.toLowerCase().replace(/[^a-z0-9' ]+/g, ' ').split(/\s+/).filter(Boolean);
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9' ]+/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
 
 describe(`originality against GSM8K${gsm8k.present ? '' : ` (skipped: ${gsm8k.path} is absent; CI has ../shared/data beside the repository)`}`, () => {
   const runs = new Map<string, number>();
@@ -27,17 +32,20 @@ describe(`originality against GSM8K${gsm8k.present ? '' : ` (skipped: ${gsm8k.pa
     expect(runs.size).toBeGreaterThan(10_000);
   });
 
-  it.skipIf(!gsm8k.present).each(loadLibrary().templates.map((t) => [t.id, t] as const))('%s shares no run of 8 words with any GSM8K question', (_id, template) => {
-    const shared: string[] = [];
-    for (let set = 0; set < 4; set++) {
-      for (const variant of supportedVariants(template)) {
-        const w = words(generateOne(template, 1, 'test', set, variant).question);
-        for (let k = 0; k + RUN <= w.length; k++) {
-          const run = w.slice(k, k + RUN).join(' ');
-          if (runs.has(run)) shared.push(`"${run}" (GSM8K test line ${runs.get(run)})`);
+  it.skipIf(!gsm8k.present).each(loadLibrary().templates.map((t) => [t.id, t] as const))(
+    '%s shares no run of 8 words with any GSM8K question',
+    (_id, template) => {
+      const shared: string[] = [];
+      for (let set = 0; set < 4; set++) {
+        for (const variant of supportedVariants(template)) {
+          const w = words(generateOne(template, 1, 'test', set, variant).question);
+          for (let k = 0; k + RUN <= w.length; k++) {
+            const run = w.slice(k, k + RUN).join(' ');
+            if (runs.has(run)) shared.push(`"${run}" (GSM8K test line ${runs.get(run)})`);
+          }
         }
       }
-    }
-    expect(shared).toEqual([]);
-  });
+      expect(shared).toEqual([]);
+    },
+  );
 });

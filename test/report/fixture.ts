@@ -21,7 +21,20 @@ export interface FixtureOptions {
 }
 
 const SKILL: Partial<Record<VariantId, number>> = { base: 0.78, names: 0.76, numbers: 0.71, noop: 0.52, p1: 0.62, p2: 0.45 };
-const TEMPLATE_NAMES = ['bakery-trays-left', 'bus-seats', 'garden-rows', 'library-fines', 'marbles-shared', 'paint-cans', 'pizza-slices', 'savings-jar', 'train-tickets', 'water-tank', 'fence-posts', 'cookie-boxes'];
+const TEMPLATE_NAMES = [
+  'bakery-trays-left',
+  'bus-seats',
+  'garden-rows',
+  'library-fines',
+  'marbles-shared',
+  'paint-cans',
+  'pizza-slices',
+  'savings-jar',
+  'train-tickets',
+  'water-tank',
+  'fence-posts',
+  'cookie-boxes',
+];
 
 export function writeFixture(options: FixtureOptions = {}): { dir: string; dataset: string; predictions: string } {
   const templates = TEMPLATE_NAMES.slice(0, options.templates ?? 8);
@@ -45,7 +58,12 @@ export function writeFixture(options: FixtureOptions = {}): { dir: string; datas
           const right = random() < itemSkill;
           const wrong = String(Number(answer) + 1 + Math.floor(random() * 3));
           const noAnswer = !right && random() < 0.08;
-          lines.push(JSON.stringify({ id: `${template}:test:1:${set}:${variant}`, output: completion(noAnswer ? null : right ? answer : wrong, random() < 0.9 ? 'valid' : 'invalid', ` #${s}`) }));
+          lines.push(
+            JSON.stringify({
+              id: `${template}:test:1:${set}:${variant}`,
+              output: completion(noAnswer ? null : right ? answer : wrong, random() < 0.9 ? 'valid' : 'invalid', ` #${s}`),
+            }),
+          );
         }
       }
     }
@@ -60,5 +78,11 @@ export function writeFixture(options: FixtureOptions = {}): { dir: string; datas
 export async function fixtureMetrics(options: FixtureOptions = {}): Promise<Metrics> {
   const { dataset, predictions } = writeFixture(options);
   const topics = ['arithmetic', 'money', 'time', 'geometry'];
-  return scoreFiles(dataset, [predictions], { judge: fakeJudge, bootstrap: 400, permutations: 2000, seed: 1, topicOf: (id) => topics[id.length % topics.length]! });
+  return scoreFiles(dataset, [predictions], {
+    judge: fakeJudge,
+    bootstrap: 400,
+    permutations: 2000,
+    seed: 1,
+    topicOf: (id) => topics[id.length % topics.length]!,
+  });
 }

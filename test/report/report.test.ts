@@ -139,7 +139,9 @@ describe('charts', () => {
   });
 
   it('put k on a log2 axis with a tick at every k', () => {
-    const spec = charts(metrics).find((c) => c.id === 'pass-at-k')!.spec as { encoding: { x: { scale: { type: string; base: number }; axis: { values: number[] } } } };
+    const spec = charts(metrics).find((c) => c.id === 'pass-at-k')!.spec as {
+      encoding: { x: { scale: { type: string; base: number }; axis: { values: number[] } } };
+    };
     expect(spec.encoding.x.scale).toMatchObject({ type: 'log', base: 2 });
     expect(spec.encoding.x.axis.values).toEqual(metrics.options.k);
   });
@@ -158,9 +160,20 @@ describe('renderMarkdown', () => {
 
 describe('dropSentence', () => {
   const drop: Drop = {
-    estimate: 0.18, ci_low: 0.14, ci_high: 0.22, p_value: 0.0004, n_pairs: 1000, n_base_items: 1000, base_accuracy: 0.8, variant_accuracy: 0.62,
-    items: 2000, samples: 16000, test: 'sign-flip-monte-carlo', permutations: 10000,
-    pdr: { estimate: 0.225, ci_low: 0.18, ci_high: 0.27 }, asp: { estimate: 0.55, ci_low: 0.5, ci_high: 0.6 },
+    estimate: 0.18,
+    ci_low: 0.14,
+    ci_high: 0.22,
+    p_value: 0.0004,
+    n_pairs: 1000,
+    n_base_items: 1000,
+    base_accuracy: 0.8,
+    variant_accuracy: 0.62,
+    items: 2000,
+    samples: 16000,
+    test: 'sign-flip-monte-carlo',
+    permutations: 10000,
+    pdr: { estimate: 0.225, ci_low: 0.18, ci_high: 0.27 },
+    asp: { estimate: 0.55, ci_low: 0.5, ci_high: 0.6 },
   };
 
   it('prints the line the issue asks for', () => {
@@ -195,7 +208,7 @@ describe('textTable', () => {
     expect(lines).toHaveLength(2 + Object.keys(metrics.by_variant).length + 1);
     expect(lines[1]).toMatch(/^-+( +-+)+$/);
     // Right-aligned columns end at the same position on every line.
-    const ends = lines.map((l) => l.indexOf('Samples') >= 0 ? l.indexOf('Samples') + 'Samples'.length : -1);
+    const ends = lines.map((l) => (l.indexOf('Samples') >= 0 ? l.indexOf('Samples') + 'Samples'.length : -1));
     expect(ends[0]).toBeGreaterThan(0);
   });
 });

@@ -16,7 +16,9 @@ import { questionOf, startFakeServer, type FakeServer, type FakeServerOptions } 
  * synchronously, or the server could not answer). Kills happen when the
  * server holds a known number of requests, never after a delay.
  */
-const records = [...generateRecords(new GenerationPlan({ seed: 9, sets: 2, split: 'test', variants: ['base'], templates: loadLibrary().templates.slice(0, 5) }))];
+const records = [
+  ...generateRecords(new GenerationPlan({ seed: 9, sets: 2, split: 'test', variants: ['base'], templates: loadLibrary().templates.slice(0, 5) })),
+];
 const answerOf = new Map(records.map((r) => [r.question, r.answer]));
 const right: FakeServerOptions['answer'] = (request, choice) => ({ text: `Working ${choice}. #### ${answerOf.get(questionOf(request.prompt)) ?? '0'}` });
 const KEY = 'sk-test-SECRET-7f3a9c';
@@ -47,8 +49,29 @@ function start(args: readonly string[], env: Record<string, string> = {}) {
   return started;
 }
 
-const runArgs = (server: FakeServer, out: string, extra: string[] = []) => ['--dataset', dataset, '--endpoint', server.url, '--model', 'fake', '--out', out, '--samples', '2', '--seed', '1', '--concurrency', '2', ...extra];
-const pairs = (file: string) => readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { id: string; sample: number }).map((l) => `${l.id}#${l.sample}`);
+const runArgs = (server: FakeServer, out: string, extra: string[] = []) => [
+  '--dataset',
+  dataset,
+  '--endpoint',
+  server.url,
+  '--model',
+  'fake',
+  '--out',
+  out,
+  '--samples',
+  '2',
+  '--seed',
+  '1',
+  '--concurrency',
+  '2',
+  ...extra,
+];
+const pairs = (file: string) =>
+  readFileSync(file, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { id: string; sample: number })
+    .map((l) => `${l.id}#${l.sample}`);
 const everyPair = records.flatMap((r) => [`${r.id}#0`, `${r.id}#1`]).sort();
 
 describe('reasonforge run (built binary)', () => {

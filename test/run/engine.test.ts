@@ -18,7 +18,12 @@ afterEach(async () => {
 const ids = ['a', 'b', 'c', 'd'];
 const echo: FakeServerOptions['answer'] = (request, choice) => ({ text: `${request.prompt} #${choice} seed ${String(request.body['seed'])}` });
 
-async function engine(serverOptions: FakeServerOptions, overrides: Partial<EngineConfig> = {}, samples = 2, endpoint: Partial<Endpoint> | ((url: string) => Partial<Endpoint>) = {}) {
+async function engine(
+  serverOptions: FakeServerOptions,
+  overrides: Partial<EngineConfig> = {},
+  samples = 2,
+  endpoint: Partial<Endpoint> | ((url: string) => Partial<Endpoint>) = {},
+) {
   server = await startFakeServer(serverOptions);
   const delays: number[] = [];
   const lines: SampleLine[] = [];
@@ -80,7 +85,10 @@ describe('runEngine', () => {
   });
 
   it('retries cut connections, before the answer and in the middle of its body', async () => {
-    const { made, result } = await engine({ answer: echo, fault: (r) => (r.number === 1 ? { kind: 'cut' } : r.number === 2 ? { kind: 'cut-body' } : null) }, { concurrency: 1 });
+    const { made, result } = await engine(
+      { answer: echo, fault: (r) => (r.number === 1 ? { kind: 'cut' } : r.number === 2 ? { kind: 'cut-body' } : null) },
+      { concurrency: 1 },
+    );
     expect(made).toEqual(all(2));
     expect(result.retries).toBe(2);
   });
@@ -88,7 +96,9 @@ describe('runEngine', () => {
   it('retries a request that outlives its timeout', async () => {
     // The first request is held and never answered, so it times out whatever the machine's speed;
     // the bound is wide enough for the retry's answer to arrive on a busy machine.
-    const { made, result, failures } = await engine({ answer: echo, fault: (r) => (r.number === 1 ? { kind: 'hold' } : null) }, { concurrency: 1 }, 2, { timeoutMs: 1500 });
+    const { made, result, failures } = await engine({ answer: echo, fault: (r) => (r.number === 1 ? { kind: 'hold' } : null) }, { concurrency: 1 }, 2, {
+      timeoutMs: 1500,
+    });
     expect(made).toEqual(all(2));
     expect(result.retries).toBe(1);
     expect(failures).toEqual([]);
@@ -143,16 +153,24 @@ describe('runEngine', () => {
   it('says to check --endpoint when the path is not there', async () => {
     // The API base without its /v1: every request would 404, so the run stops at the first.
     const { result, server } = await engine({ answer: echo }, { concurrency: 1 }, 2, (url) => ({ baseUrl: url.replace(/\/v1$/, '') }));
-    expect(result.fatal).toMatch(/^HTTP 404: no route POST \/completions \(is --endpoint the API base, such as http:\/\/localhost:8000\/v1, and does the server have http:\/\/127\.0\.0\.1:\d+\/completions and the model\?\)$/);
+    expect(result.fatal).toMatch(
+      /^HTTP 404: no route POST \/completions \(is --endpoint the API base, such as http:\/\/localhost:8000\/v1, and does the server have http:\/\/127\.0\.0\.1:\d+\/completions and the model\?\)$/,
+    );
     expect(server.requests).toHaveLength(0);
   });
 
   it('stops every worker when the output cannot be written, then throws that error', async () => {
     let writes = 0;
-    const attempt = engine({ answer: echo }, { concurrency: 3, write: () => {
-      writes++;
-      throw new Error('disk full');
-    } });
+    const attempt = engine(
+      { answer: echo },
+      {
+        concurrency: 3,
+        write: () => {
+          writes++;
+          throw new Error('disk full');
+        },
+      },
+    );
     await expect(attempt).rejects.toThrow('disk full');
     // Each of the three workers sent one request at most: after the first failed write nobody took another task.
     expect(writes).toBeGreaterThanOrEqual(1);

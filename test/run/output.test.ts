@@ -6,7 +6,15 @@ import { readExistingOutput, SampleAppender } from '../../src/run/output.js';
 import { tempDir } from '../support/cli.js';
 
 const ids = new Set(['a', 'b']);
-const line = (id: string, sample: number): SampleLine => ({ id, sample, output: `out ${id} ${sample}`, finish_reason: 'stop', usage: null, latency_ms: 1, model: 'm' });
+const line = (id: string, sample: number): SampleLine => ({
+  id,
+  sample,
+  output: `out ${id} ${sample}`,
+  finish_reason: 'stop',
+  usage: null,
+  latency_ms: 1,
+  model: 'm',
+});
 const text = (lines: SampleLine[]) => lines.map((l) => `${JSON.stringify(l)}\n`).join('');
 
 describe('readExistingOutput', () => {
@@ -48,6 +56,11 @@ describe('SampleAppender', () => {
     appender.append([line('a', 1), line('b', 0)]);
     appender.append([]);
     appender.close();
-    expect(readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => (JSON.parse(l) as SampleLine).sample)).toEqual([0, 1, 0]);
+    expect(
+      readFileSync(file, 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as SampleLine).sample),
+    ).toEqual([0, 1, 0]);
   });
 });

@@ -4,8 +4,12 @@ import type { RunSummary } from '../../src/run/run.js';
 
 describe('progressLine', () => {
   it('shows samples done, the rate, tokens per second, the time left and failures', () => {
-    expect(progressLine({ written: 250, failed: 0, completionTokens: 50_000 }, 1000, 10, 10)).toBe('[###       ]  25% · 250/1,000 samples · 25/s · 5,000 tok/s · ETA 30s');
-    expect(progressLine({ written: 3, failed: 2, completionTokens: 900 }, 10, 2, 10)).toBe('[#####     ]  50% · 3/10 samples · 1.5/s · 450 tok/s · ETA 3s · 2 failed');
+    expect(progressLine({ written: 250, failed: 0, completionTokens: 50_000 }, 1000, 10, 10)).toBe(
+      '[###       ]  25% · 250/1,000 samples · 25/s · 5,000 tok/s · ETA 30s',
+    );
+    expect(progressLine({ written: 3, failed: 2, completionTokens: 900 }, 10, 2, 10)).toBe(
+      '[#####     ]  50% · 3/10 samples · 1.5/s · 450 tok/s · ETA 3s · 2 failed',
+    );
     expect(progressLine({ written: 0, failed: 0, completionTokens: 0 }, 10, 0, 4)).toBe('[    ]   0% · 0/10 samples · 0.0/s · 0 tok/s · ETA ?');
   });
 
@@ -18,7 +22,13 @@ describe('RunProgress', () => {
   it('draws on a terminal at most once per interval, and clears its line', () => {
     const written: string[] = [];
     let now = 1000;
-    const progress = new RunProgress((text) => written.push(text), 100, () => now, 0, 200);
+    const progress = new RunProgress(
+      (text) => written.push(text),
+      100,
+      () => now,
+      0,
+      200,
+    );
     progress.update({ written: 1, failed: 0, completionTokens: 10 });
     now += 50;
     progress.update({ written: 2, failed: 0, completionTokens: 20 });

@@ -22,8 +22,12 @@ describe('the run record', () => {
 
   it('names the first difference that stops a session from appending, and lets --samples and the endpoint change', () => {
     expect(identityDifference(identity, identity)).toBeNull();
-    expect(identityDifference(identity, { ...identity, sampling: { ...identity.sampling, top_p: 0.9 } })).toBe('was made with --top-p 1, and this run asks 0.9');
-    expect(identityDifference(identity, { ...identity, prompt: { ...identity.prompt, fewshot: { file: 't', sha256: null, seed: 0, ids: ['x'] } } })).toBe('was made with the few-shot examples [], and this run asks ["x"]');
+    expect(identityDifference(identity, { ...identity, sampling: { ...identity.sampling, top_p: 0.9 } })).toBe(
+      'was made with --top-p 1, and this run asks 0.9',
+    );
+    expect(identityDifference(identity, { ...identity, prompt: { ...identity.prompt, fewshot: { file: 't', sha256: null, seed: 0, ids: ['x'] } } })).toBe(
+      'was made with the few-shot examples [], and this run asks ["x"]',
+    );
     expect(identityDifference(identity, { ...identity, dataset: { ...identity.dataset, file: 'elsewhere.jsonl' } })).toBeNull();
   });
 

@@ -21,7 +21,11 @@ describe('parseCompletionResponse', () => {
   });
 
   it('reads completions text, and lives without usage, index or finish_reason', () => {
-    expect(parseCompletionResponse('completions', '{"choices":[{"text":"42"}]}')).toEqual({ ok: true, choices: [{ text: '42', finishReason: null, reasoning: null }], usage: null });
+    expect(parseCompletionResponse('completions', '{"choices":[{"text":"42"}]}')).toEqual({
+      ok: true,
+      choices: [{ text: '42', finishReason: null, reasoning: null }],
+      usage: null,
+    });
   });
 
   it('takes a reasoning model that spent every token thinking as an empty answer', () => {
@@ -43,7 +47,10 @@ describe('parseCompletionResponse', () => {
   });
 
   it('wants text, not message, from the completions API', () => {
-    expect(parseCompletionResponse('completions', '{"choices":[{"message":{"content":"x"}}]}')).toMatchObject({ ok: false, message: 'choices[0] has no text string' });
+    expect(parseCompletionResponse('completions', '{"choices":[{"message":{"content":"x"}}]}')).toMatchObject({
+      ok: false,
+      message: 'choices[0] has no text string',
+    });
   });
 });
 

@@ -13,7 +13,9 @@ import { tempDir } from '../support/cli.js';
 import { questionOf, startFakeServer, type FakeServer, type FakeServerOptions } from '../support/openai-server.js';
 
 const library = loadLibrary();
-const records = [...generateRecords(new GenerationPlan({ seed: 2, sets: 1, split: 'test', variants: ['base', 'noop'], templates: library.templates.slice(0, 5) }))];
+const records = [
+  ...generateRecords(new GenerationPlan({ seed: 2, sets: 1, split: 'test', variants: ['base', 'noop'], templates: library.templates.slice(0, 5) })),
+];
 const train = [...generateRecords(new GenerationPlan({ seed: 2, sets: 1, split: 'train', variants: ['base'], templates: library.templates.slice(0, 5) }))];
 const answerOf = new Map(records.map((r) => [r.question, r.answer]));
 const right: FakeServerOptions['answer'] = (request, choice) => ({ text: `Step ${choice}. #### ${answerOf.get(questionOf(request.prompt)) ?? '0'}` });
@@ -60,8 +62,15 @@ function options(server: FakeServer, overrides: Partial<RunOptions> = {}): RunOp
   };
 }
 const nextOut = () => join(dir, `out-${++outs}.jsonl`);
-const readLines = (file: string) => readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { id: string; sample: number; output: string });
-const pairs = (file: string) => readLines(file).map((l) => `${l.id}#${l.sample}`).sort();
+const readLines = (file: string) =>
+  readFileSync(file, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { id: string; sample: number; output: string });
+const pairs = (file: string) =>
+  readLines(file)
+    .map((l) => `${l.id}#${l.sample}`)
+    .sort();
 const everyPair = (samples: number) => records.flatMap((r) => Array.from({ length: samples }, (_, s) => `${r.id}#${s}`)).sort();
 
 describe('runModel', () => {
@@ -73,9 +82,25 @@ describe('runModel', () => {
     expect(pairs(out)).toEqual(everyPair(2));
     const request = server.requests[0]!;
     const record = records.find((r) => r.question === questionOf(request.prompt))!;
-    expect(request.body).toMatchObject({ model: 'fake', n: 2, temperature: 1, top_p: 1, max_tokens: 64, stream: false, messages: chatMessages(DEFAULT_TEMPLATE, [], record.question) });
+    expect(request.body).toMatchObject({
+      model: 'fake',
+      n: 2,
+      temperature: 1,
+      top_p: 1,
+      max_tokens: 64,
+      stream: false,
+      messages: chatMessages(DEFAULT_TEMPLATE, [], record.question),
+    });
     const run = readRunRecord(out)!;
-    expect(run).toMatchObject({ model: 'fake', api: 'chat', samples: 2, api_key_env: 'OPENAI_API_KEY', sampling: { temperature: 1, seed: 5 }, prompt: { source: 'default', template_sha256: DEFAULT_TEMPLATE.sha256, fewshot: null }, dataset: { items: records.length } });
+    expect(run).toMatchObject({
+      model: 'fake',
+      api: 'chat',
+      samples: 2,
+      api_key_env: 'OPENAI_API_KEY',
+      sampling: { temperature: 1, seed: 5 },
+      prompt: { source: 'default', template_sha256: DEFAULT_TEMPLATE.sha256, fewshot: null },
+      dataset: { items: records.length },
+    });
     expect(run.dataset.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(run.sessions).toEqual([expect.objectContaining({ outcome: 'complete', written: records.length * 2, failed: 0, skipped: 0 })]);
     expect(existsSync(lockPath(out))).toBe(false);
@@ -91,7 +116,12 @@ describe('runModel', () => {
     const out = nextOut();
     const first = await runModel(options(broken, { out }));
     expect(first).toMatchObject({ outcome: 'incomplete', failed: 6, written: (records.length - 3) * 2 });
-    expect(first.failures.map((f) => f.id).sort()).toEqual(records.slice(0, 3).map((r) => r.id).sort());
+    expect(first.failures.map((f) => f.id).sort()).toEqual(
+      records
+        .slice(0, 3)
+        .map((r) => r.id)
+        .sort(),
+    );
     expect(readRunRecord(out)!.sessions[0]!.failures).toHaveLength(3);
     const fixed = await serve();
     const second = await runModel(options(fixed, { out }));
@@ -129,7 +159,15 @@ describe('runModel', () => {
   it('puts the seeded few-shot examples into every completions prompt, and refuses the dataset as its own examples', async () => {
     const server = await serve();
     const out = nextOut();
-    await runModel(options(server, { out, api: 'completions', samples: 1, fewshot: { file: trainFile, count: 3, seed: 1 }, sampling: { temperature: 0, top_p: 1, max_tokens: 64, seed: null, stop: ['Question:'] } }));
+    await runModel(
+      options(server, {
+        out,
+        api: 'completions',
+        samples: 1,
+        fewshot: { file: trainFile, count: 3, seed: 1 },
+        sampling: { temperature: 0, top_p: 1, max_tokens: 64, seed: null, stop: ['Question:'] },
+      }),
+    );
     const shots = selectFewshot({ path: dataset, records }, { path: trainFile, records: train }, 3, 1);
     for (const request of server.requests) {
       expect(request.path).toBe('/v1/completions');
@@ -143,7 +181,9 @@ describe('runModel', () => {
 
   it('says so when the output folder does not exist', async () => {
     const server = await serve();
-    await expect(runModel(options(server, { out: join(dir, 'missing', 'p.jsonl') }))).rejects.toThrow(/missing\/p\.jsonl: cannot be written: its folder does not exist/);
+    await expect(runModel(options(server, { out: join(dir, 'missing', 'p.jsonl') }))).rejects.toThrow(
+      /missing\/p\.jsonl: cannot be written: its folder does not exist/,
+    );
     expect(server.requests).toHaveLength(0);
   });
 

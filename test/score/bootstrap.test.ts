@@ -22,9 +22,9 @@ function naive(columns: Float64Array[], resamples: number, rng: Rng): { low: num
   });
 }
 
-const columnsArb = fc.integer({ min: 1, max: POISSON_MIN_UNITS - 1 }).chain((units) =>
-  fc.array(fc.array(fc.constantFrom(0, 0.125, 0.25, 0.5, 1, 1 / 3), { minLength: units, maxLength: units }), { minLength: 1, maxLength: 4 }),
-);
+const columnsArb = fc
+  .integer({ min: 1, max: POISSON_MIN_UNITS - 1 })
+  .chain((units) => fc.array(fc.array(fc.constantFrom(0, 0.125, 0.25, 0.5, 1, 1 / 3), { minLength: units, maxLength: units }), { minLength: 1, maxLength: 4 }));
 
 describe('bootstrapMeans', () => {
   it('below POISSON_MIN_UNITS: gives the intervals of the plain per-unit bootstrap drawn from the same stream', () => {
@@ -43,7 +43,11 @@ describe('bootstrapMeans', () => {
   });
 
   it('from POISSON_MIN_UNITS up: agrees with the classic bootstrap to within Monte Carlo error', () => {
-    for (const [units, tolerance] of [[POISSON_MIN_UNITS, 0.03], [400, 0.012], [3000, 0.004]] as const) {
+    for (const [units, tolerance] of [
+      [POISSON_MIN_UNITS, 0.03],
+      [400, 0.012],
+      [3000, 0.004],
+    ] as const) {
       const data = Rng.keyed(units, 'data');
       // Eighths, as pass@1 of items with 8 samples, and a second column of zeros and ones.
       const eighths = Float64Array.from({ length: units }, () => Math.floor(data.float() * 9) / 8);
@@ -73,7 +77,7 @@ describe('bootstrapMeans', () => {
     expect(interval!.low).toBeLessThan(0.25);
     expect(interval!.high).toBeGreaterThan(0.25);
     // The normal approximation: half-width about 1.96 * sqrt(p(1-p)/n) = 0.038.
-    expect((interval!.high - interval!.low) / 2).toBeCloseTo(1.96 * Math.sqrt(0.25 * 0.75 / 500), 2);
+    expect((interval!.high - interval!.low) / 2).toBeCloseTo(1.96 * Math.sqrt((0.25 * 0.75) / 500), 2);
     const [flat] = bootstrapMeans([new Float64Array(50).fill(0.5)], 100, Rng.keyed(1, 'x'));
     expect(flat).toEqual({ low: 0.5, high: 0.5 });
   });
@@ -112,10 +116,14 @@ describe('quantile', () => {
 describe('selectQuantile', () => {
   it('finds the same type-7 quantile as sorting, on any values', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1, max: 1, noNaN: true })), { minLength: 1, maxLength: 300 }), fc.double({ min: 0, max: 1, noNaN: true }), (raw, p) => {
-        const sorted = Float64Array.from(raw).sort();
-        expect(selectQuantile(Float64Array.from(raw), p)).toBeCloseTo(quantile(sorted, p), 12);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1, max: 1, noNaN: true })), { minLength: 1, maxLength: 300 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (raw, p) => {
+          const sorted = Float64Array.from(raw).sort();
+          expect(selectQuantile(Float64Array.from(raw), p)).toBeCloseTo(quantile(sorted, p), 12);
+        },
+      ),
       { numRuns: runs(500, 10_000) },
     );
   });

@@ -30,10 +30,16 @@ function outcomeFor(variant: string, draw: number): Outcome {
 beforeAll(() => {
   const generated = cli(['generate', '--seed', '3', '--sets', '2', '--variants', 'base,noop,p1', '--out', dataset]);
   expect(generated.status, generated.stderr).toBe(0);
-  records = readFileSync(dataset, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as ProblemRecord);
+  records = readFileSync(dataset, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as ProblemRecord);
   const random = lcg(17);
   for (const record of records) {
-    expected.set(record.id, Array.from({ length: N }, () => completionFor(record, outcomeFor(record.variant.kind, random()), random)));
+    expected.set(
+      record.id,
+      Array.from({ length: N }, () => completionFor(record, outcomeFor(record.variant.kind, random()), random)),
+    );
   }
 });
 
@@ -69,8 +75,15 @@ describe('reasonforge score', () => {
     for (const variant of ['base', 'noop', 'p1']) {
       expect(result.stdout).toMatch(new RegExp(`^${variant} +${perVariant.toLocaleString('en-US')} +${(perVariant * N).toLocaleString('en-US')} `, 'm'));
     }
-    expect(result.stdout).toMatch(new RegExp(`^noop (costs|gains) \\d+\\.\\d points \\(95% CI -?\\d+\\.\\d to -?\\d+\\.\\d, p [=<] [\\d.]+; ${perVariant.toLocaleString('en-US')} pairs`, 'm'));
-    expect(result.stderr).toMatch(new RegExp(`${(records.length * N).toLocaleString('en-US')} samples of ${records.length.toLocaleString('en-US')} items in [\\d.]+ s; wrote ${out}`));
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^noop (costs|gains) \\d+\\.\\d points \\(95% CI -?\\d+\\.\\d to -?\\d+\\.\\d, p [=<] [\\d.]+; ${perVariant.toLocaleString('en-US')} pairs`,
+        'm',
+      ),
+    );
+    expect(result.stderr).toMatch(
+      new RegExp(`${(records.length * N).toLocaleString('en-US')} samples of ${records.length.toLocaleString('en-US')} items in [\\d.]+ s; wrote ${out}`),
+    );
   });
 
   it('reports unreadable lines by file and line, and scores the rest', () => {
@@ -85,7 +98,17 @@ describe('reasonforge score', () => {
 
   it('reads lm-evaluation-harness --log_samples files and several --predictions files', () => {
     const harness = records.map((record, docId) =>
-      JSON.stringify({ doc_id: docId, doc: record, target: record.answer, arguments: [['q', {}]], resps: [expected.get(record.id)!.map((c) => c.text)], filtered_resps: ['x'], filter: 'strict-match', metrics: ['exact_match'], exact_match: 0 }),
+      JSON.stringify({
+        doc_id: docId,
+        doc: record,
+        target: record.answer,
+        arguments: [['q', {}]],
+        resps: [expected.get(record.id)!.map((c) => c.text)],
+        filtered_resps: ['x'],
+        filter: 'strict-match',
+        metrics: ['exact_match'],
+        exact_match: 0,
+      }),
     );
     const half = Math.floor(harness.length / 2);
     const a = predictions('samples_rf_base_2025.jsonl', harness.slice(0, half));
@@ -101,14 +124,26 @@ describe('reasonforge score', () => {
 
   it('refuses bad usage with exit 2, and an existing --out or a broken dataset with exit 1', () => {
     const p = predictions('ok.jsonl', ourLines());
-    expect(cli(['score', '--predictions', p, '--out', join(dir, 'x.json')])).toMatchObject({ status: 2, stderr: expect.stringContaining('--dataset is required') });
-    expect(cli(['score', '--dataset', dataset, '--predictions', p, '--out', join(dir, 'x.json'), '--k', '1,0'])).toMatchObject({ status: 2, stderr: expect.stringContaining('--k values must be integers >= 1') });
+    expect(cli(['score', '--predictions', p, '--out', join(dir, 'x.json')])).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('--dataset is required'),
+    });
+    expect(cli(['score', '--dataset', dataset, '--predictions', p, '--out', join(dir, 'x.json'), '--k', '1,0'])).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('--k values must be integers >= 1'),
+    });
     const taken = join(dir, 'taken.json');
     writeFileSync(taken, '{}');
-    expect(cli(['score', '--dataset', dataset, '--predictions', p, '--out', taken])).toMatchObject({ status: 1, stderr: expect.stringContaining(`${taken}: already exists`) });
+    expect(cli(['score', '--dataset', dataset, '--predictions', p, '--out', taken])).toMatchObject({
+      status: 1,
+      stderr: expect.stringContaining(`${taken}: already exists`),
+    });
     const broken = join(dir, 'broken.jsonl');
     writeFileSync(broken, `${readFileSync(dataset, 'utf8').split('\n')[0]}\n{"id": "x"}\n`);
-    expect(cli(['score', '--dataset', broken, '--predictions', p, '--out', join(dir, 'y.json')])).toMatchObject({ status: 1, stderr: expect.stringContaining(`${broken}:2: not a reasonforge record`) });
+    expect(cli(['score', '--dataset', broken, '--predictions', p, '--out', join(dir, 'y.json')])).toMatchObject({
+      status: 1,
+      stderr: expect.stringContaining(`${broken}:2: not a reasonforge record`),
+    });
   });
 
   it('fails when no prediction matches the dataset', () => {

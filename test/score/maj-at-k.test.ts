@@ -86,17 +86,21 @@ describe('majAtK', () => {
 
   it('averages seeded random subsets when there are too many: reproducible, and close to the exact value', () => {
     fc.assert(
-      fc.property(votesArb.filter((v) => v.votes.length >= 6), fc.nat(), (v, seed) => {
-        const k = 3;
-        const sampling: MajSampling = { exactLimit: 0, subsets: 4000, rng: () => Rng.keyed(seed, 'maj') };
-        const first = majAtK(asVotes(v), k, sampling);
-        const again = majAtK(asVotes(v), k, sampling);
-        expect(again).toEqual(first);
-        const truth = bruteForce(v.votes, v.classCorrect, k);
-        // Closed forms may answer exactly even when sampling is allowed.
-        if (!first.exact) expect(Math.abs(first.value - truth)).toBeLessThan(5 * Math.sqrt(0.25 / 4000) + 1e-12);
-        else expect(first.value).toBeCloseTo(truth, 12);
-      }),
+      fc.property(
+        votesArb.filter((v) => v.votes.length >= 6),
+        fc.nat(),
+        (v, seed) => {
+          const k = 3;
+          const sampling: MajSampling = { exactLimit: 0, subsets: 4000, rng: () => Rng.keyed(seed, 'maj') };
+          const first = majAtK(asVotes(v), k, sampling);
+          const again = majAtK(asVotes(v), k, sampling);
+          expect(again).toEqual(first);
+          const truth = bruteForce(v.votes, v.classCorrect, k);
+          // Closed forms may answer exactly even when sampling is allowed.
+          if (!first.exact) expect(Math.abs(first.value - truth)).toBeLessThan(5 * Math.sqrt(0.25 / 4000) + 1e-12);
+          else expect(first.value).toBeCloseTo(truth, 12);
+        },
+      ),
       { numRuns: runs(40, 400) },
     );
   });

@@ -33,12 +33,14 @@ function naiveRatio(top: Float64Array, bottom: Float64Array, resamples: number, 
 }
 
 const unitsArb = (min: number, max: number) =>
-  fc.integer({ min, max }).chain((units) =>
-    fc.tuple(
-      fc.array(fc.constantFrom(0, 0.25, 0.5, 1), { minLength: units, maxLength: units }),
-      fc.array(fc.constantFrom(0.25, 0.5, 0.75, 1), { minLength: units, maxLength: units }),
-    ),
-  );
+  fc
+    .integer({ min, max })
+    .chain((units) =>
+      fc.tuple(
+        fc.array(fc.constantFrom(0, 0.25, 0.5, 1), { minLength: units, maxLength: units }),
+        fc.array(fc.constantFrom(0.25, 0.5, 0.75, 1), { minLength: units, maxLength: units }),
+      ),
+    );
 
 describe('bootstrapRatio', () => {
   it('below POISSON_MIN_UNITS: the interval of the plain joint bootstrap drawn from the same stream', () => {

@@ -50,27 +50,33 @@ describe('passAtK', () => {
 
   it('stays exact-to-rounding where the binomials overflow a double (n up to 2000)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 200, max: 2000 }).chain((n) => fc.tuple(fc.constant(n), fc.nat({ max: n }), fc.integer({ min: 1, max: n }))), ([n, c, k]) => {
-        const value = passAtK(n, c, k);
-        expect(Number.isFinite(value)).toBe(true);
-        expect(value).toBeCloseTo(direct(n, c, k), 9);
-      }),
+      fc.property(
+        fc.integer({ min: 200, max: 2000 }).chain((n) => fc.tuple(fc.constant(n), fc.nat({ max: n }), fc.integer({ min: 1, max: n }))),
+        ([n, c, k]) => {
+          const value = passAtK(n, c, k);
+          expect(Number.isFinite(value)).toBe(true);
+          expect(value).toBeCloseTo(direct(n, c, k), 9);
+        },
+      ),
       { numRuns: runs(30, 300) },
     );
   });
 
   it('is 0 with no right sample, 1 when fewer than k are wrong, c/n at k = 1, and grows with k and c', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 64 }).chain((n) => fc.tuple(fc.constant(n), fc.nat({ max: n }), fc.integer({ min: 1, max: n }))), ([n, c, k]) => {
-        const value = passAtK(n, c, k);
-        expect(value).toBeGreaterThanOrEqual(0);
-        expect(value).toBeLessThanOrEqual(1);
-        if (c === 0) expect(value).toBe(0);
-        if (n - c < k) expect(value).toBe(1);
-        expect(passAtK(n, c, 1)).toBeCloseTo(c / n, 14);
-        if (k < n) expect(passAtK(n, c, k + 1)).toBeGreaterThanOrEqual(value - 1e-15);
-        if (c < n) expect(passAtK(n, c + 1, k)).toBeGreaterThanOrEqual(value - 1e-15);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 64 }).chain((n) => fc.tuple(fc.constant(n), fc.nat({ max: n }), fc.integer({ min: 1, max: n }))),
+        ([n, c, k]) => {
+          const value = passAtK(n, c, k);
+          expect(value).toBeGreaterThanOrEqual(0);
+          expect(value).toBeLessThanOrEqual(1);
+          if (c === 0) expect(value).toBe(0);
+          if (n - c < k) expect(value).toBe(1);
+          expect(passAtK(n, c, 1)).toBeCloseTo(c / n, 14);
+          if (k < n) expect(passAtK(n, c, k + 1)).toBeGreaterThanOrEqual(value - 1e-15);
+          if (c < n) expect(passAtK(n, c + 1, k)).toBeGreaterThanOrEqual(value - 1e-15);
+        },
+      ),
       { numRuns: runs(200, 5000) },
     );
   });

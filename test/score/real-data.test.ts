@@ -29,7 +29,10 @@ describe(`scoring real completions${present ? '' : ` (skipped: ${gsm8k.path} or 
     const dataset = join(dir, 'gsm8k.jsonl');
     writeFileSync(dataset, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
 
-    const lines = readFileSync(tora.path, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { idx: number; gt: string; pred: (string | null)[]; code: string[] });
+    const lines = readFileSync(tora.path, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { idx: number; gt: string; pred: (string | null)[]; code: string[] });
     const predictions = join(dir, 'tora.jsonl');
     // Import numbers records by line (gsm8k/test:1 is line 1); ToRA's idx counts from 0.
     writeFileSync(predictions, lines.map((l) => JSON.stringify({ id: `gsm8k/test:${l.idx + 1}`, output: l.code[0] })).join('\n') + '\n');

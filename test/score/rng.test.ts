@@ -3,10 +3,34 @@ import { Rng } from '../../src/score/rng.js';
 
 describe('Rng', () => {
   it('gives the same stream for the same key and unrelated streams for neighbouring keys', () => {
-    const a = Array.from({ length: 8 }, ((r) => () => r.next())(Rng.keyed(1, 'x')));
-    const b = Array.from({ length: 8 }, ((r) => () => r.next())(Rng.keyed(1, 'x')));
-    const c = Array.from({ length: 8 }, ((r) => () => r.next())(Rng.keyed(2, 'x')));
-    const d = Array.from({ length: 8 }, ((r) => () => r.next())(Rng.keyed(1, 'y')));
+    const a = Array.from(
+      { length: 8 },
+      (
+        (r) => () =>
+          r.next()
+      )(Rng.keyed(1, 'x')),
+    );
+    const b = Array.from(
+      { length: 8 },
+      (
+        (r) => () =>
+          r.next()
+      )(Rng.keyed(1, 'x')),
+    );
+    const c = Array.from(
+      { length: 8 },
+      (
+        (r) => () =>
+          r.next()
+      )(Rng.keyed(2, 'x')),
+    );
+    const d = Array.from(
+      { length: 8 },
+      (
+        (r) => () =>
+          r.next()
+      )(Rng.keyed(1, 'y')),
+    );
     expect(a).toEqual(b);
     expect(a).not.toEqual(c);
     expect(a).not.toEqual(d);

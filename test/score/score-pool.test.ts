@@ -26,7 +26,10 @@ beforeAll(() => {
   // Every variant: their pair figures are computed in the workers too.
   const generated = cli(['generate', '--seed', '8', '--sets', '1', '--variants', 'all', '--out', dataset]);
   expect(generated.status, generated.stderr).toBe(0);
-  const records = readFileSync(dataset, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as ProblemRecord);
+  const records = readFileSync(dataset, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as ProblemRecord);
   const random = lcg(99);
   const outcomes: Outcome[] = ['right', 'right', 'right-bad-step', 'wrong', 'no-answer'];
   const text = (r: ProblemRecord) => completionFor(r, outcomes[Math.floor(random() * outcomes.length)]!, random).text;
@@ -54,7 +57,25 @@ beforeAll(() => {
 
 function score(jobs: number): { metrics: string; stderr: string; threads: string } {
   const out = join(dir, 'metrics.json');
-  const result = cli(['score', '--dataset', dataset, '--predictions', plain, '--predictions', harness, '--out', out, '--force', '--bootstrap', '50', '--permutations', '200', '--quiet', '--jobs', String(jobs)]);
+  const result = cli([
+    'score',
+    '--dataset',
+    dataset,
+    '--predictions',
+    plain,
+    '--predictions',
+    harness,
+    '--out',
+    out,
+    '--force',
+    '--bootstrap',
+    '50',
+    '--permutations',
+    '200',
+    '--quiet',
+    '--jobs',
+    String(jobs),
+  ]);
   expect(result.status, result.stderr).toBe(0);
   const threads = /in [\d.]+ s( with \d worker threads)?;/.exec(result.stderr)?.[1] ?? '';
   return { metrics: readFileSync(out, 'utf8'), stderr: result.stderr.replace(/in [\d.]+ s( with \d worker threads)?/, 'in S s'), threads };
@@ -105,7 +126,8 @@ describe('score --jobs', () => {
       ],
     ];
     for (const [file, message] of cases) {
-      const run = (jobs: number) => cli(['score', '--dataset', file, '--predictions', plain, '--out', join(dir, 'never.json'), '--quiet', '--jobs', String(jobs)]);
+      const run = (jobs: number) =>
+        cli(['score', '--dataset', file, '--predictions', plain, '--out', join(dir, 'never.json'), '--quiet', '--jobs', String(jobs)]);
       const one = run(1);
       expect(one.status).toBe(1);
       expect(one.stderr).toMatch(message);
@@ -119,7 +141,20 @@ describe('score --jobs', () => {
     const smallDataset = join(dir, 'small-dataset.jsonl');
     writeFileSync(small, `${readFileSync(plain, 'utf8').split('\n').slice(0, 50).join('\n')}\n`);
     writeFileSync(smallDataset, `${readFileSync(dataset, 'utf8').split('\n').slice(0, 200).join('\n')}\n`);
-    const result = cli(['score', '--dataset', smallDataset, '--predictions', small, '--out', join(dir, 'small.json'), '--bootstrap', '0', '--quiet', '--jobs', '2']);
+    const result = cli([
+      'score',
+      '--dataset',
+      smallDataset,
+      '--predictions',
+      small,
+      '--out',
+      join(dir, 'small.json'),
+      '--bootstrap',
+      '0',
+      '--quiet',
+      '--jobs',
+      '2',
+    ]);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/items in [\d.]+ s; wrote/);
   });

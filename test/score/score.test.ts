@@ -134,10 +134,12 @@ describe('scoreFiles', () => {
       expect(group.pass_at_k['1']!.estimate).toBeCloseTo(mean(mine.map((t) => t.c / N)), 12);
       expect(Object.keys(group.by_variant!)).toEqual(VARIANTS);
       // Pooled drop: per base item, its accuracy minus the mean of its variants'.
-      const clusters = mine.filter((t) => t.record.variant.kind === 'base').map((b) => {
-        const variants = mine.filter((t) => t.record.base_id === b.record.id && t !== b);
-        return b.c / N - mean(variants.map((v) => v.c / N));
-      });
+      const clusters = mine
+        .filter((t) => t.record.variant.kind === 'base')
+        .map((b) => {
+          const variants = mine.filter((t) => t.record.base_id === b.record.id && t !== b);
+          return b.c / N - mean(variants.map((v) => v.c / N));
+        });
       expect(group.drop_vs_base!.estimate).toBeCloseTo(mean(clusters), 12);
       expect(group.drop_vs_base!.n_base_items).toBe(SETS);
       expect(group.drop_vs_base!.n_pairs).toBe(2 * SETS);
@@ -148,12 +150,22 @@ describe('scoreFiles', () => {
     // Spread: per variant, one accuracy per set, as by_set.<n>.by_variant.<v> says.
     const spread = metrics.spread['noop']!;
     expect(spread.sets).toBe(SETS);
-    const perSet = [...Array(SETS).keys()].map((set) => mean(truths.filter((t) => t.record.set === set && t.record.variant.kind === 'noop').map((t) => t.c / N)));
+    const perSet = [...Array(SETS).keys()].map((set) =>
+      mean(truths.filter((t) => t.record.set === set && t.record.variant.kind === 'noop').map((t) => t.c / N)),
+    );
     expect(spread.per_set.map((s) => s.accuracy)).toEqual(perSet.map((a) => expect.closeTo(a, 12)));
     expect(spread.mean).toBeCloseTo(mean(perSet), 12);
     expect(spread.histogram.bins.reduce((a, b) => a + b.count, 0)).toBe(SETS);
 
-    expect(metrics.items.find((i) => i.id === truths[0]!.record.id)).toMatchObject({ id: truths[0]!.record.id, variant: 'base', base_id: truths[0]!.record.id, n: N, c: truths[0]!.c, c_cot: truths[0]!.cCot, no_answer: 0 });
+    expect(metrics.items.find((i) => i.id === truths[0]!.record.id)).toMatchObject({
+      id: truths[0]!.record.id,
+      variant: 'base',
+      base_id: truths[0]!.record.id,
+      n: N,
+      c: truths[0]!.c,
+      c_cot: truths[0]!.cCot,
+      no_answer: 0,
+    });
     // Per item, maj@k at every k: their mean over a variant's items is the variant's maj@k.
     metrics.options.k.forEach((k, q) => {
       const rows = metrics.items.filter((i) => i.variant === 'noop');
@@ -195,8 +207,16 @@ describe('scoreFiles', () => {
     // The duplicate was kept: the first item now has N + 1 samples; the rest N.
     expect(coverage.samples_per_item).toEqual({ [String(N)]: truths.length - 3, [String(N + 1)]: 1 });
     expect(metrics.by_variant['base']!.items_missing).toBe(missing.filter((id) => id.endsWith(':base')).length);
-    for (const pattern of [/2 dataset items/, /1 prediction line \(1 sample\) named 1 id/, /2 prediction lines could not be read/, /repeated an earlier sample/]) {
-      expect(metrics.notes.some((n) => pattern.test(n)), String(pattern)).toBe(true);
+    for (const pattern of [
+      /2 dataset items/,
+      /1 prediction line \(1 sample\) named 1 id/,
+      /2 prediction lines could not be read/,
+      /repeated an earlier sample/,
+    ]) {
+      expect(
+        metrics.notes.some((n) => pattern.test(n)),
+        String(pattern),
+      ).toBe(true);
     }
     expect(schemaValidator('metrics')(metrics)).toBe(true);
 
@@ -210,7 +230,9 @@ describe('scoreFiles', () => {
     const lines = outputLines().filter((line, i) => !(JSON.parse(line).id === short && i >= truths.length * 2));
     const metrics = await scoreFiles(datasetFile, [write('short.jsonl', lines)], { judge: fakeJudge, k: [1, 2, 4], bootstrap: 20, permutations: 100 });
     expect(Object.keys(metrics.by_variant['noop']!.pass_at_k)).toEqual(['1', '2']);
-    expect(metrics.by_variant['noop']!.omitted_k).toEqual([{ k: 4, reason: `1 of 10 items have fewer than 4 samples (fewest: 2): ${short}`, short_items: [short] }]);
+    expect(metrics.by_variant['noop']!.omitted_k).toEqual([
+      { k: 4, reason: `1 of 10 items have fewer than 4 samples (fewest: 2): ${short}`, short_items: [short] },
+    ]);
     expect(Object.keys(metrics.by_variant['p1']!.pass_at_k)).toEqual(['1', '2', '4']);
     expect(metrics.notes.some((n) => n.startsWith('k=4 is omitted for variant noop'))).toBe(true);
   });
@@ -219,7 +241,22 @@ describe('scoreFiles', () => {
     const harness: string[] = [];
     truths.forEach((t, docId) => {
       for (const filter of ['strict-match', 'flexible-extract']) {
-        harness.push(JSON.stringify({ doc_id: docId, doc: t.record, target: t.record.answer, arguments: [['prompt', { until: ['Q:'] }]], resps: [t.outputs], filtered_resps: [t.record.answer], filter, metrics: ['exact_match'], doc_hash: 'h', prompt_hash: 'h', target_hash: 'h', exact_match: 0 }));
+        harness.push(
+          JSON.stringify({
+            doc_id: docId,
+            doc: t.record,
+            target: t.record.answer,
+            arguments: [['prompt', { until: ['Q:'] }]],
+            resps: [t.outputs],
+            filtered_resps: [t.record.answer],
+            filter,
+            metrics: ['exact_match'],
+            doc_hash: 'h',
+            prompt_hash: 'h',
+            target_hash: 'h',
+            exact_match: 0,
+          }),
+        );
       }
     });
     // Samples in item order, as the harness writes them: maj@k's tie rule sees the same order.
@@ -234,7 +271,11 @@ describe('scoreFiles', () => {
 
   it('keeps imported items without an instance set out of every set group and the spread, and says so', async () => {
     const imported = [1, 2, 3].map((line) => {
-      const made = gsm8kRecord({ question: `Imported question ${line}?`, answer: `It is 2+${line} = <<2+${line}=${2 + line}>>${2 + line}.\n#### ${2 + line}` }, line, { source: 'gsm8k/test' });
+      const made = gsm8kRecord(
+        { question: `Imported question ${line}?`, answer: `It is 2+${line} = <<2+${line}=${2 + line}>>${2 + line}.\n#### ${2 + line}` },
+        line,
+        { source: 'gsm8k/test' },
+      );
       if (typeof made === 'string') throw new Error(made);
       return made;
     });
@@ -246,7 +287,9 @@ describe('scoreFiles', () => {
     expect(metrics.by_variant['external']!.items).toBe(3);
     expect(metrics.spread['external']).toBeUndefined();
     expect(metrics.coverage.items_without_set).toBe(3);
-    expect(metrics.notes).toContain('3 imported items belong to no instance set and are left out of by_set and the spread over sets (they are in every other figure).');
+    expect(metrics.notes).toContain(
+      '3 imported items belong to no instance set and are left out of by_set and the spread over sets (they are in every other figure).',
+    );
   });
 
   it('stops at the first invalid dataset line, naming file and line', async () => {

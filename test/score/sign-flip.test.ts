@@ -109,7 +109,11 @@ describe('signFlipTest', () => {
       fc.property(quarters, fc.integer({ min: -3, max: 3 }), (raw, shift) => {
         // Tilt some signs so that p-values cover the range, not only the centre.
         const tilted = raw.map((x, i) => (i % 7 < Math.abs(shift) ? Math.sign(shift) * Math.abs(x) : x));
-        const result = signFlipTest(Float64Array.from(tilted, (x) => x / 4), 100, Rng.keyed(0));
+        const result = signFlipTest(
+          Float64Array.from(tilted, (x) => x / 4),
+          100,
+          Rng.keyed(0),
+        );
         expect(result.method).toBe('exact');
         expect(result.p_value).toBeCloseTo(convolvedTail(tilted), 10);
       }),
@@ -144,7 +148,11 @@ describe('signFlipTest', () => {
     expect(a.p_value).toBe(1 / 5001);
     expect(signFlipTest(d, 5000, Rng.keyed(8, 'x')).permutations).toBe(5000);
     // The same effect on a grid: exact, and far smaller than any Monte Carlo p-value.
-    const grid = signFlipTest(Float64Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? 0.5 : i % 5 === 0 ? -0.25 : 0.125)), 5000, Rng.keyed(7, 'x'));
+    const grid = signFlipTest(
+      Float64Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? 0.5 : i % 5 === 0 ? -0.25 : 0.125)),
+      5000,
+      Rng.keyed(7, 'x'),
+    );
     expect(grid.method).toBe('exact');
     expect(grid.p_value).toBeLessThan(1e-20);
     expect(grid.p_value).toBeGreaterThan(0);
@@ -152,7 +160,7 @@ describe('signFlipTest', () => {
   });
 
   it('treats rounding residues as zeros and 2/3 - 1/3 as the magnitude 1/3', () => {
-    const d = Float64Array.from([2 / 3 - 1 / 3, 1 / 3, -(1 / 3), (2 / 3 - 1 / 3) - 1 / 3]);
+    const d = Float64Array.from([2 / 3 - 1 / 3, 1 / 3, -(1 / 3), 2 / 3 - 1 / 3 - 1 / 3]);
     const result = signFlipTest(d, 100, Rng.keyed(0));
     expect(result.method).toBe('exact');
     expect(result.p_value).toBeCloseTo(mcnemar(2, 1), 12);
@@ -161,7 +169,14 @@ describe('signFlipTest', () => {
 
 describe('exactBinomialTwoSided', () => {
   it('matches the BigInt computation and stays positive far in the tail', () => {
-    for (const [n, s] of [[10, 0], [10, 3], [25, 12], [100, 30], [200, 150]] as const) expect(exactBinomialTwoSided(n, s)).toBeCloseTo(mcnemar(s, n - s), 12);
+    for (const [n, s] of [
+      [10, 0],
+      [10, 3],
+      [25, 12],
+      [100, 30],
+      [200, 150],
+    ] as const)
+      expect(exactBinomialTwoSided(n, s)).toBeCloseTo(mcnemar(s, n - s), 12);
     const tiny = exactBinomialTwoSided(5000, 0);
     expect(tiny).toBeGreaterThan(0);
     expect(tiny).toBeLessThan(1e-300);

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { histogram, spreadOverSets } from '../../src/score/spread.js';
 import { runs } from '../support/runs.js';
 
-const setsArb = fc.array(fc.record({ accuracy: fc.double({ min: 0, max: 1, noNaN: true }), items: fc.integer({ min: 1, max: 50 }) }), { minLength: 1, maxLength: 80 });
+const setsArb = fc.array(fc.record({ accuracy: fc.double({ min: 0, max: 1, noNaN: true }), items: fc.integer({ min: 1, max: 50 }) }), {
+  minLength: 1,
+  maxLength: 80,
+});
 
 describe('spreadOverSets', () => {
   it('reports mean, sample std, min, max and totals of the per-set accuracies', () => {

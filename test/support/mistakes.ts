@@ -5,7 +5,9 @@ import { tempDir } from './cli.js';
 import { runMain } from './main.js';
 
 /** A small generated dataset (two bakery templates, base and noop, two sets) in a fresh folder, for the tests of careless use. */
-export async function mistakesWorkspace(name: string): Promise<{ dir: string; dataset: string; records: { id: string; answer: string; variant: { kind: string } }[] }> {
+export async function mistakesWorkspace(
+  name: string,
+): Promise<{ dir: string; dataset: string; records: { id: string; answer: string; variant: { kind: string } }[] }> {
   const dir = tempDir(name);
   const dataset = join(dir, 'd.jsonl');
   const made = await runMain(['generate', '--seed', '1', '--sets', '2', '--variants', 'base,noop', '--templates', 'bakery-*', '--out', dataset]);

@@ -61,13 +61,25 @@ export function fullFixtureSpec(overrides: Partial<Record<keyof TemplateSpec, un
       host: { pool: 'names' },
       jugs: { int: [2, 9], about: 'how many jugs {host} poured', perturb: { digits: { append: 1 } } },
       litres: { int: [1, 4], about: 'how much each jug held', perturb: { decimal: { parts: ['0.5', '0.25'] }, fraction: { parts: ['1/2', '1/3'] } } },
-      drunk: { int: [1, 20], about: 'how much the guests drank', perturb: { digits: { append: 1 }, decimal: { parts: ['0.5'] }, fraction: { parts: ['1/2', '3/4'] } } },
+      drunk: {
+        int: [1, 20],
+        about: 'how much the guests drank',
+        perturb: { digits: { append: 1 }, decimal: { parts: ['0.5'] }, fraction: { parts: ['1/2', '3/4'] } },
+      },
     },
     derived: { total: 'jugs * litres', left: 'total - drunk' },
     constraints: ['drunk < total'],
     premises: [
-      { text: '{host} poured {jugs} jugs of punch into a big bowl, each jug holding {litres} litres.', paraphrases: ['Into a big bowl went {jugs} jugs of punch, poured by {host}, with {litres} litres in every jug.'] },
-      { text: 'During the party, the guests drank {drunk} litres of the punch.', paraphrases: ['The guests got through {drunk} litres of the punch while the party lasted.'], follows: [], opens: true },
+      {
+        text: '{host} poured {jugs} jugs of punch into a big bowl, each jug holding {litres} litres.',
+        paraphrases: ['Into a big bowl went {jugs} jugs of punch, poured by {host}, with {litres} litres in every jug.'],
+      },
+      {
+        text: 'During the party, the guests drank {drunk} litres of the punch.',
+        paraphrases: ['The guests got through {drunk} litres of the punch while the party lasted.'],
+        follows: [],
+        opens: true,
+      },
     ],
     question: { text: 'How many litres of punch were left in the bowl?', paraphrases: ['What amount of punch, in litres, remained in the bowl?'] },
     answer: { expr: 'left', type: 'integer', range: [0, 1000] },

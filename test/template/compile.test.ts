@@ -14,7 +14,16 @@ describe('compileTemplate', () => {
   it('classifies variables by how they are sampled', () => {
     const t = compileFixture();
     const origin = Object.fromEntries(t.slots.map((s) => [s.name, s.origin]));
-    expect(origin).toEqual({ kid: 'cosmetic', bags: 'domain', per_bag: 'domain', lost: 'domain', total: 'derived', blue: 'clause', height: 'clause', found: 'clause' });
+    expect(origin).toEqual({
+      kid: 'cosmetic',
+      bags: 'domain',
+      per_bag: 'domain',
+      lost: 'domain',
+      total: 'derived',
+      blue: 'clause',
+      height: 'clause',
+      found: 'clause',
+    });
     expect(t.domainSize).toBe(8 * 10 * 20);
     expect(t.premises.map((p) => p.introduces)).toEqual([['kid', 'bags', 'per_bag'], ['lost']]);
   });
@@ -44,7 +53,11 @@ describe('compileTemplate', () => {
     [{ solution: [{ text: '{kid} has marbles.', expr: 'total - lost' }] }, '/solution/0/text', /exactly one \{=\}/],
     [{ solution: [{ text: 'So {=}.', expr: 'floor(total - lost)' }] }, '/solution/0/expr', /only \+ - \* \/ \^ and parentheses/],
     [{ solution: [{ text: 'So {=}.', expr: 'total' }] }, '/solution/0/expr', /computes nothing/],
-    [{ premises: ['{kid} has {bags} bags with {per_bag} marbles in each bag {=}.', '{kid.Subj} loses {lost}.'] }, '/premises/0', /belongs in solution lines only/],
+    [
+      { premises: ['{kid} has {bags} bags with {per_bag} marbles in each bag {=}.', '{kid.Subj} loses {lost}.'] },
+      '/premises/0',
+      /belongs in solution lines only/,
+    ],
     [{ question: 'How many {marbles} does {kid} have?' }, '/question', /unknown variable "marbles"/],
     [{ question: 'How many does {kid.plural} have?' }, '/question', /field "plural"/],
     [{ question: 'How many does {kid} have {bags|round}?' }, '/question', /unknown filter "round"/],
@@ -52,15 +65,17 @@ describe('compileTemplate', () => {
     [{ variables: { ...fixtureSpec().variables, bags: { int: [9, 2] } } }, '/variables/bags', /is empty/],
     [{ variables: { ...fixtureSpec().variables, bags: { int: [2, 9], step: 2 } } }, '/variables/bags', /multiple of step/],
     [
-      { distractors: [fixtureSpec().distractors[0], { id: 'early', text: '{kid} lost {early} before.', variables: { early: { int: [1, 2] } }, after: [0] }, { id: 'late', text: 'Of the {lost} lost ones, {late} were red.', variables: { late: { int: [1, 2] } }, after: [0] }] },
+      {
+        distractors: [
+          fixtureSpec().distractors[0],
+          { id: 'early', text: '{kid} lost {early} before.', variables: { early: { int: [1, 2] } }, after: [0] },
+          { id: 'late', text: 'Of the {lost} lost ones, {late} were red.', variables: { late: { int: [1, 2] } }, after: [0] },
+        ],
+      },
       '/distractors/2/after',
       /comes before premise 1/,
     ],
-    [
-      { distractors: [fixtureSpec().distractors[0], { id: 'blue', text: 'A clause {x}.', variables: { x: { int: [1, 2] } } }] },
-      '/extensions/0/id',
-      /.*/,
-    ],
+    [{ distractors: [fixtureSpec().distractors[0], { id: 'blue', text: 'A clause {x}.', variables: { x: { int: [1, 2] } } }] }, '/extensions/0/id', /.*/],
     [
       { distractors: [fixtureSpec().distractors[0], { id: 'uses', text: 'It has {found} of them.', variables: {} }] },
       '/distractors/1/text',
@@ -68,7 +83,10 @@ describe('compileTemplate', () => {
     ],
     [{ answer: { expr: 'total - lost + blue', type: 'integer' } }, '/answer/expr', /unknown variable "blue"/],
     [
-      { variables: { ...fixtureSpec().variables, per_bag: { int: [3, 12] }, lost: { int: [1, 20] }, bags: { int: [2, 9] }, shown: { int: [1, 3] } }, distractors: [fixtureSpec().distractors[0], { id: 'x', text: 'Shown {shown}.', variables: {} }] },
+      {
+        variables: { ...fixtureSpec().variables, per_bag: { int: [3, 12] }, lost: { int: [1, 20] }, bags: { int: [2, 9] }, shown: { int: [1, 3] } },
+        distractors: [fixtureSpec().distractors[0], { id: 'x', text: 'Shown {shown}.', variables: {} }],
+      },
       '/variables/shown',
       /only stated in the clause "x"/,
     ],
@@ -87,11 +105,17 @@ describe('compileTemplate', () => {
 
   const customPools = new Map(pools);
   const weighed = ['plum', 'fig', 'pear', 'kiwi'].map((name, i) => makeEntity(name, { plural: `${name}s`, grams: 40 + 10 * i }));
-  customPools.set('weighed', { id: 'weighed', file: 'weighed.json', entries: weighed, textFields: ['name', 'Name', 'plural', 'Plural'], numericFields: ['grams'] });
+  customPools.set('weighed', {
+    id: 'weighed',
+    file: 'weighed.json',
+    entries: weighed,
+    textFields: ['name', 'Name', 'plural', 'Plural'],
+    numericFields: ['grams'],
+  });
   customPools.set('tiny', { id: 'tiny', file: 'tiny.json', entries: weighed.slice(0, 3), textFields: ['name', 'Name'], numericFields: [] });
   const compileWith = (overrides: Parameters<typeof fixtureSpec>[0]) => () => compileTemplate(fixtureSpec(overrides), 'fixture.json', customPools);
 
-  it('reads an entry\'s numeric field in arithmetic, making that variable part of the sampled domain', () => {
+  it("reads an entry's numeric field in arithmetic, making that variable part of the sampled domain", () => {
     const t = compileWith({
       variables: { ...fixtureSpec().variables, fruit: { pool: 'weighed' } },
       premises: ['{kid} has {bags} bags with {per_bag} {fruit.plural} in each bag.', '{kid.Subj} loses {lost} of the {fruit.plural}.'],

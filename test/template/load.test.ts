@@ -13,7 +13,6 @@ function tempGenerators(files: Record<string, string>): string {
   return dir;
 }
 
-
 describe('loading template files', () => {
   it('loads a valid file', () => {
     const dir = tempGenerators({ 'good.json': JSON.stringify(fixtureSpec()) });
@@ -62,6 +61,8 @@ describe('loading template files', () => {
 
   it('names the valid templates when asked for an unknown one', () => {
     const dir = tempGenerators({ 'one.json': JSON.stringify(fixtureSpec()) });
-    expect(() => loadLibrary(dir).get('fixture-marble')).toThrow('unknown template "fixture-marble"; did you mean "fixture-marbles"? valid templates: fixture-marbles');
+    expect(() => loadLibrary(dir).get('fixture-marble')).toThrow(
+      'unknown template "fixture-marble"; did you mean "fixture-marbles"? valid templates: fixture-marbles',
+    );
   });
 });

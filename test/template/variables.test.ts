@@ -27,8 +27,8 @@ describe('variable domains', () => {
   });
 
   it('takes exact values, fractions included', () => {
-    expect(shown({ values: ["1/2", "3/4", 3] })).toEqual(["1/2", "3/4", "3"]);
-    expect(shown({ values: [0.5, "0.75", 3] })).toEqual(["0.5", "0.75", "3"]);
+    expect(shown({ values: ['1/2', '3/4', 3] })).toEqual(['1/2', '3/4', '3']);
+    expect(shown({ values: [0.5, '0.75', 3] })).toEqual(['0.5', '0.75', '3']);
   });
 
   it('draws entities from pools and word lists', () => {

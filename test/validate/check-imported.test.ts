@@ -36,7 +36,14 @@ const edit = (record: ProblemRecord, change: (r: Editable) => void): ProblemReco
 describe('checkImportedRecord', () => {
   it('finds nothing wrong with an imported record, rounded annotations included', () => {
     expect(checkImportedRecord(item())).toEqual([]);
-    const rounded = item({ id: 'mine:2', baseId: 'mine:1:seed', kind: 'p1', question: 'Shared by 3?', solution: 'Each gets 13/3 = <<13/3=4.33>>4.33.\n#### 4.33', answer: '4.33' });
+    const rounded = item({
+      id: 'mine:2',
+      baseId: 'mine:1:seed',
+      kind: 'p1',
+      question: 'Shared by 3?',
+      solution: 'Each gets 13/3 = <<13/3=4.33>>4.33.\n#### 4.33',
+      answer: '4.33',
+    });
     expect(checkImportedRecord(rounded)).toEqual([]);
   });
 
@@ -51,16 +58,32 @@ describe('checkImportedRecord', () => {
   });
 
   it('insists that critical items, and only they, are unanswerable', () => {
-    const critical = item({ id: 'mine:3', baseId: 'mine:1:seed', kind: 'critical', question: 'A cook makes some pans. How many rolls?', solution: 'Unknown.\n#### None', answer: 'None' });
+    const critical = item({
+      id: 'mine:3',
+      baseId: 'mine:1:seed',
+      kind: 'critical',
+      question: 'A cook makes some pans. How many rolls?',
+      solution: 'Unknown.\n#### None',
+      answer: 'None',
+    });
     expect(checkImportedRecord(critical)).toEqual([]);
-    expect(checkImportedRecord(edit(critical, (r) => (r.variant = { kind: 'paraphrase' })))).toContain('only critical (or unpaired external) items are unanswerable, not a paraphrase item');
+    expect(checkImportedRecord(edit(critical, (r) => (r.variant = { kind: 'paraphrase' })))).toContain(
+      'only critical (or unpaired external) items are unanswerable, not a paraphrase item',
+    );
     const answered = item({ id: 'mine:4', baseId: 'mine:1:seed', kind: 'critical' });
     expect(checkImportedRecord(answered)).toContain('a critical item cannot be answered, so its answer must be unanswerable, not 15');
   });
 });
 
 describe('source.rounded', () => {
-  const shared = { id: 'mine:7', baseId: 'mine:1:seed', kind: 'p1' as const, question: 'Shared by 3?', solution: 'Each gets 13/3 = <<13/3=4.33>>4.33.\n#### 4.33', answer: '4.33' };
+  const shared = {
+    id: 'mine:7',
+    baseId: 'mine:1:seed',
+    kind: 'p1' as const,
+    question: 'Shared by 3?',
+    solution: 'Each gets 13/3 = <<13/3=4.33>>4.33.\n#### 4.33',
+    answer: '4.33',
+  };
 
   it('is set by an importer whose source rounds, on a decimal answer of 2 or more places only', () => {
     expect(item({ ...shared, roundsAnswers: true }).source).toMatchObject({ rounded: true });
@@ -78,7 +101,9 @@ describe('source.rounded', () => {
 
   it('exists only on imported records, and only as true', () => {
     const rounded = item({ ...shared, roundsAnswers: true });
-    expect(recordSchemaProblem(edit(rounded, (r) => (r.source = { ...r.source!, rounded: false as unknown as true })))).toMatchObject({ pointer: '/source/rounded' });
+    expect(recordSchemaProblem(edit(rounded, (r) => (r.source = { ...r.source!, rounded: false as unknown as true })))).toMatchObject({
+      pointer: '/source/rounded',
+    });
     const generated = generatedRecord('apples', 0, 'base', '4');
     expect(recordSchemaProblem(generated)).toBeNull();
     expect(recordSchemaProblem({ ...generated, rounded: true })).not.toBeNull();
@@ -101,7 +126,17 @@ describe('checkImportedLink and validate on imported files', () => {
 
   it('validate reports imported defects by line', async () => {
     const base = item();
-    const paraphrase = edit(item({ id: 'mine:6', baseId: base.id, kind: 'paraphrase', question: 'How many rolls come from 3 pans of 5?', solution: 'She makes 16.\n#### 16', answer: '16' }), () => undefined);
+    const paraphrase = edit(
+      item({
+        id: 'mine:6',
+        baseId: base.id,
+        kind: 'paraphrase',
+        question: 'How many rolls come from 3 pans of 5?',
+        solution: 'She makes 16.\n#### 16',
+        answer: '16',
+      }),
+      () => undefined,
+    );
     const file = join(tempDir('validate-imported'), 'd.jsonl');
     writeFileSync(file, `${JSON.stringify(base)}\n${JSON.stringify(paraphrase)}\n`);
     const report = await validateFile(file, loadLibrary());

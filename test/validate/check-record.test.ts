@@ -36,7 +36,10 @@ describe('checkRecord', () => {
   });
 
   it('reports a p1 record that lost its inserted clause', () => {
-    const defects = checkRecord(mutate(p1, (r) => (r.variant = { kind: 'p1' })), template);
+    const defects = checkRecord(
+      mutate(p1, (r) => (r.variant = { kind: 'p1' })),
+      template,
+    );
     expect(defects).toContain('the p1 variant inserts 1 clause(s), but the record lists 0');
   });
 });

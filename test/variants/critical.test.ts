@@ -14,7 +14,10 @@ describe('critical premises, decided from the template', () => {
 
   it('does not count a number the question or another premise also states', () => {
     const t = compileFullFixture({
-      question: { text: 'Of the {jugs} jugs of punch, how many litres were left in the bowl?', paraphrases: ['How many litres of the {jugs} jugs of punch remained?'] },
+      question: {
+        text: 'Of the {jugs} jugs of punch, how many litres were left in the bowl?',
+        paraphrases: ['How many litres of the {jugs} jugs of punch remained?'],
+      },
     });
     expect(criticalAnalysis(t).options).toEqual([
       { premise: 0, missing: ['litres'] },
@@ -46,7 +49,9 @@ describe('critical premises, decided from the template', () => {
   it('refuses a premise that another premise follows, since that one refers back to it', () => {
     const spec = fullFixtureSpec();
     const [first, second] = spec.premises as unknown as Record<string, unknown>[];
-    const t = compileFullFixture({ premises: [first, { ...second, text: 'During the party, the guests drank {drunk} litres of that punch.', follows: [0], opens: false }] });
+    const t = compileFullFixture({
+      premises: [first, { ...second, text: 'During the party, the guests drank {drunk} litres of that punch.', follows: [0], opens: false }],
+    });
     const analysis = criticalAnalysis(t);
     expect(analysis.options).toEqual([{ premise: 1, missing: ['drunk'] }]);
   });

@@ -20,8 +20,18 @@ describe('paraphrase', () => {
   it('refuses too few rewrites, a sentence rewritten twice, an alternative that does not exist', () => {
     expect(minimumRewrites(t)).toBe(2);
     expect(paraphraseTexts(t, [{ part: 'question', alternative: 0 }])).toBe('a paraphrase rewrites at least 2 of the 3 sentences, not 1');
-    expect(paraphraseTexts(t, [{ part: 'premise', index: 0, alternative: 0 }, { part: 'premise', index: 0, alternative: 0 }])).toBe('premise 0 is rewritten twice');
-    expect(paraphraseTexts(t, [{ part: 'premise', index: 0, alternative: 3 }, { part: 'question', alternative: 0 }])).toBe('premise 0 has no alternative 3');
+    expect(
+      paraphraseTexts(t, [
+        { part: 'premise', index: 0, alternative: 0 },
+        { part: 'premise', index: 0, alternative: 0 },
+      ]),
+    ).toBe('premise 0 is rewritten twice');
+    expect(
+      paraphraseTexts(t, [
+        { part: 'premise', index: 0, alternative: 3 },
+        { part: 'question', alternative: 0 },
+      ]),
+    ).toBe('premise 0 has no alternative 3');
   });
 
   it('needs an alternative for every premise and for the question', () => {

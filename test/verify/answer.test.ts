@@ -113,12 +113,72 @@ describe('normalizeAnswer', () => {
   it('is idempotent: normalising a normalised answer changes nothing', () => {
     const forms = canonicalAnswerArb().chain((value) => equivalentAnswerArb(value, { wrap: false, percent: true }));
     const latexSoup = fc
-      .array(fc.constantFrom('\\&', '\\{', '\\}', '{', '}', '~', '$', '\\$', '\\text{', '\\frac{', '}{', '\\sqrt', '^', '_', '\\,', '\\%', '&', '\\\\', '1', '2', ' ', 'x', '=', ',', '(', ')', '−', '×',
-        // the competition forms: relations, sets of reals, matrices, lists, ±, ratios, factorials
-        '<', '\\le', '\\ne', '\\in', '\\cup', '\\cap', '[', ']', '\\infty', '\\pm', ':', ' and ', ' or ', ';', '|', '!', 'y', '_',
-        '\\begin{pmatrix}', '\\end{pmatrix}', '\\mathbb{R}', '\\emptyset', '^\\circ', '\\sin', '\\log_'), { maxLength: 20 })
+      .array(
+        fc.constantFrom(
+          '\\&',
+          '\\{',
+          '\\}',
+          '{',
+          '}',
+          '~',
+          '$',
+          '\\$',
+          '\\text{',
+          '\\frac{',
+          '}{',
+          '\\sqrt',
+          '^',
+          '_',
+          '\\,',
+          '\\%',
+          '&',
+          '\\\\',
+          '1',
+          '2',
+          ' ',
+          'x',
+          '=',
+          ',',
+          '(',
+          ')',
+          '−',
+          '×',
+          // the competition forms: relations, sets of reals, matrices, lists, ±, ratios, factorials
+          '<',
+          '\\le',
+          '\\ne',
+          '\\in',
+          '\\cup',
+          '\\cap',
+          '[',
+          ']',
+          '\\infty',
+          '\\pm',
+          ':',
+          ' and ',
+          ' or ',
+          ';',
+          '|',
+          '!',
+          'y',
+          '_',
+          '\\begin{pmatrix}',
+          '\\end{pmatrix}',
+          '\\mathbb{R}',
+          '\\emptyset',
+          '^\\circ',
+          '\\sin',
+          '\\log_',
+        ),
+        { maxLength: 20 },
+      )
       .map((parts) => parts.join(''));
-    const anything = fc.oneof(forms, latexSoup, fc.string({ maxLength: 40 }), fc.string({ unit: fc.constantFrom(...'0123456789.,/-+*^()x% \\{}$&~<=>|;:!'), maxLength: 30 }));
+    const anything = fc.oneof(
+      forms,
+      latexSoup,
+      fc.string({ maxLength: 40 }),
+      fc.string({ unit: fc.constantFrom(...'0123456789.,/-+*^()x% \\{}$&~<=>|;:!'), maxLength: 30 }),
+    );
     fc.assert(
       fc.property(anything, (text) => {
         const once = normalizeAnswer(text);

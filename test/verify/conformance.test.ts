@@ -40,7 +40,11 @@ const DISAGREEMENTS: Readonly<Record<number, { readonly ours: boolean; readonly 
     judgement: 'theirs right',
     why: 'No \\boxed{}: the program printed 16.0 and the prose says "16 people think that horse #12 will win the big race". Our last-number fallback reads 12.',
   },
-  230: { ours: true, judgement: 'ours right', why: 'gt is written "276,000"; the model boxed 276000.0. Equal values; pred == gt fails only on the thousands separator.' },
+  230: {
+    ours: true,
+    judgement: 'ours right',
+    why: 'gt is written "276,000"; the model boxed 276000.0. Equal values; pred == gt fails only on the thousands separator.',
+  },
   249: { ours: true, judgement: 'ours right', why: 'gt "5,600" vs pred "5600": a thousands separator only.' },
   610: { ours: true, judgement: 'ours right', why: 'gt "65,960" vs pred "65960": a thousands separator only.' },
   640: { ours: true, judgement: 'ours right', why: 'gt "43,500" vs pred "43500": a thousands separator only.' },
@@ -72,7 +76,11 @@ describe.skipIf(!completions.present)(completions.title('conformance with ToRA-7
 
   it('agrees with pred == gt except on the listed, explained completions', () => {
     const disagreeing = verdicts.filter((v) => v.ours.correct !== v.theirs).map((v) => v.row.idx);
-    expect(disagreeing.sort((a, b) => a - b)).toEqual(Object.keys(DISAGREEMENTS).map(Number).sort((a, b) => a - b));
+    expect(disagreeing.sort((a, b) => a - b)).toEqual(
+      Object.keys(DISAGREEMENTS)
+        .map(Number)
+        .sort((a, b) => a - b),
+    );
     for (const v of verdicts) {
       const listed = DISAGREEMENTS[v.row.idx];
       if (listed !== undefined) expect({ idx: v.row.idx, ours: v.ours.correct }).toEqual({ idx: v.row.idx, ours: listed.ours });
@@ -89,7 +97,11 @@ describe.skipIf(!completions.present)(completions.title('conformance with ToRA-7
       const ours = extractAnswer(row.code[0] ?? '');
       return ours === null || !equivalent(ours.value, row.pred[0] ?? '', { tolerance: 'exact' });
     });
-    expect(different.map((row) => row.idx).sort((a, b) => a - b)).toEqual(Object.keys(EXTRACTION_DIFFERENCES).map(Number).sort((a, b) => a - b));
+    expect(different.map((row) => row.idx).sort((a, b) => a - b)).toEqual(
+      Object.keys(EXTRACTION_DIFFERENCES)
+        .map(Number)
+        .sort((a, b) => a - b),
+    );
   });
 
   it('in strict mode returns no answer, rather than a guess, where the fallback went wrong', () => {
@@ -118,8 +130,8 @@ interface GsmItem {
  * Pinned so that a change in the fallback shows up; checked by reading a sample.
  */
 const LAST_NUMBER_IS_NOT_THE_ANSWER = [
-  20, 35, 147, 287, 308, 309, 324, 439, 451, 493, 505, 538, 574, 593, 601, 605, 607, 623, 635, 638, 645, 659, 669, 674, 760,
-  814, 853, 1001, 1038, 1051, 1085, 1117, 1221, 1243, 1300, 1314,
+  20, 35, 147, 287, 308, 309, 324, 439, 451, 493, 505, 538, 574, 593, 601, 605, 607, 623, 635, 638, 645, 659, 669, 674, 760, 814, 853, 1001, 1038, 1051, 1085,
+  1117, 1221, 1243, 1300, 1314,
 ];
 
 /** Gold solutions with a wrong step in their prose (their annotations are all right). */
@@ -139,7 +151,9 @@ describe.skipIf(!gsm8k.present)(gsm8k.title('GSM8K gold solutions'), () => {
   });
 
   it('verifies every gold solution against its own answer', () => {
-    const failing = items.map((item, i) => ({ i, verdict: verify(item.answer, gold(item)) })).filter((x) => !x.verdict.correct || x.verdict.strategy !== 'gsm8k');
+    const failing = items
+      .map((item, i) => ({ i, verdict: verify(item.answer, gold(item)) }))
+      .filter((x) => !x.verdict.correct || x.verdict.strategy !== 'gsm8k');
     expect(failing).toEqual([]);
   });
 
@@ -161,10 +175,7 @@ describe.skipIf(!gsm8k.present)(gsm8k.title('GSM8K gold solutions'), () => {
     const results = items.map((item) => checkSteps(item.answer));
     const invalid = results.map((r, i) => ({ i, r })).filter(({ r }) => !r.valid);
     expect(invalid.map(({ i }) => i)).toEqual(Object.keys(WRONG_PROSE_STEPS).map(Number));
-    expect(invalid.map(({ r }) => r.wrong.map((w) => [w.text, w.actual]))).toEqual([
-      [['364 / 4 = <<3/4*364=273>>273', '91']],
-      [['32 - $20 = $300', '12']],
-    ]);
+    expect(invalid.map(({ r }) => r.wrong.map((w) => [w.text, w.actual]))).toEqual([[['364 / 4 = <<3/4*364=273>>273', '91']], [['32 - $20 = $300', '12']]]);
     // Claims read: the 4,282 annotations, plus 205 prose claims that do not merely restate one.
     // Pinned, so that a change in what the scanner reads shows up.
     expect(results.reduce((sum, r) => sum + r.claims, 0)).toBe(4487);

@@ -41,7 +41,10 @@ describe('our labelled competition corpus', () => {
 
   it('agrees with every label except the listed entries', () => {
     const disagreeing = results.filter(({ entry, verdict }) => verdict.correct !== entry.correct);
-    const report = disagreeing.map(({ entry, verdict }) => `${entry.id}: labelled ${entry.correct}, got ${verdict.correct} (${verdict.extracted} via ${verdict.strategy}, ${verdict.reason})`);
+    const report = disagreeing.map(
+      ({ entry, verdict }) =>
+        `${entry.id}: labelled ${entry.correct}, got ${verdict.correct} (${verdict.extracted} via ${verdict.strategy}, ${verdict.reason})`,
+    );
     expect(report.filter((line) => DISAGREEMENTS[line.slice(0, line.indexOf(':'))] === undefined)).toEqual([]);
     expect(disagreeing.map(({ entry }) => entry.id).sort()).toEqual(Object.keys(DISAGREEMENTS).sort());
   });

@@ -169,9 +169,12 @@ describe('equivalent: collections, unanswerable, text', () => {
 describe('equivalent: properties', () => {
   it('accepts every surface form of a value', () => {
     fc.assert(
-      fc.property(canonicalAnswerArb().chain((value) => fc.tuple(fc.constant(value), equivalentAnswerArb(value, { wrap: false, percent: true }))), ([value, form]) => {
-        expect(equivalent(form, value)).toBe(true);
-      }),
+      fc.property(
+        canonicalAnswerArb().chain((value) => fc.tuple(fc.constant(value), equivalentAnswerArb(value, { wrap: false, percent: true }))),
+        ([value, form]) => {
+          expect(equivalent(form, value)).toBe(true);
+        },
+      ),
       { numRuns: runs(1000, 20_000) },
     );
   });

@@ -93,7 +93,12 @@ describe('extractAnswer', () => {
   });
 
   it('reports a span that holds the raw answer, for any text', () => {
-    const text = fc.array(fc.constantFrom('The answer is ', '\\boxed{', '}', '#### ', 'Answer: ', '\nA: ', '12', '3.5', '1,234', ' apples', '$', '.', ' ', '\\frac{1}{2}', 'x'), { maxLength: 25 }).map((p) => p.join(''));
+    const text = fc
+      .array(
+        fc.constantFrom('The answer is ', '\\boxed{', '}', '#### ', 'Answer: ', '\nA: ', '12', '3.5', '1,234', ' apples', '$', '.', ' ', '\\frac{1}{2}', 'x'),
+        { maxLength: 25 },
+      )
+      .map((p) => p.join(''));
     fc.assert(
       fc.property(fc.oneof(text, fc.string()), (input) => {
         const found = extractAnswer(input);

@@ -32,7 +32,14 @@ const HOSTILE: ReadonlyArray<[string, () => string]> = [
   ['the empty string', () => ''],
   ['a megabyte of binary noise', () => noise(MB)],
   ['a megabyte of digits and operators', () => noise(MB, '0123456789+-*/=. ,%x()')],
-  ['a megabyte of LaTeX fragments', () => noise(MB / 8, 'abc').replace(/a/g, '\\frac{').replace(/b/g, '}{').replace(/c/g, '\\boxed{')],
+  [
+    'a megabyte of LaTeX fragments',
+    () =>
+      noise(MB / 8, 'abc')
+        .replace(/a/g, '\\frac{')
+        .replace(/b/g, '}{')
+        .replace(/c/g, '\\boxed{'),
+  ],
   ['a megabyte of open braces', () => '{'.repeat(MB)],
   ['a megabyte of close braces', () => '}'.repeat(MB)],
   ['a hundred thousand unclosed boxes', () => '\\boxed{'.repeat(100_000)],
@@ -55,7 +62,15 @@ const HOSTILE: ReadonlyArray<[string, () => string]> = [
   ['a megabyte of prose', () => 'She has some apples and gives a few away. '.repeat(MB / 42)],
   // the competition forms
   ['a matrix of a million cells', () => `\\boxed{\\begin{pmatrix}${Array.from({ length: 1000 }, () => '1&'.repeat(999) + '1').join('\\\\')}\\end{pmatrix}}`],
-  ['a megabyte of matrix markers', () => noise(MB / 4, 'abcd').replace(/a/g, '\\begin{pmatrix}').replace(/b/g, '&').replace(/c/g, '\\\\').replace(/d/g, '\\end{pmatrix}')],
+  [
+    'a megabyte of matrix markers',
+    () =>
+      noise(MB / 4, 'abcd')
+        .replace(/a/g, '\\begin{pmatrix}')
+        .replace(/b/g, '&')
+        .replace(/c/g, '\\\\')
+        .replace(/d/g, '\\end{pmatrix}'),
+  ],
   ['intervals nested a thousand deep', () => `\\boxed{${'[('.repeat(500)}0, 1${')]'.repeat(500)}}`],
   ['a union of a thousand intervals', () => `\\boxed{${Array.from({ length: 1000 }, (_, i) => `[${i}, ${i}.5)`).join(' \\cup ')}}`],
   ['an inequality chain of a thousand signs', () => `\\boxed{${'1 < x \\le '.repeat(1000)}2}`],
@@ -88,16 +103,18 @@ describe('hostile input', () => {
     expect(verify(`${noisy}\n#### 12`, '12').correct).toBe(true);
     expect(verify(`${noisy}\n\\boxed{13}`, '12').correct).toBe(false);
     expect(verify(`${noisy}\n\\boxed{[0, 1) \\cup (2, 3]}`, '(2, 3] \\cup [0, 1)').correct).toBe(true);
-    expect(verify(`${noisy}\n\\boxed{\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}}`, '\\begin{bmatrix} 1 & 2 \\\\ 3 & 5 \\end{bmatrix}').correct).toBe(false);
+    expect(verify(`${noisy}\n\\boxed{\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}}`, '\\begin{bmatrix} 1 & 2 \\\\ 3 & 5 \\end{bmatrix}').correct).toBe(
+      false,
+    );
   });
 
   it('reads a thousand boxes as one answer only up to its cap, and compares a big matrix cell by cell within the caps', () => {
     const boxes = Array.from({ length: 1000 }, (_, i) => `\\boxed{${i}}`).join(', ');
     // the group is capped at 16 boxes: the last sixteen, 984 to 999
     expect(verify(boxes, Array.from({ length: 16 }, (_, i) => 984 + i).join(', ')).correct).toBe(true);
-    const matrix = (n: number, last: string): string => `\\begin{pmatrix}${Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => (r === n - 1 && c === n - 1 ? last : '1')).join(' & ')).join(' \\\\ ')}\\end{pmatrix}`;
+    const matrix = (n: number, last: string): string =>
+      `\\begin{pmatrix}${Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => (r === n - 1 && c === n - 1 ? last : '1')).join(' & ')).join(' \\\\ ')}\\end{pmatrix}`;
     expect(verify(`\\boxed{${matrix(15, '2')}}`, matrix(15, '2')).correct).toBe(true);
     expect(verify(`\\boxed{${matrix(15, '2')}}`, matrix(15, '3')).correct).toBe(false);
   });
 });
-

@@ -27,7 +27,9 @@ function renderParts(intervals: readonly Interval[]): string {
 }
 
 function endText(value: Interval['low']['value']): string {
-  return value.kind === 'number' ? value.value.toFractionString() : normalizeAnswer(value.kind === 'expression' && value.expr.k === 'var' ? value.expr.name : value.expr.k === 'neg' ? '-inf' : '?');
+  return value.kind === 'number'
+    ? value.value.toFractionString()
+    : normalizeAnswer(value.kind === 'expression' && value.expr.k === 'var' ? value.expr.name : value.expr.k === 'neg' ? '-inf' : '?');
 }
 
 describe('interval algebra', () => {
@@ -51,7 +53,14 @@ describe('interval algebra', () => {
   });
 
   it('refuses to order ends that are not constants', () => {
-    expect(normalize([{ low: { value: { kind: 'expression', expr: { k: 'var', name: 'a' } }, closed: true }, high: { value: { kind: 'expression', expr: { k: 'var', name: 'b' } }, closed: true } }])).toBeNull();
+    expect(
+      normalize([
+        {
+          low: { value: { kind: 'expression', expr: { k: 'var', name: 'a' } }, closed: true },
+          high: { value: { kind: 'expression', expr: { k: 'var', name: 'b' } }, closed: true },
+        },
+      ]),
+    ).toBeNull();
     expect(parseAnswer('[a, b)')).toMatchObject({ kind: 'tuple' });
   });
 });

@@ -68,7 +68,9 @@ describe('latexToPlain', () => {
 
   it('maps every output position back to an input position in order', () => {
     const latexish = fc
-      .array(fc.constantFrom('\\frac{', '}{', '}', '{', '3', '4', ' ', '\\times', '\\sqrt', '$', '\\%', 'x', '^{', '\\text{', 'ab', '−', '\\,', '<<', '\\pi'), { maxLength: 30 })
+      .array(fc.constantFrom('\\frac{', '}{', '}', '{', '3', '4', ' ', '\\times', '\\sqrt', '$', '\\%', 'x', '^{', '\\text{', 'ab', '−', '\\,', '<<', '\\pi'), {
+        maxLength: 30,
+      })
       .map((parts) => parts.join(''));
     fc.assert(
       fc.property(latexish, (input) => {

@@ -4,11 +4,25 @@ import { parseAnswer } from '../../src/verify/answer.js';
 import { equivalent, normalizeAnswer } from '../../src/verify/index.js';
 import { runs } from '../support/runs.js';
 
-const grid = (rows: readonly (readonly string[])[], env = 'pmatrix'): string => `\\begin{${env}}${rows.map((row) => row.join(' & ')).join(' \\\\ ')}\\end{${env}}`;
+const grid = (rows: readonly (readonly string[])[], env = 'pmatrix'): string =>
+  `\\begin{${env}}${rows.map((row) => row.join(' & ')).join(' \\\\ ')}\\end{${env}}`;
 
 describe('matrices', () => {
   it('reads rows and cells, and a trailing row break', () => {
-    expect(parseAnswer(grid([['1', '2'], ['3', '4']]))).toMatchObject({ kind: 'matrix', rows: [[{ kind: 'number' }, { kind: 'number' }], [{}, {}]] });
+    expect(
+      parseAnswer(
+        grid([
+          ['1', '2'],
+          ['3', '4'],
+        ]),
+      ),
+    ).toMatchObject({
+      kind: 'matrix',
+      rows: [
+        [{ kind: 'number' }, { kind: 'number' }],
+        [{}, {}],
+      ],
+    });
     expect(normalizeAnswer('\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\\\ \\end{bmatrix}')).toBe('\\begin{pmatrix}1 & 2 \\\\ 3 & 4\\end{pmatrix}');
     expect(normalizeAnswer('\\left(\\begin{array}{cc} 1 & 2 \\end{array}\\right)')).toBe('\\begin{pmatrix}1 & 2\\end{pmatrix}');
   });
@@ -18,11 +32,53 @@ describe('matrices', () => {
   });
 
   it('compares cell by cell, with the usual rules inside each cell', () => {
-    expect(equivalent(grid([['0.5', '0'], ['0', '\\sqrt{8}/2']], 'bmatrix'), grid([['\\frac{1}{2}', '0'], ['0', '\\sqrt{2}']]))).toBe(true);
+    expect(
+      equivalent(
+        grid(
+          [
+            ['0.5', '0'],
+            ['0', '\\sqrt{8}/2'],
+          ],
+          'bmatrix',
+        ),
+        grid([
+          ['\\frac{1}{2}', '0'],
+          ['0', '\\sqrt{2}'],
+        ]),
+      ),
+    ).toBe(true);
     expect(equivalent(grid([['0.33'], ['0.67']]), grid([['\\frac13'], ['\\frac23']]))).toBe(true);
-    expect(equivalent(grid([['1', '2'], ['3', '4']]), grid([['1', '3'], ['2', '4']]))).toBe(false);
+    expect(
+      equivalent(
+        grid([
+          ['1', '2'],
+          ['3', '4'],
+        ]),
+        grid([
+          ['1', '3'],
+          ['2', '4'],
+        ]),
+      ),
+    ).toBe(false);
     expect(equivalent(grid([['1', '2']]), grid([['1'], ['2']]))).toBe(false);
-    expect(equivalent(grid([['1', '5'], ['2', '7']], 'vmatrix'), grid([['1', '5'], ['2', '7']], 'vmatrix'))).toBe(true);
+    expect(
+      equivalent(
+        grid(
+          [
+            ['1', '5'],
+            ['2', '7'],
+          ],
+          'vmatrix',
+        ),
+        grid(
+          [
+            ['1', '5'],
+            ['2', '7'],
+          ],
+          'vmatrix',
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('equates a row or column vector with a bracketed tuple of its entries', () => {

@@ -9,7 +9,9 @@ describe('checkSteps', () => {
     const result = checkSteps(output);
     expect(result.claims).toBe(2);
     expect(result.valid).toBe(false);
-    expect(result.wrong).toEqual([{ text: '9 * 2 = 19', expr: '9 * 2', claimed: '19', actual: '18', start: output.indexOf('9 * 2'), end: output.indexOf(' dollars') }]);
+    expect(result.wrong).toEqual([
+      { text: '9 * 2 = 19', expr: '9 * 2', claimed: '19', actual: '18', start: output.indexOf('9 * 2'), end: output.indexOf(' dollars') },
+    ]);
   });
 
   it.each([
@@ -113,7 +115,11 @@ describe('checkSteps', () => {
   });
 
   it('reports positions inside the text for any input', () => {
-    const soup = fc.array(fc.constantFrom('3', '4', '12', ' + ', ' = ', ' x ', '<<3*4=12>>', '\\frac{1}{2}', '$', '\\times', ' apples', '\n', '(', ')', '%', '.', '≈'), { maxLength: 30 }).map((p) => p.join(''));
+    const soup = fc
+      .array(fc.constantFrom('3', '4', '12', ' + ', ' = ', ' x ', '<<3*4=12>>', '\\frac{1}{2}', '$', '\\times', ' apples', '\n', '(', ')', '%', '.', '≈'), {
+        maxLength: 30,
+      })
+      .map((p) => p.join(''));
     fc.assert(
       fc.property(soup, (text) => {
         for (const claim of findClaims(text).claims) {

@@ -23,14 +23,104 @@ function isVerdict(value: Verdict): boolean {
 
 /** Fragments that reach the interesting paths: markers, LaTeX, unbalanced braces, numbers, claims. */
 const FRAGMENTS = [
-  '\\boxed{', '\\fbox{', '}', '{', '\\frac{', '}{', '\\dfrac', '\\sqrt{', '\\sqrt[3]{', '\\left(', '\\right)', '\\text{', '^{', '_',
-  '####', ' ', '\n', 'The answer is ', 'final answer is', 'Answer:', 'A:', 'cannot be determined', 'not enough information',
-  '$', '\\$', '\\%', '%', '{,}', '1,234', '0.5', '-', '−', '2 1/2', '1e5', '10^10^10^10', '3 x 4 = 12', '<<3*4=12>>', '<<',
-  '>>', '=', '≈', '(', ')', '[', ']', '\\{', '\\}', '\\pi', 'x', 'π', '√', '×', '÷', '.', ',', '7', '9'.repeat(40), 'apples',
+  '\\boxed{',
+  '\\fbox{',
+  '}',
+  '{',
+  '\\frac{',
+  '}{',
+  '\\dfrac',
+  '\\sqrt{',
+  '\\sqrt[3]{',
+  '\\left(',
+  '\\right)',
+  '\\text{',
+  '^{',
+  '_',
+  '####',
+  ' ',
+  '\n',
+  'The answer is ',
+  'final answer is',
+  'Answer:',
+  'A:',
+  'cannot be determined',
+  'not enough information',
+  '$',
+  '\\$',
+  '\\%',
+  '%',
+  '{,}',
+  '1,234',
+  '0.5',
+  '-',
+  '−',
+  '2 1/2',
+  '1e5',
+  '10^10^10^10',
+  '3 x 4 = 12',
+  '<<3*4=12>>',
+  '<<',
+  '>>',
+  '=',
+  '≈',
+  '(',
+  ')',
+  '[',
+  ']',
+  '\\{',
+  '\\}',
+  '\\pi',
+  'x',
+  'π',
+  '√',
+  '×',
+  '÷',
+  '.',
+  ',',
+  '7',
+  '9'.repeat(40),
+  'apples',
   // the competition forms: sets of reals, relations, matrices, several answers, math mode
-  '\\cup', '\\cap', '\\setminus', '\\le', '\\ge', '<', '>', '\\ne', '\\in', '\\infty', '-\\infty', '\\mathbb{R}', '\\emptyset',
-  '\\begin{pmatrix}', '\\end{pmatrix}', '\\begin{array}{cc}', '&', '\\\\', '\\pm', ':', ';', ' and ', ' or ', '|', '!', '^\\circ',
-  '\\sin^2', '\\log_2', 'f(', 'x_1', 'y', 'k = ', '$$', '\\[', '\\]', '\\(', '\\)', '\\boxed{1} and \\boxed{2}', '2pq',
+  '\\cup',
+  '\\cap',
+  '\\setminus',
+  '\\le',
+  '\\ge',
+  '<',
+  '>',
+  '\\ne',
+  '\\in',
+  '\\infty',
+  '-\\infty',
+  '\\mathbb{R}',
+  '\\emptyset',
+  '\\begin{pmatrix}',
+  '\\end{pmatrix}',
+  '\\begin{array}{cc}',
+  '&',
+  '\\\\',
+  '\\pm',
+  ':',
+  ';',
+  ' and ',
+  ' or ',
+  '|',
+  '!',
+  '^\\circ',
+  '\\sin^2',
+  '\\log_2',
+  'f(',
+  'x_1',
+  'y',
+  'k = ',
+  '$$',
+  '\\[',
+  '\\]',
+  '\\(',
+  '\\)',
+  '\\boxed{1} and \\boxed{2}',
+  '2pq',
 ];
 const fragmentSoup = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(
@@ -75,10 +165,20 @@ describe('totality under generated input', () => {
   });
 
   it('verifies whole synthetic completions within the bound', () => {
-    const item = canonicalAnswerArb().map((answer) => ({ answer, steps: [{ expr: '16 - 3 - 4', value: '9' }, { expr: '9 * 2', value: '18' }] }));
+    const item = canonicalAnswerArb().map((answer) => ({
+      answer,
+      steps: [
+        { expr: '16 - 3 - 4', value: '9' },
+        { expr: '9 * 2', value: '18' },
+      ],
+    }));
     fc.assert(
       fc.property(
-        item.chain((i) => fc.tuple(fc.constant(i), fc.boolean(), fc.boolean()).chain(([it, correct, validSteps]) => fc.tuple(fc.constant(it), completionArb(it, { correct, validSteps })))),
+        item.chain((i) =>
+          fc
+            .tuple(fc.constant(i), fc.boolean(), fc.boolean())
+            .chain(([it, correct, validSteps]) => fc.tuple(fc.constant(it), completionArb(it, { correct, validSteps }))),
+        ),
         ([it, text]) => {
           expect(measure(() => verify(text, it.answer), PER_CALL_MS).ms).toBeLessThan(PER_CALL_MS);
           expect(measure(() => checkSteps(text, it), PER_CALL_MS).ms).toBeLessThan(PER_CALL_MS);
@@ -92,10 +192,13 @@ describe('totality under generated input', () => {
 describe('verdicts on generated answers', () => {
   it('accepts every equivalent answer and rejects every near miss', () => {
     fc.assert(
-      fc.property(canonicalAnswerArb().chain((value) => fc.tuple(fc.constant(value), equivalentAnswerArb(value), wrongAnswerArb(value))), ([value, right, wrong]) => {
-        expect(verify(right, value).correct).toBe(true);
-        expect(verify(wrong, value).correct).toBe(false);
-      }),
+      fc.property(
+        canonicalAnswerArb().chain((value) => fc.tuple(fc.constant(value), equivalentAnswerArb(value), wrongAnswerArb(value))),
+        ([value, right, wrong]) => {
+          expect(verify(right, value).correct).toBe(true);
+          expect(verify(wrong, value).correct).toBe(false);
+        },
+      ),
       { numRuns: runs(2000, 50_000) },
     );
   });

@@ -34,7 +34,9 @@ export const audit: Command = {
     const file = positionals[0]!;
     checkInputFile(file);
     if (await isReasonforgeDataset(file)) {
-      throw new UsageError(`audit: ${file} holds reasonforge records (id, template, variant, ...), not GSM8K-format lines; check it with: reasonforge validate ${file}`);
+      throw new UsageError(
+        `audit: ${file} holds reasonforge records (id, template, variant, ...), not GSM8K-format lines; check it with: reasonforge validate ${file}`,
+      );
     }
     const report = await auditFile(file, VERIFIER_CHECKERS);
     if (report.lines === 0) throw new ReasonforgeError('dataset-empty', 'holds no lines to audit', { file });

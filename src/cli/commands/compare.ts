@@ -71,7 +71,12 @@ the items every model answered; pass@k is exact at every k up to the fewest samp
     });
     const force = values.force === true;
     // Every path is checked before the work: a minute of bootstrap should not end in "already exists".
-    for (const [flag, path] of [['--json', values.json], ['--md', values.md], ['--html', values.html]] as const) if (path !== undefined) checkOutputFile(path, { force, flag });
+    for (const [flag, path] of [
+      ['--json', values.json],
+      ['--md', values.md],
+      ['--html', values.html],
+    ] as const)
+      if (path !== undefined) checkOutputFile(path, { force, flag });
     for (const spec of specs) for (const file of spec.files) checkInputFile(file);
     const comparison = compareModels(loadComparison(specs), {
       bootstrap: integerFlag('compare', values.bootstrap, 'bootstrap', DEFAULT_BOOTSTRAP),
@@ -101,7 +106,9 @@ the items every model answered; pass@k is exact at every k up to the fewest samp
       io.stdout.write(textTable(familyTable(comparison, comparison.overall.pass_at_k, 'pass@k')));
     }
     for (const note of comparison.notes) io.stderr.write(`reasonforge compare: note: ${note}\n`);
-    io.stderr.write(`reasonforge compare: ${comparison.items.compared.toLocaleString('en-US')} items, ${comparison.models.length} models${written.length > 0 ? `; wrote ${written.join(', ')}` : ''}\n`);
+    io.stderr.write(
+      `reasonforge compare: ${comparison.items.compared.toLocaleString('en-US')} items, ${comparison.models.length} models${written.length > 0 ? `; wrote ${written.join(', ')}` : ''}\n`,
+    );
     return EXIT_OK;
   },
 };

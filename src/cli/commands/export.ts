@@ -44,15 +44,19 @@ ${EXPORT_FORMATS.map((f) => `    ${f.name.padEnd(13)} ${f.summary}`).join('\n')}
     );
     if (positionals.length > 0) throw new UsageError('export: unexpected arguments');
     const format = exportFormat(requireString('export', values.format, 'format'));
-    if (values.fewshot !== undefined && format.fewshot === 'unused') throw new UsageError(`export: --format ${format.name} shows no examples, so --fewshot would be ignored; leave it out`);
-    if (values.fewshot === undefined && (values['num-fewshot'] !== undefined || values['fewshot-seed'] !== undefined)) throw new UsageError('export: --num-fewshot and --fewshot-seed need --fewshot FILE');
+    if (values.fewshot !== undefined && format.fewshot === 'unused')
+      throw new UsageError(`export: --format ${format.name} shows no examples, so --fewshot would be ignored; leave it out`);
+    if (values.fewshot === undefined && (values['num-fewshot'] !== undefined || values['fewshot-seed'] !== undefined))
+      throw new UsageError('export: --num-fewshot and --fewshot-seed need --fewshot FILE');
     const datasetPath = requireString('export', values.dataset, 'dataset');
     const outArg = requireString('export', values.out, 'out');
     const numFewshot = integerFlag('export', values['num-fewshot'], 'num-fewshot', 5, 0);
     const fewshotSeed = integerFlag('export', values['fewshot-seed'], 'fewshot-seed', 0);
     // The name becomes file and task names: a path or an empty name would scatter or hide them.
     if (values.name !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(values.name)) {
-      throw new UsageError(`export: --name must be 1 to 100 letters, digits, dots, dashes or underscores, starting with a letter or digit, got "${printable(values.name)}"`);
+      throw new UsageError(
+        `export: --name must be 1 to 100 letters, digits, dots, dashes or underscores, starting with a letter or digit, got "${printable(values.name)}"`,
+      );
     }
     if (values.license !== undefined) requireString('export', values.license, 'license');
     checkOutputFolder(outArg, { force: values.force === true, flag: '--out' });

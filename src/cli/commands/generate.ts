@@ -84,8 +84,15 @@ export const generate: Command = {
     let templates = selectTopics(selectTemplates(library.templates, values.templates), values.topics);
     if (fromGsm !== undefined) {
       const imported = importForCommand('generate', fromGsm, library, io.stderr);
-      const checked = preflight(selectTemplates(imported.templates.map((t) => t.template), values.templates), { seed, sets, split, variants });
-      for (const failure of checked.failures) io.stderr.write(`reasonforge generate: ${failure.template.file}: ${failure.template.id} left out: ${failure.message}\n`);
+      const checked = preflight(
+        selectTemplates(
+          imported.templates.map((t) => t.template),
+          values.templates,
+        ),
+        { seed, sets, split, variants },
+      );
+      for (const failure of checked.failures)
+        io.stderr.write(`reasonforge generate: ${failure.template.file}: ${failure.template.id} left out: ${failure.message}\n`);
       templates = checked.ok;
       const total = imported.templates.length + imported.failures.length;
       io.stderr.write(`reasonforge generate: ${templates.length} of ${total} GSM-Symbolic templates generate\n`);
@@ -95,7 +102,10 @@ export const generate: Command = {
     if (plan.total === 0) {
       // Nothing to write is a mistake in the request (say --variants noop with templates that have no distractors), not a success.
       const kinds = fromGsm === undefined ? 'the selected templates' : "GSM-Symbolic's templates (imported templates make base, names and numbers)";
-      throw new ReasonforgeError('nothing-to-generate', `none of ${kinds} can make the variants asked for (${plan.config.variants.join(', ')}); nothing was written`);
+      throw new ReasonforgeError(
+        'nothing-to-generate',
+        `none of ${kinds} can make the variants asked for (${plan.config.variants.join(', ')}); nothing was written`,
+      );
     }
     // Asked for by name, a variant some templates cannot make deserves a word; the default set is simply what each can make.
     if (values.variants !== undefined) {
@@ -124,7 +134,8 @@ export const generate: Command = {
       generators: values.generators === undefined ? null : resolve(values.generators),
       gsmSymbolic: fromGsm === undefined ? null : resolve(fromGsm),
     };
-    const chunks = jobs === 1 ? jsonlChunks(plan, counter) : chunksInParallel(plan, run, counter, { jobs, spillDir: out === undefined ? tmpdir() : dirname(resolve(out)) });
+    const chunks =
+      jobs === 1 ? jsonlChunks(plan, counter) : chunksInParallel(plan, run, counter, { jobs, spillDir: out === undefined ? tmpdir() : dirname(resolve(out)) });
     let bytes = 0;
     try {
       for await (const { data, records } of chunks) {

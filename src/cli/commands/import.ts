@@ -64,17 +64,21 @@ export const importCommand: Command = {
     });
     const [format, ...files] = positionals;
     if (format === undefined || !(FORMATS as readonly string[]).includes(format)) {
-      throw new UsageError(`import: the format must be one of ${FORMATS.join(', ')}, as in: reasonforge import gsm8k FILE --out D.jsonl${format === undefined ? '' : ` (got "${format}")`}`);
+      throw new UsageError(
+        `import: the format must be one of ${FORMATS.join(', ')}, as in: reasonforge import gsm8k FILE --out D.jsonl${format === undefined ? '' : ` (got "${format}")`}`,
+      );
     }
     if (files.length === 0 || (format !== 'gsm-symbolic' && files.length > 1)) {
       throw new UsageError(format === 'gsm-symbolic' ? 'import: give one or more GSM-Symbolic files' : `import: give exactly one ${format} file`);
     }
     const split = values.split ?? 'test';
     if (split !== 'test' && split !== 'train') throw new UsageError(`import: --split must be test or train, got "${split}"`);
-    if (format === 'gsm-symbolic' && values.source !== undefined) throw new UsageError('import: --source does not apply to gsm-symbolic, whose ids name the release template and the GSM8K question');
+    if (format === 'gsm-symbolic' && values.source !== undefined)
+      throw new UsageError('import: --source does not apply to gsm-symbolic, whose ids name the release template and the GSM8K question');
     if (format !== 'gsm-symbolic' && values.variant !== undefined) throw new UsageError('import: --variant applies to gsm-symbolic only');
     const variant = values.variant;
-    if (variant !== undefined && !['symbolic', 'p1', 'p2'].includes(variant)) throw new UsageError(`import: --variant must be symbolic, p1 or p2, got "${variant}"`);
+    if (variant !== undefined && !['symbolic', 'p1', 'p2'].includes(variant))
+      throw new UsageError(`import: --variant must be symbolic, p1 or p2, got "${variant}"`);
     for (const file of files) checkInputFile(file);
 
     const summary: GsmPlusSummary = { seeds: 0, byVariant: {}, unstatedConversions: [] };
@@ -106,14 +110,20 @@ export const importCommand: Command = {
       throw error;
     }
     if (format === 'gsm-plus') {
-      const kinds = Object.entries(summary.byVariant).map(([kind, n]) => `${n} ${kind}`).join(', ');
+      const kinds = Object.entries(summary.byVariant)
+        .map(([kind, n]) => `${n} ${kind}`)
+        .join(', ');
       io.stderr.write(`reasonforge import: ${summary.seeds} seed questions as base records; perturbed: ${kinds || 'none'}\n`);
       if (summary.unstatedConversions.length > 0) {
         const lines = summary.unstatedConversions;
-        io.stderr.write(`reasonforge import: note: ${lines.length} integer-decimal-fraction conversion item(s) state no decimal or fraction and were imported as decimal (lines ${lines.slice(0, 20).join(', ')}${lines.length > 20 ? ', ...' : ''})\n`);
+        io.stderr.write(
+          `reasonforge import: note: ${lines.length} integer-decimal-fraction conversion item(s) state no decimal or fraction and were imported as decimal (lines ${lines.slice(0, 20).join(', ')}${lines.length > 20 ? ', ...' : ''})\n`,
+        );
       }
     }
-    io.stderr.write(`reasonforge import: ${written} records${out === undefined ? '' : ` written to ${out}`}${skipped > 0 ? `; ${skipped} line(s) left out` : ''}\n`);
+    io.stderr.write(
+      `reasonforge import: ${written} records${out === undefined ? '' : ` written to ${out}`}${skipped > 0 ? `; ${skipped} line(s) left out` : ''}\n`,
+    );
     return skipped > 0 ? EXIT_FAILURE : EXIT_OK;
   },
 };

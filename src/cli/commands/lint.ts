@@ -9,7 +9,6 @@ import { describe } from '../lint-format.js';
 import { lintGsmSymbolic } from '../lint-gsm-symbolic.js';
 import { checkGeneratorsFolder, GENERATORS_OPTION } from '../shared.js';
 
-
 export const lint: Command = {
   name: 'lint',
   summary: 'sample every template and report acceptance, answers, duplicates, defects',
@@ -34,13 +33,25 @@ export const lint: Command = {
     const { values } = parseCommandArgs(
       'lint',
       args,
-      { templates: { type: 'string' }, samples: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, ...GENERATORS_OPTION, ...FROM_GSM_SYMBOLIC_OPTION },
+      {
+        templates: { type: 'string' },
+        samples: { type: 'string' },
+        seed: { type: 'string' },
+        json: { type: 'boolean' },
+        ...GENERATORS_OPTION,
+        ...FROM_GSM_SYMBOLIC_OPTION,
+      },
       false,
     );
     const samples = integerFlag('lint', values.samples, 'samples', 1000, 1);
     const seed = integerFlag('lint', values.seed, 'seed', 0);
     listFlag('lint', values.templates, 'templates');
-    if (values['from-gsm-symbolic'] !== undefined) return lintGsmSymbolic(values['from-gsm-symbolic'], { samples, seed, json: values.json ?? false, pattern: values.templates, generators: values.generators }, io);
+    if (values['from-gsm-symbolic'] !== undefined)
+      return lintGsmSymbolic(
+        values['from-gsm-symbolic'],
+        { samples, seed, json: values.json ?? false, pattern: values.templates, generators: values.generators },
+        io,
+      );
     if (values.generators !== undefined) checkGeneratorsFolder(values.generators);
     const loaded = loadTemplates(values.generators === undefined ? DEFAULT_GENERATORS_DIR : resolve(values.generators));
     // A file that failed to load has no id; its file name stands in, so `--templates <id>` still shows why it failed.

@@ -88,7 +88,8 @@ Exit status: 0 when every sample is in the file, 1 when some failed or the serve
     if (positionals.length > 0) throw new UsageError('run: unexpected arguments');
     const dataset = requireString('run', values.dataset, 'dataset');
     const endpointUrl = requireString('run', values.endpoint, 'endpoint');
-    if (!/^https?:\/\/[^/]/i.test(endpointUrl)) throw new UsageError(`run: --endpoint must be an http:// or https:// URL such as http://localhost:8000/v1, got "${endpointUrl}"`);
+    if (!/^https?:\/\/[^/]/i.test(endpointUrl))
+      throw new UsageError(`run: --endpoint must be an http:// or https:// URL such as http://localhost:8000/v1, got "${endpointUrl}"`);
     const model = requireString('run', values.model, 'model');
     const out = requireString('run', values.out, 'out');
     if (values.chat && values.completions) throw new UsageError('run: give --chat or --completions, not both');
@@ -103,8 +104,16 @@ Exit status: 0 when every sample is in the file, 1 when some failed or the serve
     const timeout = numberFlag(values.timeout, 'timeout', DEFAULT_TIMEOUT_S, (n) => n > 0, 'a number of seconds above 0');
     const retries = integerFlag('run', values.retries, 'retries', DEFAULT_RETRIES, 0);
     const retryDelay = integerFlag('run', values['retry-delay'], 'retry-delay', DEFAULT_BASE_DELAY_MS, 0);
-    if (values.fewshot === undefined && (values['num-fewshot'] !== undefined || values['fewshot-seed'] !== undefined)) throw new UsageError('run: --num-fewshot and --fewshot-seed need --fewshot FILE');
-    const fewshot = values.fewshot === undefined ? null : { file: values.fewshot, count: integerFlag('run', values['num-fewshot'], 'num-fewshot', 5, 0), seed: integerFlag('run', values['fewshot-seed'], 'fewshot-seed', 0) };
+    if (values.fewshot === undefined && (values['num-fewshot'] !== undefined || values['fewshot-seed'] !== undefined))
+      throw new UsageError('run: --num-fewshot and --fewshot-seed need --fewshot FILE');
+    const fewshot =
+      values.fewshot === undefined
+        ? null
+        : {
+            file: values.fewshot,
+            count: integerFlag('run', values['num-fewshot'], 'num-fewshot', 5, 0),
+            seed: integerFlag('run', values['fewshot-seed'], 'fewshot-seed', 0),
+          };
     // run appends to --out, so an existing file is fine; a folder, '-' or an empty name is not.
     checkOutputFile(out, { force: true, flag: '--out' });
     checkInputFile(dataset, { flag: '--dataset' });
@@ -150,14 +159,17 @@ Exit status: 0 when every sample is in the file, 1 when some failed or the serve
               `${skipped > 0 ? `, ${skipped.toLocaleString('en-US')} already in ${out}` : ''}; temperature ${temperature}, top_p ${topP}, max_tokens ${maxTokens}, seed ${seed ?? 'none'}; ` +
               (apiKey === undefined || apiKey === '' ? `no API key (${apiKeyEnv} is not set)` : `API key from ${apiKeyEnv}`),
           );
-          if (samples > 1 && temperature === 0) say(`note: --temperature 0 with --samples ${samples}: greedy decoding makes the samples alike, so pass@k will be about pass@1`);
+          if (samples > 1 && temperature === 0)
+            say(`note: --temperature 0 with --samples ${samples}: greedy decoding makes the samples alike, so pass@k will be about pass@1`);
           ui.progress = new RunProgress(io.stderrIsTTY ? (text) => io.stderr.write(text) : null, toDo, Date.now, started);
         },
         onProgress: (state) => ui.progress?.update(state),
         onFailure: (failure) => {
           failures.push(failure);
           ui.progress?.clear();
-          say(`${failure.id}: ${failure.samples.length === 1 ? `sample ${failure.samples[0]}` : `samples ${failure.samples[0]}-${failure.samples[failure.samples.length - 1]}`} failed: ${failure.message}`);
+          say(
+            `${failure.id}: ${failure.samples.length === 1 ? `sample ${failure.samples[0]}` : `samples ${failure.samples[0]}-${failure.samples[failure.samples.length - 1]}`} failed: ${failure.message}`,
+          );
         },
         onNote: (text) => {
           ui.progress?.clear();

@@ -94,7 +94,8 @@ problem, the exit code is 1 and nothing is written, so the same command can simp
     checkOutputFile(out, { force: values.force === true, flag: '--out' });
     checkInputFile(dataset, { flag: '--dataset' });
     for (const file of predictions) checkInputFile(file, { flag: '--predictions' });
-    if ([dataset, ...predictions].filter((file) => file === '-').length > 1) throw new UsageError('score: standard input can be read once: give "-" to one of --dataset and --predictions');
+    if ([dataset, ...predictions].filter((file) => file === '-').length > 1)
+      throw new UsageError('score: standard input can be read once: give "-" to one of --dataset and --predictions');
     const library = libraryFor(values.generators);
     const started = Date.now();
     const threads = scoringThreads(jobs, [dataset, ...predictions]);
@@ -127,7 +128,9 @@ problem, the exit code is 1 and nothing is written, so the same command can simp
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const how = threads === 1 ? '' : ` with ${threads} worker threads`;
-    io.stderr.write(`reasonforge score: ${metrics.coverage.samples.toLocaleString('en-US')} samples of ${metrics.coverage.scored_items.toLocaleString('en-US')} items in ${seconds} s${how}; wrote ${out}\n`);
+    io.stderr.write(
+      `reasonforge score: ${metrics.coverage.samples.toLocaleString('en-US')} samples of ${metrics.coverage.scored_items.toLocaleString('en-US')} items in ${seconds} s${how}; wrote ${out}\n`,
+    );
     return EXIT_OK;
   },
 };

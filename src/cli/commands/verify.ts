@@ -94,7 +94,10 @@ interface ItemAnswer {
 type Expected = ReadonlyMap<string, ItemAnswer> | null;
 
 /** Why a JSONL line cannot be verified, or the fields to verify. With a dataset, "expected" comes from the item the "id" names. */
-function readRecord(line: string, answers: Expected): { record: Record<string, unknown>; output: string; expected: string; reference?: ReferenceForm } | string {
+function readRecord(
+  line: string,
+  answers: Expected,
+): { record: Record<string, unknown>; output: string; expected: string; reference?: ReferenceForm } | string {
   const parsed = parseJsonLine(line);
   if (!parsed.ok) return parsed.message;
   if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) return 'not a JSON object';
@@ -207,7 +210,9 @@ async function verifyJsonl(run: JsonlRun, io: CommandIO): Promise<number> {
     io.stderr.write(`${name}: ${malformed - PROBLEM_LINES_SHOWN} more line(s) skipped, not shown; all ${malformed}: ${kinds}\n`);
   }
   const share = verified === 0 ? '' : ` (${((100 * correct) / verified).toFixed(1)}%)`;
-  io.stderr.write(`reasonforge verify: ${verified} lines verified, ${correct} correct${share}, ${malformed} skipped${output.path === null ? '' : `; wrote ${output.path}`}\n`);
+  io.stderr.write(
+    `reasonforge verify: ${verified} lines verified, ${correct} correct${share}, ${malformed} skipped${output.path === null ? '' : `; wrote ${output.path}`}\n`,
+  );
   return malformed > 0 ? EXIT_FAILURE : EXIT_OK;
 }
 
@@ -224,11 +229,15 @@ export const verifyCommand: Command = {
       reference: referenceFlag(values.reference),
     };
     if (values.jsonl !== undefined) {
-      if (values.expected !== undefined) throw new UsageError('verify: --expected and --jsonl cannot be used together (each JSONL line has its own "expected")');
+      if (values.expected !== undefined)
+        throw new UsageError('verify: --expected and --jsonl cannot be used together (each JSONL line has its own "expected")');
       if (positionals.length > 0) throw new UsageError('verify: with --jsonl, give no TEXT argument');
-      return verifyJsonl({ input: values.jsonl, out: values.out, force: values.force === true, dataset: values.dataset, options, withSteps: values.steps === true }, io);
+      return verifyJsonl(
+        { input: values.jsonl, out: values.out, force: values.force === true, dataset: values.dataset, options, withSteps: values.steps === true },
+        io,
+      );
     }
-    if (values.dataset !== undefined) throw new UsageError('verify: --dataset goes with --jsonl (it supplies each line\'s expected answer by id)');
+    if (values.dataset !== undefined) throw new UsageError("verify: --dataset goes with --jsonl (it supplies each line's expected answer by id)");
     if (values.expected === undefined) throw new UsageError('verify: give --expected ANSWER (with TEXT or standard input), or --jsonl IN');
     if (values.out !== undefined || values.force === true) throw new UsageError('verify: --out and --force go with --jsonl');
     if (positionals.length > 1) throw new UsageError(`verify: give the text as one argument (quote it), got ${positionals.length}`);
