@@ -24,7 +24,10 @@ const analyses = new WeakMap<CompiledTemplate, Analysis>();
  * (through any derived value) that no other premise and not the question
  * states, no remaining sentence states a value computed from that number,
  * every such number has an `about` to name it in the solution, and the
- * remaining sentences still read (no pronoun before its person is named).
+ * remaining sentences still read: no premise follows it (a premise that lists
+ * it in `follows` refers back to it, as "the rest", "also" or "the compost"
+ * do, and would point at a sentence that is gone), and no pronoun comes
+ * before its person is named.
  */
 export function criticalAnalysis(template: CompiledTemplate): Analysis {
   const cached = analyses.get(template);
@@ -43,6 +46,8 @@ export function criticalAnalysis(template: CompiledTemplate): Analysis {
     if (leak !== undefined) return refusals.push(`premise ${index}: another sentence states ${leak}, computed from it`);
     const nameless = missing.filter((name) => statedNames.get(name)!.about === undefined);
     if (nameless.length > 0) return refusals.push(`premise ${index}: ${nameless.join(', ')} has no "about" to name the missing fact`);
+    const follower = template.premises.findIndex((p) => p.follows.includes(index));
+    if (follower !== -1) return refusals.push(`premise ${index}: premise ${follower} follows it and would refer back to a sentence that is gone`);
     const dangling = danglingPronoun(others);
     if (dangling !== null) return refusals.push(`premise ${index}: without it, ${dangling.name} is referred to by pronoun before being named`);
     options.push({ premise: index, missing });
