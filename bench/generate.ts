@@ -1,127 +1,226 @@
 /**
- * Generation throughput on one core, from the built library (`npm run build` first):
+ * Generation speed, from the built package (`npm run build` first):
  *
- *   npx tsx bench/generate.ts [--sets N] [--rounds R] [--stream-sets M]
+ *   node --expose-gc --import tsx bench/generate.ts [--sets 2000] [--sets-all 170] [--rounds 3]
+ *       [--jobs N] [--reasoning-gym CHECKOUT] [--peer-items 20000] [--stream-sets 300]
  *
- * For base-only and for all six variants it prints, per round, records per
- * CPU second for generation alone (records streamed and dropped, each validated
- * against the schema as the generator always does) and for generation plus
- * JSON.stringify plus writing to a file; and, on the same records, the floor:
- * JSON.stringify alone, and stringify plus writing. Last, it streams a long
- * run and samples the resident memory, to show that it does not grow with the
- * number of records (run under node --expose-gc for that part:
- *   node --expose-gc --import tsx bench/generate.ts).
+ * Everything is measured in one run, so that the ratios it prints compare
+ * like with like on a shared machine:
+ *
+ * 1. start-up: `reasonforge generate --seed 1 --sets 1 --out F`, wall seconds;
+ * 2. the peer, when given a checkout of github.com/open-thought/reasoning-gym
+ *    (or RF_REASONING_GYM): its gsm_symbolic building, json.dumps-ing and
+ *    writing --peer-items items (bench/peers/reasoning_gym_gsm_symbolic.py);
+ * then for `--variants base` (--sets) and `--variants all` (--sets-all):
+ * 3. one process, end to end: `reasonforge generate --jobs 1 --out F`, items
+ *    per second (wall, and per CPU second of the child);
+ * 4. the floor: JSON.stringify plus writing the same records (made
+ *    beforehand, in memory), in 1 MiB writes as the CLI does, and the ratios
+ *    of 3 to the floor and to the peer;
+ * 5. `--jobs N` (default: the cores) against `--jobs 1`, runs alternating,
+ *    with each thread's CPU time and the peak RSS (bench/support/thread-cpu.ts);
+ * 6. what a later worker pays to replay the draws before its range: shard
+ *    n-1/n against shard 0/n, in process;
+ * 7. the live heap while streaming a long run (needs --expose-gc).
  */
-import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { GenerationPlan, generateRecords, loadLibrary, type GeneratedVariant, type ProblemRecord } from '../dist/index.js';
+import { GENERATED_VARIANTS, GenerationPlan, generateRecords, loadLibrary, type GeneratedVariant, type ProblemRecord } from '../dist/index.js';
+import { runThreaded, type ThreadedRun } from './support/thread-cpu.js';
 
 const { values } = parseArgs({
-  options: { sets: { type: 'string', default: '400' }, rounds: { type: 'string', default: '5' }, 'stream-sets': { type: 'string', default: '2000' } },
+  options: {
+    sets: { type: 'string', default: '2000' },
+    'sets-all': { type: 'string', default: '170' },
+    rounds: { type: 'string', default: '3' },
+    jobs: { type: 'string', default: String(availableParallelism()) },
+    'reasoning-gym': { type: 'string', default: process.env['RF_REASONING_GYM'] },
+    'peer-items': { type: 'string', default: '20000' },
+    'stream-sets': { type: 'string', default: '300' },
+  },
 });
 const sets = Number(values.sets);
+const setsAll = Number(values['sets-all']);
 const rounds = Number(values.rounds);
+const jobs = Number(values.jobs);
+const BIN = fileURLToPath(new URL('../bin/reasonforge.js', import.meta.url));
+const PEER = fileURLToPath(new URL('peers/reasoning_gym_gsm_symbolic.py', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'rf-bench-generate-'));
 const library = loadLibrary();
-const path = join(tmpdir(), `reasonforge-bench-${process.pid}.jsonl`);
-
-/**
- * CPU seconds (user + system) of this process while `run` runs. The aim is
- * a rate on one core, and on a shared machine wall time also counts the
- * moments another tenant had the core; the wall rate is printed beside it.
- */
-function seconds(run: () => void): number {
-  const wallStart = process.hrtime.bigint();
-  const start = process.cpuUsage();
-  run();
-  const used = process.cpuUsage(start);
-  lastWall = Number(process.hrtime.bigint() - wallStart) / 1e9;
-  return (used.user + used.system) / 1e6;
-}
-let lastWall = 0;
-
-function plan(variants: GeneratedVariant[], seed: number, count = sets): GenerationPlan {
-  return new GenerationPlan({ seed, sets: count, split: 'test', variants, templates: library.templates });
-}
-
-/** Writes lines in 1 MiB chunks, as the CLI does. */
-function writeAll(lines: Iterable<string>): void {
-  const fd = openSync(path, 'w');
-  let chunk = '';
-  for (const line of lines) {
-    chunk += line;
-    if (chunk.length >= 1 << 20) {
-      writeSync(fd, chunk);
-      chunk = '';
-    }
-  }
-  writeSync(fd, chunk);
-  closeSync(fd);
-}
-
-function* serialised(records: Iterable<ProblemRecord>): Generator<string> {
-  for (const record of records) yield `${JSON.stringify(record)}\n`;
-}
-
-function median(xs: number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
-const range = (xs: number[]) => `${fmt(median(xs))}/s (min ${fmt(Math.min(...xs))}, max ${fmt(Math.max(...xs))})`;
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const spread = (xs: readonly number[], unit = '/s') => `${fmt(median(xs))}${unit} (${fmt(Math.min(...xs))} – ${fmt(Math.max(...xs))})`;
+const seconds = (xs: readonly number[]) => `${median(xs).toFixed(2)} s (${Math.min(...xs).toFixed(2)} – ${Math.max(...xs).toFixed(2)})`;
 
-function measure(label: string, variants: GeneratedVariant[]): void {
-  const generate: number[] = [];
-  const generateWall: number[] = [];
-  const endToEnd: number[] = [];
-  let count = 0;
-  for (let round = 0; round < rounds; round++) {
-    let n = 0;
-    const t = seconds(() => {
-      for (const _record of generateRecords(plan(variants, 1000 + round))) n++;
-    });
-    generate.push(n / t);
-    generateWall.push(n / lastWall);
-    endToEnd.push(n / seconds(() => writeAll(serialised(generateRecords(plan(variants, 2000 + round))))));
-    count = n;
+/** CPU seconds used by this process's finished children: /proc/self/stat's cutime and cstime (Linux; NaN elsewhere). */
+function childrenCpu(): number {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return Number.NaN;
   }
-  const records = [...generateRecords(plan(variants, 3000))];
-  const stringify = records.length / seconds(() => {
-    for (const record of records) JSON.stringify(record);
-  });
-  const write = records.length / seconds(() => writeAll(serialised(records)));
-  console.log(`${label}: ${fmt(count)} records a round, ${rounds} rounds`);
-  console.log(`  generate (validated, streamed):        ${range(generate)} per CPU second; ${fmt(median(generateWall))}/s wall`);
-  console.log(`  generate + JSON.stringify + write:     ${range(endToEnd)}`);
-  console.log(`  floor, same records: JSON.stringify ${fmt(stringify)}/s; stringify + write ${fmt(write)}/s`);
 }
 
-/** Live heap after a full collection at every 50,000 records: flat if nothing is retained (needs --expose-gc). */
-function memory(): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc === undefined) {
-    console.log('memory: skipped; run with node --expose-gc --import tsx bench/generate.ts to measure it');
-    return;
+/** Runs a command to completion; its wall and CPU seconds. */
+function timed(command: string, args: readonly string[]): { wall: number; cpu: number; stdout: string } {
+  const cpu = childrenCpu();
+  const started = performance.now();
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const wall = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+  return { wall, cpu: childrenCpu() - cpu, stdout: result.stdout };
+}
+
+function cli(args: readonly string[]): { wall: number; cpu: number; records: number } {
+  const out = join(dir, 'cli.jsonl');
+  const run = timed(process.execPath, [BIN, 'generate', ...args, '--out', out, '--force']);
+  const manifest = JSON.parse(readFileSync(`${out}.manifest.json`, 'utf8')) as { counts: { records: number } };
+  return { ...run, records: manifest.counts.records };
+}
+
+console.log(`reasonforge generate bench: ${library.templates.length} templates, node ${process.version}`);
+console.log(`machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}, ${new Date().toISOString().slice(0, 10)}`);
+
+// 1. Start-up.
+const startup = Array.from({ length: 2 * rounds + 1 }, () => cli(['--seed', '1', '--sets', '1', '--jobs', '1']).wall);
+console.log(`start-up, generate --sets 1 --out (${startup.length} runs): ${seconds(startup)} wall; aim < 0.5 s`);
+
+// 2-5, for --variants base and for --variants all (record sizes and work per record differ).
+const checkout = values['reasoning-gym'];
+const peerItems = Number(values['peer-items']);
+type PeerRun = { items: number; bytes: number; cpu: number; wall: number };
+const peer: PeerRun[] = [];
+if (checkout === undefined) {
+  console.log('peer: skipped; pass --reasoning-gym CHECKOUT (a clone of github.com/open-thought/reasoning-gym; needs only python3)');
+} else {
+  for (let round = 0; round < rounds; round++) peer.push(JSON.parse(timed('python3', [PEER, checkout, String(peerItems), join(dir, 'peer.jsonl')]).stdout) as PeerRun);
+  console.log(`peer: reasoning-gym gsm_symbolic, ${fmt(peerItems)} items built, json.dumps-ed and written (${(peer[0]!.bytes / peerItems).toFixed(0)} bytes each), in process`);
+  console.log(`  ${spread(peer.map((p) => p.items / p.wall))} wall; ${spread(peer.map((p) => p.items / p.cpu))} per CPU second`);
+}
+
+/** The floor: JSON.stringify and 1 MiB writes of records of the run's configuration, made beforehand; records per CPU second. */
+function floorRate(variants: readonly GeneratedVariant[], setCount: number): { rate: number[]; count: number } {
+  const made: ProblemRecord[] = [];
+  const cap = 60_000;
+  for (const record of generateRecords(new GenerationPlan({ seed: 7, sets: setCount, split: 'test', variants, templates: library.templates }))) {
+    made.push(record);
+    if (made.length >= cap) break;
   }
+  const rate = Array.from({ length: rounds }, () => {
+    const started = process.cpuUsage();
+    const fd = openSync(join(dir, 'floor.jsonl'), 'w');
+    let chunk = '';
+    for (const record of made) {
+      chunk += `${JSON.stringify(record)}\n`;
+      if (chunk.length >= 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = '';
+      }
+    }
+    writeSync(fd, chunk);
+    closeSync(fd);
+    const used = process.cpuUsage(started);
+    return made.length / ((used.user + used.system) / 1e6);
+  });
+  return { rate, count: made.length };
+}
+
+// Threads, alternating with one thread so that both see the same load. On a shared machine
+// the wall-clock ratio understates what the threads give on an idle one, so the threads' own
+// CPU times are sampled too: max(CPU / cores, busiest thread) is the run's wall time on an idle
+// machine with perfect overlap, and its ratio the speed-up there.
+async function threads(args: readonly string[], records: number): Promise<void> {
+  const threaded = async (n: number) => {
+    const out = join(dir, 'threads.jsonl');
+    const run = await runThreaded(process.execPath, [BIN, 'generate', ...args, '--jobs', String(n), '--out', out, '--force']);
+    return { ...run, bytes: readFileSync(out) };
+  };
+  const pairs: { one: ThreadedRun; many: ThreadedRun }[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const one = await threaded(1);
+    const many = await threaded(jobs);
+    if (!one.bytes.equals(many.bytes)) throw new Error(`--jobs ${jobs} wrote other bytes than --jobs 1`);
+    pairs.push({ one, many });
+  }
+  const ratio = (pick: (r: ThreadedRun) => number) => pairs.map((p) => pick(p.one) / pick(p.many));
+  const range = (xs: number[]) => `${median(xs).toFixed(2)}x (${Math.min(...xs).toFixed(2)} – ${Math.max(...xs).toFixed(2)})`;
+  console.log(`  --jobs ${jobs} against --jobs 1, ${fmt(records)} records, ${rounds} alternating pairs, the same bytes:`);
+  console.log(`    wall ${seconds(pairs.map((p) => p.many.wall))} against ${seconds(pairs.map((p) => p.one.wall))}: ${range(ratio((r) => r.wall))} (aim >= 1.8 on 2 cores)`);
+  console.log(`    idle-machine bound ${seconds(pairs.map((p) => p.many.idleBound))} against ${seconds(pairs.map((p) => p.one.idleBound))}: ${range(ratio((r) => r.idleBound))}; CPU ${median(pairs.map((p) => p.many.total / p.one.total)).toFixed(2)}x of one thread's`);
+  console.log(`    busiest threads (CPU s): ${pairs[0]!.many.threads.slice(0, jobs + 1).map((t) => t.toFixed(2)).join(', ')} against ${pairs[0]!.one.threads.slice(0, 2).map((t) => t.toFixed(2)).join(', ')}`);
+  console.log(`    peak RSS (sampled): ${median(pairs.map((p) => p.many.peakRssMiB)).toFixed(0)} MiB against ${median(pairs.map((p) => p.one.peakRssMiB)).toFixed(0)} MiB`);
+}
+
+for (const [name, variants, setCount] of [
+  ['base', ['base'], sets],
+  ['all', GENERATED_VARIANTS, setsAll],
+] as const) {
+  const args = ['--seed', '7', '--sets', String(setCount), '--variants', name];
+  const single = Array.from({ length: rounds }, () => cli([...args, '--jobs', '1']));
+  const records = single[0]!.records;
+  const singleWall = single.map((r) => r.records / r.wall);
+  const singleCpu = single.map((r) => r.records / r.cpu);
+  console.log(`--variants ${name}, one process: generate ${args.join(' ')} --jobs 1 --out F, ${fmt(records)} records (${(statSync(join(dir, 'cli.jsonl')).size / records).toFixed(0)} bytes each)`);
+  console.log(`  ${spread(singleWall)} wall; ${spread(singleCpu)} per CPU second`);
+  const floor = floorRate(variants, setCount);
+  console.log(`  floor: JSON.stringify + write of the first ${fmt(floor.count)} of these records, made beforehand: ${spread(floor.rate)} per CPU second`);
+  console.log(`  one process / floor: ${(median(singleCpu) / median(floor.rate)).toFixed(2)} per CPU second (aim >= 0.5)`);
+  if (peer.length > 0) {
+    const peerCpu = median(peer.map((p) => p.items / p.cpu));
+    const peerWall = median(peer.map((p) => p.items / p.wall));
+    console.log(`  one process / peer: ${(median(singleCpu) / peerCpu).toFixed(2)} items per CPU second, ${(median(singleWall) / peerWall).toFixed(2)} wall (aim >= 2)`);
+  }
+  await threads(args, records);
+}
+
+// 6. Replaying earlier draws: the last of n shards against the first, the same number of records each.
+{
+  const n = 8;
+  const shardCpu = (index: number) => {
+    const plan = new GenerationPlan({ seed: 3, sets, split: 'test', variants: ['base'], templates: library.templates, shard: { index, count: n } });
+    const started = process.cpuUsage();
+    let count = 0;
+    for (const _record of generateRecords(plan)) count++;
+    const used = process.cpuUsage(started);
+    return { cpu: (used.user + used.system) / 1e6, count, before: plan.start };
+  };
+  // Warmed up, then alternating, so that the JIT and the weather favour neither.
+  shardCpu(0);
+  shardCpu(n - 1);
+  const first: ReturnType<typeof shardCpu>[] = [];
+  const last: ReturnType<typeof shardCpu>[] = [];
+  for (let round = 0; round < rounds; round++) {
+    first.push(shardCpu(0));
+    last.push(shardCpu(n - 1));
+  }
+  const perRecord = median(first.map((f) => f.cpu)) / first[0]!.count;
+  const replay = (median(last.map((l) => l.cpu)) - median(first.map((f) => f.cpu))) / last[0]!.before;
+  console.log(`replay: shard ${n - 1}/${n} costs ${median(last.map((l) => l.cpu)).toFixed(2)} s CPU against ${median(first.map((f) => f.cpu)).toFixed(2)} s for shard 0/${n}: a draw replayed costs ${(replay / perRecord).toFixed(2)} of a record generated`);
+}
+
+// 7. Memory while streaming.
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc === undefined) {
+  console.log('memory: skipped; run with node --expose-gc --import tsx bench/generate.ts to measure it');
+} else {
   const streamSets = Number(values['stream-sets']);
   const marks: number[] = [];
   let n = 0;
   gc();
   const before = process.memoryUsage().heapUsed;
-  for (const _record of generateRecords(plan(['base', 'names', 'numbers', 'noop', 'p1', 'p2'], 4000, streamSets))) {
+  for (const _record of generateRecords(new GenerationPlan({ seed: 4, sets: streamSets, split: 'test', variants: GENERATED_VARIANTS, templates: library.templates }))) {
     if (++n % 50_000 === 0) {
       gc();
       marks.push(process.memoryUsage().heapUsed);
     }
   }
-  const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)}`;
+  const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
   console.log(`memory: stream of ${fmt(n)} records (all variants, ${streamSets} sets); live heap after GC ${mb(before)} MiB before, then at each 50k records: ${marks.map(mb).join(', ')} MiB`);
 }
-
-console.log(`reasonforge generate bench: ${library.templates.length} templates, ${sets} sets a round, node ${process.version}`);
-measure('base', ['base']);
-measure('all six variants', ['base', 'names', 'numbers', 'noop', 'p1', 'p2']);
-memory();
-rmSync(path, { force: true });
+rmSync(dir, { recursive: true, force: true });

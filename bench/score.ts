@@ -1,6 +1,7 @@
 /**
  * Scoring throughput on one core, from the built library (run `npm run build` first):
  *   npx tsx bench/score.ts [--items 125000] [--samples 8] [--k 1,2,4,8] [--bootstrap 1000] [--keep DIR [--reuse]]
+ *       [--jobs N] [--rounds 2]
  * --keep DIR keeps the generated inputs in DIR; --reuse scores the inputs
  * already there without generating them (then the peak memory printed is
  * scoring's alone).
@@ -12,10 +13,13 @@
  * real verifier: reading the dataset, reading and judging every prediction
  * line, per-item estimators, every grouping with its bootstrap intervals and
  * paired tests, and writing metrics.json. The floor line is the cost of
- * only reading and JSON-parsing the prediction lines.
+ * only reading and JSON-parsing the prediction lines. Last, the whole
+ * `reasonforge score` command with --jobs 1 against --jobs N (default: the
+ * cores), alternating, checking that metrics.json is the same bytes.
  */
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GenerationPlan, generateRecords, loadLibrary, type ProblemRecord } from '../dist/index.js';
@@ -23,10 +27,12 @@ import { loadDataset } from '../dist/score/dataset.js';
 import { lineBatches } from '../dist/io/line-batches.js';
 import { scoreItems } from '../dist/score/item-scores.js';
 import { readPredictions } from '../dist/score/read-predictions.js';
+import { aggregate } from '../dist/score/aggregate.js';
 import { buildMetrics, formatMetrics, sha256File } from '../dist/score/score.js';
 import { topicsOf } from '../dist/score/topics.js';
 import { verifierJudge } from '../dist/score/verifier-judge.js';
 import { completionFor, type Outcome } from '../test/score/completions.js';
+import { runThreaded, type ThreadedRun } from './support/thread-cpu.js';
 import { lcg } from '../test/score/support.js';
 
 const { values } = parseArgs({
@@ -38,6 +44,8 @@ const { values } = parseArgs({
     permutations: { type: 'string', default: '10000' },
     keep: { type: 'string' },
     reuse: { type: 'boolean' },
+    jobs: { type: 'string', default: String(availableParallelism()) },
+    rounds: { type: 'string', default: '2' },
   },
 });
 const items = Number(values.items);
@@ -45,6 +53,9 @@ const samples = Number(values.samples);
 const ks = values.k.split(',').map(Number);
 const bootstrap = Number(values.bootstrap);
 const permutations = Number(values.permutations);
+const jobs = Number(values.jobs);
+const rounds = Number(values.rounds);
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const dir = values.keep ?? mkdtempSync(join(tmpdir(), 'rf-bench-score-'));
 mkdirSync(dir, { recursive: true });
 
@@ -142,12 +153,13 @@ start = process.hrtime.bigint();
 const hashes = await Promise.all([datasetFile, predictionsFile].map(sha256File));
 const tHash = seconds(start);
 start = process.hrtime.bigint();
+const groupings = aggregate(dataset, scores, { seed: 1, resamples: bootstrap, permutations, confidence: 0.95 }, topicsOf(library));
 const metrics = buildMetrics(
   dataset,
   scores,
   report,
   { k: scores.ks, bootstrap, permutations, seed: 1, confidence: 0.95, maj_exact_limit: 5000, maj_subsets: 1000, duplicates: 'keep', lm_eval_filter: null },
-  topicsOf(library),
+  groupings,
   hashes,
 );
 const tAggregate = seconds(start);
@@ -169,4 +181,26 @@ console.log(`groupings + stats  ${tAggregate.toFixed(1).padStart(6)} s  (${Objec
 console.log(`write metrics.json ${tWrite.toFixed(1).padStart(6)} s`);
 console.log(`total              ${tTotal.toFixed(1).padStart(6)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s cpu, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB${reuse ? '' : ' (including generating the inputs; --reuse for scoring alone)'}`);
 console.log(`result: pass@1 base ${(metrics.by_variant['base']!.pass_at_k['1']!.estimate * 100).toFixed(1)}%, noop drop ${(metrics.by_variant['noop']!.drop_vs_base!.estimate * 100).toFixed(1)} points, ${metrics.coverage.no_answer.toLocaleString('en-US')} samples without answer`);
+
+// 5. The command, one thread against worker threads, runs alternating so that both see the same
+// load, with each thread's CPU time: max(CPU / cores, busiest thread) is the wall time on an idle
+// machine with perfect overlap (bench/support/thread-cpu.ts).
+const BIN = fileURLToPath(new URL('../bin/reasonforge.js', import.meta.url));
+const command = async (threads: number) => {
+  const out = join(dir, `metrics-${threads}.json`);
+  const run = await runThreaded(process.execPath, [BIN, 'score', '--dataset', datasetFile, '--predictions', predictionsFile, '--out', out, '--force', '--quiet', '--k', ks.join(','), '--bootstrap', String(bootstrap), '--permutations', String(permutations), '--seed', '1', '--jobs', String(threads)]);
+  return { ...run, metrics: readFileSync(out, 'utf8') };
+};
+const pairs: { one: Awaited<ReturnType<typeof command>>; many: Awaited<ReturnType<typeof command>> }[] = [];
+for (let round = 0; round < rounds; round++) pairs.push({ one: await command(1), many: await command(jobs) });
+const same = pairs.every((p) => p.many.metrics === pairs[0]!.one.metrics && p.one.metrics === pairs[0]!.one.metrics);
+const secondsOf = (xs: number[]) => `${median(xs).toFixed(1)} s (${Math.min(...xs).toFixed(1)} – ${Math.max(...xs).toFixed(1)})`;
+const ratioOf = (pick: (r: ThreadedRun) => number) => {
+  const xs = pairs.map((p) => pick(p.one) / pick(p.many));
+  return `${median(xs).toFixed(2)}x (${Math.min(...xs).toFixed(2)} – ${Math.max(...xs).toFixed(2)})`;
+};
+console.log(`score --jobs ${jobs} against --jobs 1 (${rounds} alternating pairs); metrics.json ${same ? 'the same bytes' : 'DIFFERS'} in every run`);
+console.log(`  wall ${secondsOf(pairs.map((p) => p.many.wall))} against ${secondsOf(pairs.map((p) => p.one.wall))}: ${ratioOf((r) => r.wall)} (aim >= 1.8 on 2 cores)`);
+console.log(`  idle-machine bound ${secondsOf(pairs.map((p) => p.many.idleBound))} against ${secondsOf(pairs.map((p) => p.one.idleBound))}: ${ratioOf((r) => r.idleBound)}; CPU ${median(pairs.map((p) => p.many.total / p.one.total)).toFixed(2)}x of one thread's`);
+console.log(`  busiest threads (CPU s): ${pairs[0]!.many.threads.slice(0, jobs + 1).map((t) => t.toFixed(1)).join(', ')} against ${pairs[0]!.one.threads.slice(0, 2).map((t) => t.toFixed(1)).join(', ')}`);
 if (values.keep === undefined) rmSync(dir, { recursive: true, force: true });

@@ -1,22 +1,59 @@
-import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type * as Ajv from 'ajv/dist/2020.js';
+import type { ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020.js';
 
 /** The package's own directories, found from this module whether it runs from src/ or dist/. */
 export const PACKAGE_ROOT = new URL('../', import.meta.url);
 export const SCHEMAS_DIR = new URL('schemas/', PACKAGE_ROOT);
 
-const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+/** The validators' options, shared by the build's precompiled code (scripts/compile-schemas.ts) and compiling at run time. */
+export const AJV_OPTIONS: Options = { allErrors: true, strict: true, allowUnionTypes: true };
+
+/** Where the build writes schemas/<name>.schema.json compiled to code: dist/validators/<name>.cjs. */
+export const PRECOMPILED_DIR = new URL('validators/', import.meta.url);
+
+const require = createRequire(import.meta.url);
 const compiled = new Map<string, ValidateFunction>();
 
-/** A compiled validator for schemas/<name>.schema.json, built once per process. */
+export function schemaSha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * A validator for schemas/<name>.schema.json, built once per process: the
+ * build's precompiled code when it was made from this very schema text,
+ * otherwise compiled here (from src/, or after a schema edit without a
+ * build). Compiling costs about a fifth of a second, which every command
+ * would otherwise pay at start-up; ajv itself is loaded only then.
+ */
 export function schemaValidator(name: string): ValidateFunction {
   let validate = compiled.get(name);
   if (validate === undefined) {
-    const schema = JSON.parse(readFileSync(new URL(`${name}.schema.json`, SCHEMAS_DIR), 'utf8')) as object;
-    validate = ajv.compile(schema);
+    const text = readFileSync(new URL(`${name}.schema.json`, SCHEMAS_DIR), 'utf8');
+    validate = precompiledValidator(fileURLToPath(new URL(`${name}.cjs`, PRECOMPILED_DIR)), text) ?? compile(text);
     compiled.set(name, validate);
   }
   return validate;
+}
+
+/** The validator compiled to `file` by the build, if it was made from exactly `schemaText`. */
+export function precompiledValidator(file: string, schemaText: string): ValidateFunction | undefined {
+  if (!existsSync(file)) return undefined;
+  const module = require(file) as { default: ValidateFunction; schemaSha256: string };
+  return module.schemaSha256 === schemaSha256(schemaText) ? module.default : undefined;
+}
+
+let ajv: { compile(schema: object): ValidateFunction } | undefined;
+
+function compile(text: string): ValidateFunction {
+  if (ajv === undefined) {
+    const { Ajv2020 } = require('ajv/dist/2020.js') as typeof Ajv;
+    ajv = new Ajv2020(AJV_OPTIONS);
+  }
+  return ajv.compile(JSON.parse(text) as object);
 }
 
 /**

@@ -18,7 +18,8 @@ import { SHARED_DATA } from './support/shared-data.js';
  * fixtures of our own in their formats), a model server for `run` (the test
  * OpenAI-compatible server, in a process of its own, stands in for every
  * `--endpoint http://localhost:PORT/v1`) and ../shared/data (linked when
- * present; the blocks that read it skip, saying why, when it is not). A line's expected
+ * present; the blocks that read it skip, saying why, when it is not), and
+ * GNU parallel and Slurm for the shard examples (SCHEDULERS). A line's expected
  * exit status is 0 unless its comment says `# exit N:`. Blocks without a
  * language are sample output, not commands.
  */
@@ -109,11 +110,24 @@ async function startModelServer(): Promise<void> {
   });
 }
 
+/**
+ * GNU parallel and Slurm's sbatch, stood in for by shell functions that run the
+ * jobs here: `parallel CMD` runs CMD once per line of input with {} replaced,
+ * all at once; `sbatch --array=A-B --wrap CMD` runs CMD once per task with
+ * SLURM_ARRAY_TASK_ID set, and prints a job id. Either fails if a job fails.
+ */
+const SCHEDULERS = `
+parallel() { local pids=() x; while read -r x; do eval "\${*//\\{\\}/$x}" & pids+=($!); done; local failed=0 p; for p in "\${pids[@]}"; do wait "$p" || failed=1; done; return $failed; }
+sbatch() { local array="" wrap="" previous=""; for arg in "$@"; do case "$previous" in --wrap) wrap="$arg";; esac; case "$arg" in --array=*) array="\${arg#--array=}";; --wrap=*) wrap="\${arg#--wrap=}";; esac; previous="$arg"; done
+  local first=0 last=0; if [ -n "$array" ]; then first="\${array%-*}"; last="\${array#*-}"; fi
+  local i; for i in $(seq "$first" "$last"); do ( if [ -n "$array" ]; then export SLURM_ARRAY_TASK_ID=$i; fi; eval "$wrap" ) || return 1; done; echo "Submitted batch job 1"; }
+`;
+
 function shell(line: string): { status: number | null; stdout: string; stderr: string } {
   // Whatever port the README names, a user's model server is ours here.
   line = line.replace(/http:\/\/localhost:\d+\/v1/g, modelServer.url);
   const npx = `npx() { if [ "$1" = reasonforge ]; then shift; "${process.execPath}" "${BIN}" "$@"; else command npx "$@"; fi; }`;
-  return spawnSync('bash', ['-c', `${npx}\n${line}`], { cwd: work, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return spawnSync('bash', ['-c', `${npx}\n${SCHEDULERS}\n${line}`], { cwd: work, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
 
 function runShell(block: Block): void {

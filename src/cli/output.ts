@@ -14,7 +14,7 @@ export interface Output {
   readonly path: string | null;
   /** True once the reader of standard output has gone away (`| head`). */
   readonly isClosed: boolean;
-  write(text: string): Promise<void>;
+  write(data: string | Uint8Array): Promise<void>;
   /** Puts the finished file in place (nothing to do for standard output). */
   commit(): void;
   /** Throws a partial file away. */
@@ -32,7 +32,7 @@ export function openOutput(path: string | undefined, stdout: NodeJS.WritableStre
       get isClosed() {
         return writer.isClosed;
       },
-      write: (text) => writer.write(text),
+      write: (data) => writer.write(data),
       commit: () => undefined,
       abort: () => undefined,
     };
@@ -42,9 +42,9 @@ export function openOutput(path: string | undefined, stdout: NodeJS.WritableStre
   return {
     path,
     isClosed: false,
-    async write(text) {
-      file.write(text);
-      sincePause += text.length;
+    async write(data) {
+      file.write(data);
+      sincePause += data.length;
       if (sincePause >= YIELD_EVERY) {
         sincePause = 0;
         await yieldToEvents();

@@ -14,8 +14,13 @@ export class Progress {
   }
 
   tick(): void {
-    this.done++;
-    if (this.write === null || (this.done & 255) !== 0) return;
+    this.advance(1);
+  }
+
+  advance(records: number): void {
+    const before = this.done;
+    this.done += records;
+    if (this.write === null || before >> 8 === this.done >> 8) return;
     const now = Date.now();
     if (now - this.lastDraw < 100) return;
     this.lastDraw = now;

@@ -19,7 +19,7 @@ export class StreamWriter {
     return this.closed;
   }
 
-  async write(text: string): Promise<void> {
+  async write(text: string | Uint8Array): Promise<void> {
     if (this.closed) return;
     if (!this.stream.write(text)) {
       await new Promise<void>((done) => {

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { GenerationPlan } from '../engine/generate.js';
+import { ReasonforgeError } from '../errors.js';
+import { parseJsonFile } from '../template/load.js';
+import { mostSpecificError, schemaValidator } from '../schemas.js';
 import { GENERATOR } from '../version.js';
 
 export interface Manifest {
@@ -12,6 +16,8 @@ export interface Manifest {
     readonly shard: string | null;
     readonly generators: string | null;
   };
+  /** The file holds records start..end-1 of the configuration's total: what merge checks shards against. */
+  readonly range: { readonly start: number; readonly end: number; readonly total: number };
   readonly counts: {
     readonly records: number;
     readonly by_variant: Readonly<Record<string, number>>;
@@ -23,7 +29,7 @@ export interface Manifest {
 }
 
 /**
- * Everything needed to reproduce and check a dataset file. It holds no time
+ * Everything needed to reproduce and check a dataset file (schemas/manifest.schema.json). It holds no time
  * or host, so the same command writes the same manifest everywhere.
  */
 export function buildManifest(
@@ -44,6 +50,7 @@ export function buildManifest(
       shard: config.shard === undefined ? null : `${config.shard.index}/${config.shard.count}`,
       generators,
     },
+    range: { start: plan.start, end: plan.end, total: plan.total },
     counts,
     skipped: plan.skipped(),
     data,
@@ -63,7 +70,44 @@ export class RecordCounter {
     row[variant] = (row[variant] ?? 0) + 1;
   }
 
+  /** Adds another file's counts, as if its records had streamed past after these: key order stays the order of first appearance. */
+  absorb(counts: Manifest['counts']): void {
+    this.records += counts.records;
+    for (const [variant, n] of Object.entries(counts.by_variant)) this.byVariant[variant] = (this.byVariant[variant] ?? 0) + n;
+    for (const [template, variants] of Object.entries(counts.by_template)) {
+      const row = (this.byTemplate[template] ??= {});
+      for (const [variant, n] of Object.entries(variants)) row[variant] = (row[variant] ?? 0) + n;
+    }
+  }
+
   counts(): Manifest['counts'] {
     return { records: this.records, by_variant: this.byVariant, by_template: this.byTemplate };
   }
+}
+
+/** Where a data file's manifest lives: beside it, named after it. */
+export function manifestPathOf(dataFile: string): string {
+  return `${dataFile}.manifest.json`;
+}
+
+/** Reads the manifest beside `dataFile`, checked against schemas/manifest.schema.json. */
+export function readManifest(dataFile: string): Manifest {
+  const path = manifestPathOf(dataFile);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new ReasonforgeError('file-missing', `has no manifest beside it (${path}); generate --out writes one`, { file: dataFile });
+  }
+  const value = parseJsonFile(path, text);
+  const validate = schemaValidator('manifest');
+  if (!validate(value)) {
+    const { pointer, message } = mostSpecificError(validate.errors ?? []);
+    throw new ReasonforgeError('manifest-invalid', `not a reasonforge manifest: ${message}`, { file: path, pointer });
+  }
+  return value as Manifest;
+}
+
+export function formatManifest(manifest: Manifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }

@@ -18,6 +18,8 @@ export interface GenerateConfig {
   readonly variants: readonly GeneratedVariant[];
   readonly templates: readonly CompiledTemplate[];
   readonly shard?: Shard;
+  /** Only records start..end-1 of the run, for callers that split one run unevenly (generate --jobs); not with `shard`. */
+  readonly range?: { readonly start: number; readonly end: number };
 }
 
 interface Column {
@@ -59,6 +61,15 @@ export class GenerationPlan {
     }
     this.start = Math.floor((this.total * shard.index) / shard.count);
     this.end = Math.floor((this.total * (shard.index + 1)) / shard.count);
+    if (config.range !== undefined) {
+      const { start, end } = config.range;
+      if (config.shard !== undefined) throw new ReasonforgeError('config-invalid', 'a plan takes a shard or a range, not both');
+      if (!(Number.isSafeInteger(start) && Number.isSafeInteger(end) && start >= 0 && start <= end && end <= this.total)) {
+        throw new ReasonforgeError('config-invalid', `the range ${start}..${end} is not within the run's ${this.total} records`);
+      }
+      this.start = start;
+      this.end = end;
+    }
   }
 
   /** Variants a template was asked for but cannot make, for the manifest and a warning. */

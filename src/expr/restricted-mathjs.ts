@@ -1,4 +1,5 @@
-import { create, parseDependencies, type FactoryFunctionMap, type MathNode } from 'mathjs/number';
+import type { FactoryFunctionMap, MathNode } from 'mathjs/number';
+import { create, parseDependencies } from './mathjs-parser.js';
 
 /**
  * The one mathjs instance in reasonforge. It is built from the parser's

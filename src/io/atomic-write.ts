@@ -28,7 +28,7 @@ export class AtomicFile {
   readonly path: string;
   private readonly tempPath: string;
   private fd: number | null;
-  private pending: string[] = [];
+  private pending: (string | Uint8Array)[] = [];
   private pendingLength = 0;
   private readonly release: () => void;
 
@@ -46,7 +46,7 @@ export class AtomicFile {
   }
 
   /** Buffers small writes: one system call per line would dominate a fast generator. */
-  write(chunk: string): void {
+  write(chunk: string | Uint8Array): void {
     if (this.fd === null) throw new Error(`AtomicFile ${this.path} is already closed`);
     this.pending.push(chunk);
     this.pendingLength += chunk.length;
@@ -55,7 +55,9 @@ export class AtomicFile {
 
   private flush(): void {
     if (this.fd === null || this.pending.length === 0) return;
-    writeSync(this.fd, this.pending.join(''));
+    const fd = this.fd;
+    if (this.pending.every((piece) => typeof piece === 'string')) writeSync(fd, this.pending.join(''));
+    else for (const piece of this.pending) writeAll(fd, piece);
     this.pending = [];
     this.pendingLength = 0;
   }
@@ -87,6 +89,15 @@ export class AtomicFile {
     rmSync(this.tempPath, { force: true });
     this.release();
   }
+}
+
+function writeAll(fd: number, piece: string | Uint8Array): void {
+  if (typeof piece === 'string') {
+    writeSync(fd, piece);
+    return;
+  }
+  // writeSync may write less than asked for a large buffer; a string write loops inside node.
+  for (let at = 0; at < piece.length; ) at += writeSync(fd, piece, at);
 }
 
 export function writeFileAtomic(path: string, content: string, options: AtomicWriteOptions = {}): void {

@@ -14,14 +14,23 @@ import { recordSchemaProblem } from './validate-record.js';
 export async function* readRecords(file: string): AsyncGenerator<{ readonly record: ProblemRecord; readonly line: number }> {
   let count = 0;
   for await (const { number, text } of readLines(file)) {
-    const parsed = parseJsonLine(text);
-    if (!parsed.ok) throw new ReasonforgeError('dataset-invalid', parsed.message, { file, line: number });
-    const problem = recordSchemaProblem(parsed.value);
-    if (problem !== null) {
-      throw new ReasonforgeError('dataset-invalid', `not a reasonforge record: ${problem.pointer} ${problem.message}`, { file, line: number });
-    }
     count++;
-    yield { record: parsed.value as ProblemRecord, line: number };
+    yield { record: recordOfLine(text, file, number), line: number };
   }
-  if (count === 0) throw new ReasonforgeError('dataset-empty', 'holds no records', { file });
+  if (count === 0) throw emptyDataset(file);
+}
+
+/** One line of a dataset as a record, or the error that names its file and line. */
+export function recordOfLine(text: string, file: string, line: number): ProblemRecord {
+  const parsed = parseJsonLine(text);
+  if (!parsed.ok) throw new ReasonforgeError('dataset-invalid', parsed.message, { file, line });
+  const problem = recordSchemaProblem(parsed.value);
+  if (problem !== null) {
+    throw new ReasonforgeError('dataset-invalid', `not a reasonforge record: ${problem.pointer} ${problem.message}`, { file, line });
+  }
+  return parsed.value as ProblemRecord;
+}
+
+export function emptyDataset(file: string): ReasonforgeError {
+  return new ReasonforgeError('dataset-empty', 'holds no records', { file });
 }

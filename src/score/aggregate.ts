@@ -20,6 +20,19 @@ export interface Groupings {
 
 export type TopicOf = (template: string) => string | null;
 
+/** One group to compute: its items, its name in the random streams, and which of its figures get intervals. */
+export interface GroupSpec {
+  readonly members: Int32Array;
+  readonly key: readonly string[];
+  readonly scope: IntervalScope;
+}
+
+/** Every group metrics.json holds, in the order they are written, and how their results fit together. */
+export interface GroupPlan {
+  readonly specs: readonly GroupSpec[];
+  assemble(results: readonly GroupMetrics[]): Groupings;
+}
+
 /**
  * Every grouping metrics.json holds. Variants are listed in docs/design.md's
  * order (base first), then any others alphabetically; templates and topics
@@ -28,6 +41,20 @@ export type TopicOf = (template: string) => string | null;
  * the template-by-variant heatmap and the spread over sets are drawn from.
  */
 export function aggregate(dataset: Dataset, scores: ItemScores, options: StatOptions, topicOf: TopicOf): Groupings {
+  const plan = planGroups(dataset, topicOf);
+  return plan.assemble(plan.specs.map((spec) => computeGroup(spec, dataset, scores, options)));
+}
+
+export function computeGroup(spec: GroupSpec, dataset: Dataset, scores: ItemScores, options: StatOptions): GroupMetrics {
+  return groupMetrics(spec.members, dataset, scores, options, spec.key, spec.scope);
+}
+
+/**
+ * The groups of `aggregate`, listed without computing them, so that they can
+ * be computed anywhere (worker threads, in any order: each group's random
+ * streams are keyed by its name) and put together in one order.
+ */
+export function planGroups(dataset: Dataset, topicOf: TopicOf): GroupPlan {
   const all = Int32Array.from(dataset.items, (_, i) => i);
   const variantOf = (i: number) => dataset.items[i]!.variant;
   const templateOf = (i: number) => dataset.items[i]!.template ?? NO_TEMPLATE;
@@ -45,8 +72,6 @@ export function aggregate(dataset: Dataset, scores: ItemScores, options: StatOpt
   const setOf = (i: number) => String(dataset.items[i]!.set);
   // Imported items without an instance set are in no set group: a one-set group of them would distort the spread.
   const inSets = all.filter((i) => dataset.items[i]!.set !== null);
-
-  const compute = (members: ArrayLike<number>, key: string[], scope: IntervalScope = 'accuracy') => groupMetrics(members, dataset, scores, options, key, scope);
   const split = (members: ArrayLike<number>, keyOf: (i: number) => string, order: (keys: string[]) => string[]) => {
     const groups = new Map<string, number[]>();
     for (let j = 0; j < members.length; j++) {
@@ -56,31 +81,50 @@ export function aggregate(dataset: Dataset, scores: ItemScores, options: StatOpt
       if (group === undefined) groups.set(key, (group = []));
       group.push(i);
     }
-    return order([...groups.keys()]).map((key) => [key, groups.get(key)!] as const);
-  };
-  const nested = (grouping: string, keyOf: (i: number) => string, order: (keys: string[]) => string[], from: ArrayLike<number> = all) => {
-    const out: Record<string, GroupMetrics> = {};
-    for (const [key, members] of split(from, keyOf, order)) {
-      const group = compute(members, [grouping, key]);
-      group.by_variant = {};
-      for (const [variant, inner] of split(members, variantOf, variantOrder)) {
-        group.by_variant[variant] = compute(inner, [grouping, key, 'by_variant', variant]);
-      }
-      out[key] = group;
-    }
-    return out;
+    return order([...groups.keys()]).map((key) => [key, Int32Array.from(groups.get(key)!)] as const);
   };
 
-  const by_variant: Record<string, GroupMetrics> = {};
-  for (const [variant, members] of split(all, variantOf, variantOrder)) by_variant[variant] = compute(members, ['by_variant', variant], 'all');
-  const by_set = nested('by_set', setOf, (keys) => keys.sort((a, b) => Number(a) - Number(b)), inSets);
+  const specs: GroupSpec[] = [];
+  const add = (members: Int32Array, key: string[], scope: IntervalScope = 'accuracy') => specs.push({ members, key, scope }) - 1;
+  /** Where each group's result goes: an index into the results per name, nested one level for by_variant. */
+  type Slot = { readonly group: number; readonly byVariant?: [string, number][] };
+  const nested = (grouping: string, keyOf: (i: number) => string, order: (keys: string[]) => string[], from: ArrayLike<number> = all) =>
+    split(from, keyOf, order).map(([key, members]): [string, Slot] => [
+      key,
+      { group: add(members, [grouping, key]), byVariant: split(members, variantOf, variantOrder).map(([variant, inner]) => [variant, add(inner, [grouping, key, 'by_variant', variant])]) },
+    ]);
+
+  const byVariant = split(all, variantOf, variantOrder).map(([variant, members]) => [variant, add(members, ['by_variant', variant], 'all')] as const);
+  const bySet = nested('by_set', setOf, (keys) => keys.sort((a, b) => Number(a) - Number(b)), inSets);
+  const overall = add(all, ['overall'], 'all');
+  const byTemplate = nested('by_template', templateOf, alphabetical);
+  const byTopic = nested('by_topic', topicOfItem, alphabetical);
+
   return {
-    overall: compute(all, ['overall'], 'all'),
-    by_variant,
-    by_template: nested('by_template', templateOf, alphabetical),
-    by_topic: nested('by_topic', topicOfItem, alphabetical),
-    by_set,
-    spread: spreads(by_variant, by_set),
+    specs,
+    assemble(results) {
+      const fill = (slots: [string, Slot][]) => {
+        const out: Record<string, GroupMetrics> = {};
+        for (const [key, slot] of slots) {
+          const group = results[slot.group]!;
+          group.by_variant = {};
+          for (const [variant, index] of slot.byVariant ?? []) group.by_variant[variant] = results[index]!;
+          out[key] = group;
+        }
+        return out;
+      };
+      const by_variant: Record<string, GroupMetrics> = {};
+      for (const [variant, index] of byVariant) by_variant[variant] = results[index]!;
+      const by_set = fill(bySet);
+      return {
+        overall: results[overall]!,
+        by_variant,
+        by_template: fill(byTemplate),
+        by_topic: fill(byTopic),
+        by_set,
+        spread: spreads(by_variant, by_set),
+      };
+    },
   };
 }
 

@@ -62,14 +62,36 @@ export function defaultKs(n: Int32Array): number[] {
 }
 
 export function scoreItems(dataset: Dataset, store: SampleStore, judge: Judge, options: ItemScoreOptions): ItemScores {
+  const counts = countSamples(dataset, store, options.dropDuplicates);
+  const ks = kValues(counts, options);
+  const estimates = estimateItems(voteColumns(dataset, store, counts, 0, dataset.items.length), store.answers, ks, judge, options);
+  return itemScoresOf(ks, counts, estimates);
+}
+
+export function itemScoresOf(ks: readonly number[], counts: SampleCounts, estimates: ItemEstimates): ItemScores {
+  const { n, c, cCot, noAnswer, duplicates } = counts;
+  return { ks, n, c, cCot, noAnswer, duplicates, ...estimates };
+}
+
+/** Per item: samples kept, right, right with valid steps, without an answer; and the duplicates found. */
+export interface SampleCounts {
+  readonly n: Int32Array;
+  readonly c: Int32Array;
+  readonly cCot: Int32Array;
+  readonly noAnswer: Int32Array;
+  /** The samples kept for each item, in read order. */
+  readonly kept: readonly Int32Array[];
+  readonly duplicates: ItemScores['duplicates'];
+}
+
+export function countSamples(dataset: Dataset, store: SampleStore, dropDuplicates: boolean): SampleCounts {
   const items = dataset.items.length;
   const { start, order } = store.byItem(items);
   const n = new Int32Array(items);
   const c = new Int32Array(items);
   const cCot = new Int32Array(items);
   const noAnswer = new Int32Array(items);
-  const duplicates: ItemScores['duplicates'] = { count: 0, dropped: options.dropDuplicates, entries: [] };
-  // Samples kept per item, after duplicates are dropped (when asked to).
+  const duplicates: ItemScores['duplicates'] = { count: 0, dropped: dropDuplicates, entries: [] };
   const kept: Int32Array[] = new Array<Int32Array>(items);
 
   for (let i = 0; i < items; i++) {
@@ -93,7 +115,7 @@ export function scoreItems(dataset: Dataset, store: SampleStore, judge: Judge, o
             first_sample: store.sample[first]!,
           });
         }
-        if (options.dropDuplicates) continue;
+        if (dropDuplicates) continue;
       }
       mine.push(s);
     }
@@ -106,39 +128,81 @@ export function scoreItems(dataset: Dataset, store: SampleStore, judge: Judge, o
       if (flags & NO_ANSWER) noAnswer[i]!++;
     }
   }
+  return { n, c, cCot, noAnswer, kept, duplicates };
+}
 
-  const ks = [...new Set([1, ...(options.ks ?? defaultKs(n))])].sort((a, b) => a - b);
+/** The k values: those asked for, or powers of two up to the fewest samples; 1 always. */
+export function kValues(counts: SampleCounts, options: Pick<ItemScoreOptions, 'ks'>): number[] {
+  return [...new Set([1, ...(options.ks ?? defaultKs(counts.n))])].sort((a, b) => a - b);
+}
+
+/**
+ * What the estimators need of items from..to-1, as columns that can cross to
+ * another thread: each item's kept samples' extracted answers (indices into
+ * the store's answers) and rightness, its counts and its id.
+ */
+export interface VoteColumns {
+  readonly from: number;
+  readonly ids: readonly string[];
+  /** Item i's samples are start[i - from] .. start[i - from + 1] - 1 of `answer` and `right`. */
+  readonly start: Int32Array;
+  readonly answer: Int32Array;
+  readonly right: Uint8Array;
+  readonly c: Int32Array;
+  readonly cCot: Int32Array;
+}
+
+export function voteColumns(dataset: Dataset, store: SampleStore, counts: SampleCounts, from: number, to: number): VoteColumns {
+  const start = new Int32Array(to - from + 1);
+  for (let i = from; i < to; i++) start[i - from + 1] = start[i - from]! + counts.kept[i]!.length;
+  const answer = new Int32Array(start[to - from]!);
+  const right = new Uint8Array(start[to - from]!);
+  for (let i = from; i < to; i++) {
+    const samples = counts.kept[i]!;
+    const at = start[i - from]!;
+    for (let j = 0; j < samples.length; j++) {
+      answer[at + j] = store.answer[samples[j]!]!;
+      right[at + j] = store.flags[samples[j]!]! & CORRECT;
+    }
+  }
+  return { from, ids: dataset.items.slice(from, to).map((item) => item.id), start, answer, right, c: counts.c.slice(from, to), cCot: counts.cCot.slice(from, to) };
+}
+
+export interface ItemEstimates {
+  readonly pass: Float64Array[];
+  readonly maj: Float64Array[];
+  readonly cot: Float64Array[];
+  readonly majSampled: number;
+}
+
+/** pass@k, maj@k and CoT-pass@k of the items in `columns` (NaN where k > n), indexed from columns.from. */
+export function estimateItems(columns: VoteColumns, answers: readonly string[], ks: readonly number[], judge: Pick<Judge, 'sameAnswer'>, options: Pick<ItemScoreOptions, 'seed' | 'majExactLimit' | 'majSubsets'>): ItemEstimates {
+  const items = columns.ids.length;
   const pass = ks.map(() => new Float64Array(items).fill(Number.NaN));
   const maj = ks.map(() => new Float64Array(items).fill(Number.NaN));
   const cot = ks.map(() => new Float64Array(items).fill(Number.NaN));
   let majSampled = 0;
-  const textOf = (answer: number) => store.answers[answer]!;
+  const textOf = (answer: number) => answers[answer]!;
   const same = (a: string, b: string) => judge.sameAnswer(a, b);
 
   for (let i = 0; i < items; i++) {
-    const samples = kept[i]!;
-    const count = samples.length;
+    const from = columns.start[i]!;
+    const count = columns.start[i + 1]! - from;
     if (count === 0) continue;
-    const answers = new Int32Array(count);
-    const right = new Uint8Array(count);
-    for (let j = 0; j < count; j++) {
-      answers[j] = store.answer[samples[j]!]!;
-      right[j] = store.flags[samples[j]!]! & CORRECT;
-    }
-    const votes = answerClasses(answers, right, textOf, same);
-    const id = dataset.items[i]!.id;
+    const votes = answerClasses(columns.answer.subarray(from, from + count), columns.right.subarray(from, from + count), textOf, same);
+    const id = columns.ids[i]!;
     for (let q = 0; q < ks.length; q++) {
       const k = ks[q]!;
       if (k > count) break;
-      pass[q]![i] = passAtK(count, c[i]!, k);
-      cot[q]![i] = passAtK(count, cCot[i]!, k);
+      pass[q]![i] = passAtK(count, columns.c[i]!, k);
+      cot[q]![i] = passAtK(count, columns.cCot[i]!, k);
       const sampling: MajSampling = { exactLimit: options.majExactLimit, subsets: options.majSubsets, rng: () => Rng.keyed(options.seed, 'maj', id, k) };
       const result = majAtK(votes, k, sampling);
       maj[q]![i] = result.value;
       if (!result.exact) majSampled++;
     }
   }
-  return { ks, n, c, cCot, noAnswer, pass, maj, cot, duplicates, majSampled };
+  return { pass, maj, cot, majSampled };
 }
 
 /** findEarlier for items with many samples, where a scan per sample would be quadratic. */

@@ -22,4 +22,24 @@ export interface Judge {
   stepsValid(output: string): boolean;
   /** Whether two extracted answers are one answer, for majority voting. */
   sameAnswer(a: string, b: string): boolean;
+  /** How a worker thread builds the same judge, for scoring with several jobs; without it, scoring runs in one thread. */
+  readonly recipe?: JudgeRecipe;
+}
+
+/**
+ * A judge as data: `(await import(module))[factory](options)` returns it.
+ * Functions cannot cross to a worker thread; a module URL, a name and
+ * structured-clonable options can.
+ */
+export interface JudgeRecipe {
+  readonly module: string;
+  readonly factory: string;
+  readonly options: unknown;
+}
+
+export async function rebuildJudge(recipe: JudgeRecipe): Promise<Judge> {
+  const module = (await import(recipe.module)) as Record<string, unknown>;
+  const factory = module[recipe.factory];
+  if (typeof factory !== 'function') throw new Error(`${recipe.module} has no judge factory "${recipe.factory}"`);
+  return (factory as (options: unknown) => Judge)(recipe.options);
 }

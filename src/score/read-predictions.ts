@@ -1,9 +1,9 @@
-import { parseJsonLine } from '../io/jsonl.js';
+import { lineBatches } from '../io/line-batches.js';
 import type { Dataset } from './dataset.js';
 import type { Judge } from './judge.js';
-import { lineBatches } from '../io/line-batches.js';
-import { parsePrediction, type PredictionFormat } from './predictions.js';
-import { CORRECT, NO_ANSWER, SampleStore, STEPS_VALID } from './sample-store.js';
+import { FORMATS, isJudged, judgeLines, MALFORMED, type AnswerKey, type JudgedLines } from './judge-lines.js';
+import type { PredictionFormat } from './predictions.js';
+import { SampleStore } from './sample-store.js';
 
 /** Long lists in metrics.json stop here; their counts stay exact. */
 export const LIST_LIMIT = 10_000;
@@ -35,75 +35,105 @@ export interface ReadOptions {
   readonly lmEvalFilter?: string;
   /** Called after each line, for progress bars. */
   readonly onLine?: () => void;
+  /** Judges batches elsewhere (worker threads: ScorePool), keeping up to `inFlight` of them under way while reading on. */
+  readonly judgeElsewhere?: { judge(lines: readonly string[], filterInUse: string | null): Promise<JudgedLines>; readonly inFlight: number };
 }
 
 /**
- * Streams prediction files line by line, judging each sample as it arrives:
+ * Streams prediction files batch by batch, judging each sample as it arrives:
  * the outputs are never all in memory, only their verdicts (SampleStore).
  * A line that cannot be read is reported with its file and line number and
- * does not stop the others.
+ * does not stop the others. With worker threads, batches are judged there
+ * while the next ones are read, and their verdicts are taken in file order,
+ * so the store and report are the same as in one thread.
  */
 export async function readPredictions(files: readonly string[], dataset: Dataset, judge: Judge, options: ReadOptions = {}): Promise<{ store: SampleStore; report: ReadReport }> {
-  const store = new SampleStore();
-  const report: ReadReport = {
-    files: [],
-    malformed: { count: 0, entries: [] },
-    unknown: { lines: 0, samples: 0, ids: new Map() },
-    lmEvalFilter: { used: options.lmEvalFilter ?? null, skipped_lines: 0, seen: new Set() },
-  };
-  const problem = (file: string, line: number, message: string) => {
-    report.malformed.count++;
-    if (report.malformed.entries.length < LIST_LIMIT) report.malformed.entries.push({ file, line, message });
-  };
-
+  const reader = new VerdictReader(options);
+  const key: AnswerKey = { index: dataset.index, answers: dataset.items.map((item) => item.answer), references: dataset.items.map((item) => item.reference) };
+  const elsewhere = options.judgeElsewhere;
+  // Batches read but not yet taken (none when judging here).
+  const inFlight: { file: number; first: number; filterInUse: string | null; judged: Promise<JudgedLines> }[] = [];
   for (let f = 0; f < files.length; f++) {
-    const file = files[f]!;
-    const summary: PredictionFileSummary = { file, lines: 0, formats: { output: 0, outputs: 0, 'lm-eval': 0 } };
-    report.files.push(summary);
-    for await (const { first, lines } of lineBatches(file)) {
-      for (let i = 0; i < lines.length; i++) {
-        const number = first + i;
-        summary.lines++;
-        options.onLine?.();
-        const json = parseJsonLine(lines[i]!);
-        if (!json.ok) {
-          problem(file, number, json.message);
-          continue;
-        }
-        const parsed = parsePrediction(json.value);
-        if (!parsed.ok) {
-          problem(file, number, parsed.message);
-          continue;
-        }
-        const { line } = parsed;
-        summary.formats[line.format]++;
-        if (line.format === 'lm-eval' && line.filter !== null) {
-          report.lmEvalFilter.seen.add(line.filter);
-          report.lmEvalFilter.used ??= line.filter;
-          if (line.filter !== report.lmEvalFilter.used) {
-            report.lmEvalFilter.skipped_lines++;
-            continue;
-          }
-        }
-        const item = dataset.index.get(line.id);
-        if (item === undefined) {
-          report.unknown.lines++;
-          report.unknown.samples += line.outputs.length;
-          report.unknown.ids.set(line.id, (report.unknown.ids.get(line.id) ?? 0) + 1);
-          continue;
-        }
-        const { answer: expected, reference } = dataset.items[item]!;
-        for (let sample = 0; sample < line.outputs.length; sample++) {
-          const output = line.outputs[sample]!;
-          const verdict = judge.judge(output, expected, reference);
-          let flags = 0;
-          if (verdict.extracted === null) flags |= NO_ANSWER;
-          // Steps are checked only where they can matter: CoT-pass counts right answers with valid steps.
-          if (verdict.correct) flags |= CORRECT | (judge.stepsValid(output) ? STEPS_VALID : 0);
-          store.add(item, flags, verdict.extracted, output, { file: f, line: number, sample });
-        }
+    reader.startFile(files[f]!);
+    for await (const { first, lines } of lineBatches(files[f]!)) {
+      const filterInUse = reader.filterInUse;
+      const judged = elsewhere === undefined ? Promise.resolve(judgeLines(lines, key, judge, filterInUse)) : elsewhere.judge(lines, filterInUse);
+      inFlight.push({ file: f, first, filterInUse, judged });
+      while (inFlight.length > (elsewhere?.inFlight ?? 0)) {
+        const next = inFlight.shift()!;
+        reader.take(next.file, next.first, await next.judged, next.filterInUse);
       }
     }
   }
-  return { store, report };
+  for (const next of inFlight) reader.take(next.file, next.first, await next.judged, next.filterInUse);
+  return { store: reader.store, report: reader.report };
+}
+
+/** Takes judged batches in file order and files their samples and problems exactly as one thread reading line by line would. */
+class VerdictReader {
+  readonly store = new SampleStore();
+  readonly report: ReadReport;
+  private readonly onLine: (() => void) | undefined;
+
+  constructor(options: ReadOptions) {
+    this.onLine = options.onLine;
+    this.report = {
+      files: [],
+      malformed: { count: 0, entries: [] },
+      unknown: { lines: 0, samples: 0, ids: new Map() },
+      lmEvalFilter: { used: options.lmEvalFilter ?? null, skipped_lines: 0, seen: new Set() },
+    };
+  }
+
+  get filterInUse(): string | null {
+    return this.report.lmEvalFilter.used;
+  }
+
+  startFile(file: string): void {
+    this.report.files.push({ file, lines: 0, formats: { output: 0, outputs: 0, 'lm-eval': 0 } });
+  }
+
+  take(f: number, first: number, batch: JudgedLines, filterAtJudging: string | null): void {
+    const { report, store } = this;
+    const summary = report.files[f]!;
+    const file = summary.file;
+    let sample = 0;
+    for (let l = 0; l < batch.kind.length; l++) {
+      const number = first + l;
+      summary.lines++;
+      this.onLine?.();
+      const samples = isJudged(batch, l, filterAtJudging) ? batch.outputs[l]! : 0;
+      const from = sample;
+      sample += samples;
+      if (batch.kind[l] === MALFORMED) {
+        report.malformed.count++;
+        if (report.malformed.entries.length < LIST_LIMIT) report.malformed.entries.push({ file, line: number, message: batch.text[l]! });
+        continue;
+      }
+      const format = FORMATS[batch.kind[l]! - 1]!;
+      summary.formats[format]++;
+      const filter = batch.filter[l] ?? null;
+      if (format === 'lm-eval' && filter !== null) {
+        report.lmEvalFilter.seen.add(filter);
+        report.lmEvalFilter.used ??= filter;
+        if (filter !== report.lmEvalFilter.used) {
+          report.lmEvalFilter.skipped_lines++;
+          continue;
+        }
+      }
+      const item = batch.item[l]!;
+      if (item < 0) {
+        const id = batch.text[l]!;
+        report.unknown.lines++;
+        report.unknown.samples += batch.outputs[l]!;
+        report.unknown.ids.set(id, (report.unknown.ids.get(id) ?? 0) + 1);
+        continue;
+      }
+      if (samples !== batch.outputs[l]) throw new Error(`line ${number} of ${file} was not judged, yet its filter is the one in use`);
+      for (let s = from; s < sample; s++) {
+        const answer = batch.answer[s]!;
+        store.addJudged(item, batch.flags[s]!, answer < 0 ? null : batch.answers[answer]!, batch.hashA[s]!, batch.hashB[s]!, { file: f, line: number, sample: s - from });
+      }
+    }
+  }
 }

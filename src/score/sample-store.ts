@@ -32,14 +32,19 @@ export class SampleStore {
   private readonly answerIndex = new Map<string, number>();
 
   add(item: number, flags: number, extracted: string | null, output: string, at: SampleLocation): void {
+    const [a, b] = hash64(output);
+    this.addJudged(item, flags, extracted, a, b, at);
+  }
+
+  /** add() for a sample whose output was fingerprinted (hash64) where it was judged, perhaps in another thread. */
+  addJudged(item: number, flags: number, extracted: string | null, hashA: number, hashB: number, at: SampleLocation): void {
     if (this.size === this.item.length) this.grow();
     const i = this.size++;
     this.item[i] = item;
     this.flags[i] = flags;
     this.answer[i] = extracted === null ? -1 : this.intern(extracted);
-    const [a, b] = hash64(output);
-    this.hashA[i] = a;
-    this.hashB[i] = b;
+    this.hashA[i] = hashA;
+    this.hashB[i] = hashB;
     this.line[i] = at.line;
     this.file[i] = at.file;
     this.sample[i] = at.sample;

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ReasonforgeError } from '../errors.js';
 import { GENERATOR } from '../version.js';
-import { aggregate, type TopicOf } from './aggregate.js';
+import { computeGroup, planGroups, type Groupings, type TopicOf } from './aggregate.js';
 import { loadDataset, type Dataset } from './dataset.js';
-import { scoreItems, type ItemScores } from './item-scores.js';
+import { countSamples, estimateItems, itemScoresOf, kValues, voteColumns, type ItemScores } from './item-scores.js';
 import type { Judge } from './judge.js';
+import type { GroupMetrics, StatOptions } from './group.js';
+import { checkJobs, ScorePool } from './score-pool.js';
 import { DEFAULT_MAJ_EXACT_LIMIT, DEFAULT_MAJ_SUBSETS } from './maj-at-k.js';
 import { METRICS_FORMAT, METRICS_FORMAT_VERSION, type Coverage, type Metrics, type MetricsOptions } from './metrics.js';
 import { notesFor } from './notes.js';
@@ -30,34 +32,79 @@ export interface ScoreOptions {
   readonly majSubsets?: number;
   /** Called once per prediction line read. */
   readonly onLine?: () => void;
+  /** Threads that judge the predictions (default 1: this one). The metrics are the same for every value. */
+  readonly jobs?: number;
 }
 
 export const DEFAULT_BOOTSTRAP = 1000;
 export const DEFAULT_PERMUTATIONS = 10_000;
 export const CONFIDENCE = 0.95;
 
+/** Less input than this and scoring stays in one thread: starting workers would cost more than they save. */
+export const PARALLEL_MIN_BYTES = 4 << 20;
+
+/** How many threads `scoreFiles` uses for `jobs` on these inputs: `jobs`, or 1 for a small input (standard input counts as large). */
+export function scoringThreads(jobs: number, files: readonly string[]): number {
+  if (jobs <= 1) return 1;
+  let bytes = 0;
+  for (const file of files) bytes += file === '-' || !existsSync(file) ? PARALLEL_MIN_BYTES : statSync(file).size;
+  return bytes >= PARALLEL_MIN_BYTES ? jobs : 1;
+}
+
 /** `reasonforge score` as a library call: dataset and prediction files in, metrics.json's content out. */
 export async function scoreFiles(datasetFile: string, predictionFiles: readonly string[], options: ScoreOptions): Promise<Metrics> {
-  const hashes = await Promise.all([datasetFile, ...predictionFiles].map(sha256File));
-  refuseRepeatedFiles(predictionFiles, hashes.slice(1));
-  const dataset = await loadDataset(datasetFile);
-  const { store, report } = await readPredictions(predictionFiles, dataset, options.judge, {
-    ...(options.lmEvalFilter !== undefined && { lmEvalFilter: options.lmEvalFilter }),
-    ...(options.onLine !== undefined && { onLine: options.onLine }),
-  });
-  if (options.lmEvalFilter !== undefined && report.lmEvalFilter.seen.size > 0 && !report.lmEvalFilter.seen.has(options.lmEvalFilter)) {
-    const seen = [...report.lmEvalFilter.seen].map((f) => `"${f}"`).join(', ');
-    throw new ReasonforgeError('unknown-name', `no lm-evaluation-harness line is for the filter "${options.lmEvalFilter}"; the files hold ${seen}`, {}, { asked: options.lmEvalFilter });
+  const inputs = [datasetFile, ...predictionFiles];
+  const jobs = options.jobs ?? 1;
+  checkJobs(jobs, options.judge);
+  const threads = scoringThreads(jobs, inputs);
+  const pool = threads > 1 ? new ScorePool(threads, options.judge) : null;
+  try {
+    let dataset: Dataset;
+    let hashes: (string | null)[];
+    if (pool === null) {
+      hashes = await Promise.all(inputs.map(sha256File));
+      refuseRepeatedFiles(predictionFiles, hashes.slice(1));
+      dataset = await loadDataset(datasetFile);
+    } else {
+      // The workers hash while they start on the dataset; a repeated file is still the first error reported.
+      const hashing = Promise.all(inputs.map((file) => pool.sha256(file)));
+      hashing.catch(() => undefined);
+      const loading = pool.loadDataset(datasetFile);
+      loading.catch(() => undefined);
+      hashes = await hashing;
+      refuseRepeatedFiles(predictionFiles, hashes.slice(1));
+      dataset = await loading;
+    }
+    const { store, report } = await readPredictions(predictionFiles, dataset, options.judge, {
+      ...(options.lmEvalFilter !== undefined && { lmEvalFilter: options.lmEvalFilter }),
+      ...(options.onLine !== undefined && { onLine: options.onLine }),
+      ...(pool !== null && { judgeElsewhere: { judge: (lines: readonly string[], filterInUse: string | null) => pool.judge(lines, filterInUse), inFlight: pool.inFlight } }),
+    });
+    if (options.lmEvalFilter !== undefined && report.lmEvalFilter.seen.size > 0 && !report.lmEvalFilter.seen.has(options.lmEvalFilter)) {
+      const seen = [...report.lmEvalFilter.seen].map((f) => `"${f}"`).join(', ');
+      throw new ReasonforgeError('unknown-name', `no lm-evaluation-harness line is for the filter "${options.lmEvalFilter}"; the files hold ${seen}`, {}, { asked: options.lmEvalFilter });
+    }
+    const resolved = resolveOptions(options);
+    const counts = countSamples(dataset, store, options.dropDuplicates === true);
+    const ks = kValues(counts, options.k === undefined ? {} : { ks: options.k });
+    const estimating = { seed: resolved.seed, majExactLimit: resolved.maj_exact_limit, majSubsets: resolved.maj_subsets };
+    const estimates =
+      pool === null
+        ? estimateItems(voteColumns(dataset, store, counts, 0, dataset.items.length), store.answers, ks, options.judge, estimating)
+        : await pool.estimate(dataset, store, counts, ks, estimating);
+    const scores = itemScoresOf(ks, counts, estimates);
+    const stats: StatOptions = { seed: resolved.seed, resamples: resolved.bootstrap, permutations: resolved.permutations, confidence: resolved.confidence };
+    const plan = planGroups(dataset, options.topicOf ?? (() => null));
+    let groups: GroupMetrics[];
+    if (pool === null) groups = plan.specs.map((spec) => computeGroup(spec, dataset, scores, stats));
+    else {
+      await pool.shareScores(scores);
+      groups = await pool.groups(plan.specs, stats);
+    }
+    return buildMetrics(dataset, scores, report, { ...resolved, k: scores.ks, lm_eval_filter: report.lmEvalFilter.used }, plan.assemble(groups), hashes);
+  } finally {
+    await pool?.close();
   }
-  const resolved = resolveOptions(options);
-  const scores = scoreItems(dataset, store, options.judge, {
-    ...(options.k !== undefined && { ks: options.k }),
-    seed: resolved.seed,
-    dropDuplicates: options.dropDuplicates === true,
-    majExactLimit: resolved.maj_exact_limit,
-    majSubsets: resolved.maj_subsets,
-  });
-  return buildMetrics(dataset, scores, report, { ...resolved, k: scores.ks, lm_eval_filter: report.lmEvalFilter.used }, options.topicOf ?? (() => null), hashes);
 }
 
 /**
@@ -92,8 +139,7 @@ function resolveOptions(options: ScoreOptions): Omit<MetricsOptions, 'k' | 'lm_e
   };
 }
 
-export function buildMetrics(dataset: Dataset, scores: ItemScores, report: ReadReport, options: MetricsOptions, topicOf: TopicOf, hashes: readonly (string | null)[]): Metrics {
-  const groupings = aggregate(dataset, scores, { seed: options.seed, resamples: options.bootstrap, permutations: options.permutations, confidence: options.confidence }, topicOf);
+export function buildMetrics(dataset: Dataset, scores: ItemScores, report: ReadReport, options: MetricsOptions, groupings: Groupings, hashes: readonly (string | null)[]): Metrics {
   const coverage = coverageOf(dataset, scores, report);
   const metrics: Omit<Metrics, 'notes'> = {
     format: METRICS_FORMAT,

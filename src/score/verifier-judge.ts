@@ -18,5 +18,6 @@ export function verifierJudge(options: VerifyOptions = {}): Judge {
     },
     stepsValid: (output) => checkSteps(output).valid,
     sameAnswer: (a, b) => equivalent(a, b, options),
+    recipe: { module: import.meta.url, factory: 'verifierJudge', options },
   };
 }

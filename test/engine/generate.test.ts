@@ -48,6 +48,20 @@ describe('generateRecords', () => {
     );
   });
 
+  it('generates any range of the run as the slice of the whole it names, and refuses ranges outside it', () => {
+    const whole = lines(config());
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: whole.length }), fc.integer({ min: 0, max: whole.length }), (a, b) => {
+        const [start, end] = a <= b ? [a, b] : [b, a];
+        expect(lines(config({ range: { start, end } }))).toEqual(whole.slice(start, end));
+      }),
+      { numRuns: runs(5, 20) },
+    );
+    expect(() => new GenerationPlan(config({ range: { start: 3, end: whole.length + 1 } }))).toThrow(`the range 3..${whole.length + 1} is not within the run's ${whole.length} records`);
+    expect(() => new GenerationPlan(config({ range: { start: 4, end: 3 } }))).toThrow(/not within/);
+    expect(() => new GenerationPlan(config({ range: { start: 0, end: 1 }, shard: { index: 0, count: 2 } }))).toThrow('a plan takes a shard or a range, not both');
+  });
+
   it('never repeats a question within an output', () => {
     const records = [...generateRecords(new GenerationPlan(config({ sets: 40, templates: [fixture] })))];
     expect(new Set(records.map((r) => r.question)).size).toBe(records.length);

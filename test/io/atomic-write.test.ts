@@ -18,6 +18,20 @@ describe('AtomicFile', () => {
     expect(readdirSync(dir)).toEqual(['out.txt']);
   });
 
+  it('takes bytes as well as text, in order', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rf-atomic-'));
+    const path = join(dir, 'out.txt');
+    const file = new AtomicFile(path);
+    const big = Buffer.alloc(3 << 20, 'é');
+    file.write('a\n');
+    file.write(Buffer.from('ü\n'));
+    file.write(big);
+    file.write('z\n');
+    file.commit();
+    // Compared with equals: toEqual walks a buffer this size byte by byte.
+    expect(readFileSync(path).equals(Buffer.concat([Buffer.from('a\nü\n'), big, Buffer.from('z\n')]))).toBe(true);
+  });
+
   it('leaves the old file and no temporary behind on abort', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rf-atomic-'));
     const path = join(dir, 'out.txt');

@@ -45,7 +45,7 @@ describe('critical premises, decided from the template', () => {
 
   it('refuses a premise that another premise follows, since that one refers back to it', () => {
     const spec = fullFixtureSpec();
-    const [first, second] = spec.premises as Record<string, unknown>[];
+    const [first, second] = spec.premises as unknown as Record<string, unknown>[];
     const t = compileFullFixture({ premises: [first, { ...second, text: 'During the party, the guests drank {drunk} litres of that punch.', follows: [0], opens: false }] });
     const analysis = criticalAnalysis(t);
     expect(analysis.options).toEqual([{ premise: 1, missing: ['drunk'] }]);

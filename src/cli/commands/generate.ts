@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
-import { buildManifest, RecordCounter } from '../../dataset/manifest.js';
-import { GenerationPlan, generateRecords, type Shard } from '../../engine/generate.js';
+import { tmpdir } from 'node:os';
+import { basename, dirname, resolve } from 'node:path';
+import { buildManifest, formatManifest, RecordCounter } from '../../dataset/manifest.js';
+import { jsonlChunks } from '../../dataset/jsonl-chunks.js';
+import { chunksInParallel, jobsFor, type RunDescription } from '../../dataset/parallel-generate.js';
+import { GenerationPlan, type Shard } from '../../engine/generate.js';
+import { defaultJobs } from '../../parallel/pool.js';
 import { selectTemplates, selectTopics } from '../../engine/select.js';
 import { GENERATED_VARIANTS, parseVariants } from '../../engine/variants.js';
 import { ReasonforgeError } from '../../errors.js';
@@ -25,6 +29,7 @@ const OPTIONS = {
   shard: { type: 'string' },
   out: { type: 'string' },
   force: { type: 'boolean' },
+  jobs: { type: 'string' },
   ...GENERATORS_OPTION,
   ...FROM_GSM_SYMBOLIC_OPTION,
 } as const;
@@ -55,6 +60,8 @@ export const generate: Command = {
   --shard i/n         only the i-th of n contiguous parts; parts 0..n-1 concatenate to the whole
   --out FILE          write FILE and FILE.manifest.json atomically instead of stdout (- is stdout)
   --force             replace FILE if it exists
+  --jobs N            generate in N worker threads (default: one per core with --out, else 1);
+                      the output is the same bytes for every N
   --generators DIR    use the templates in DIR instead of the built-in ones
   --from-gsm-symbolic DIR
                       generate from GSM-Symbolic's annotated templates in DIR (ids like
@@ -71,6 +78,7 @@ export const generate: Command = {
     const library = libraryFor(values.generators);
     const shard = parseShard(values.shard);
     const sets = integerFlag('generate', values.sets, 'sets', 1, 1);
+    const askedJobs = values.jobs === undefined ? undefined : integerFlag('generate', values.jobs, 'jobs', 1, 1);
     const variants = parseVariants(listFlag('generate', values.variants, 'variants') ?? [...GENERATED_VARIANTS]);
     const fromGsm = values['from-gsm-symbolic'];
     let templates = selectTopics(selectTemplates(library.templates, values.templates), values.topics);
@@ -102,30 +110,32 @@ export const generate: Command = {
     const manifestPath = out === undefined ? undefined : `${out}.manifest.json`;
     // Both files are checked before either is begun, so a refusal leaves nothing half done.
     if (out !== undefined) for (const path of [out, manifestPath!]) checkOutputFile(path, { force: values.force === true, flag: '--out' });
+    const jobs = jobsFor(plan, askedJobs ?? (out === undefined ? 1 : defaultJobs()));
     const output = openOutput(out, io.stdout, { force: true });
     const hash = createHash('sha256');
     const counter = new RecordCounter();
     const progress = new Progress(io.stderr, io.stderrIsTTY, plan.end - plan.start, 'generate');
-    let bytes = 0;
-    let chunk = '';
-    const flush = async () => {
-      if (chunk === '') return;
-      hash.update(chunk);
-      bytes += Buffer.byteLength(chunk);
-      await output.write(chunk);
-      chunk = '';
+    const run: RunDescription = {
+      seed,
+      sets,
+      split,
+      variants: plan.config.variants,
+      templates: templates.map((t) => ({ id: t.id, version: t.version })),
+      generators: values.generators === undefined ? null : resolve(values.generators),
+      gsmSymbolic: fromGsm === undefined ? null : resolve(fromGsm),
     };
+    const chunks = jobs === 1 ? jsonlChunks(plan, counter) : chunksInParallel(plan, run, counter, { jobs, spillDir: out === undefined ? tmpdir() : dirname(resolve(out)) });
+    let bytes = 0;
     try {
-      for (const record of generateRecords(plan)) {
-        chunk += `${JSON.stringify(record)}\n`;
-        counter.add(record.template!.id, record.variant.kind);
-        progress.tick();
-        if (chunk.length >= 1 << 16) {
-          await flush();
-          if (output.isClosed) break;
-        }
+      for await (const { data, records } of chunks) {
+        // Encoded once, then hashed, counted and written as bytes: a string would be encoded by each.
+        const encoded = typeof data === 'string' ? Buffer.from(data) : data;
+        hash.update(encoded);
+        bytes += encoded.length;
+        await output.write(encoded);
+        progress.advance(records);
+        if (output.isClosed) break;
       }
-      await flush();
       output.commit();
     } catch (error) {
       output.abort();
@@ -136,7 +146,7 @@ export const generate: Command = {
     if (out !== undefined && manifestPath !== undefined) {
       const source = fromGsm === undefined ? (values.generators ?? null) : `gsm-symbolic:${fromGsm}`;
       const manifest = buildManifest(plan, counter.counts(), { file: basename(out), bytes, sha256: hash.digest('hex') }, source);
-      writeFileAtomic(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`, { force: true });
+      writeFileAtomic(manifestPath, formatManifest(manifest), { force: true });
       io.stderr.write(`reasonforge generate: wrote ${counter.records} records to ${out} (${manifest.data.sha256.slice(0, 12)}…) and ${manifestPath}\n`);
     }
     return EXIT_OK;

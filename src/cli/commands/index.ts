@@ -13,6 +13,7 @@ export interface CommandEntry {
 export const commands: readonly CommandEntry[] = [
   { name: 'generate', load: async () => (await import('./generate.js')).generate },
   { name: 'list', load: async () => (await import('./list.js')).list },
+  { name: 'merge', load: async () => (await import('./merge.js')).merge },
   { name: 'show', load: async () => (await import('./show.js')).show },
   { name: 'validate', load: async () => (await import('./validate.js')).validate },
   { name: 'lint', load: async () => (await import('./lint.js')).lint },

@@ -1,0 +1,84 @@
+/**
+ * A worker thread of `score --jobs N`. It reads dataset lines, hashes input
+ * files, judges prediction batches and computes groups' statistics, with the
+ * same functions one thread uses, so results do not depend on where they were
+ * computed. The dataset and the per-item scores arrive once, when the parent
+ * has them. See ScorePool.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { workerData } from 'node:worker_threads';
+import { isReasonforgeError } from '../errors.js';
+import { sendable, serveTasks } from '../parallel/protocol.js';
+import { recordOfLine } from '../records/read-records.js';
+import { computeGroup } from './aggregate.js';
+import { DatasetBuilder, emptyColumns, itemOf, itemsOf, pushItem, type Dataset } from './dataset.js';
+import type { GroupMetrics } from './group.js';
+import { estimateItems, type ItemScores } from './item-scores.js';
+import { rebuildJudge } from './judge.js';
+import { judgeLines, transferList } from './judge-lines.js';
+import type { ScoreTask, ScoreWorkerData } from './score-pool.js';
+import type { ReferenceForm } from '../verify/match.js';
+
+const judge = await rebuildJudge((workerData as ScoreWorkerData).judge);
+let dataset: Dataset | null = null;
+let answers: string[] = [];
+/** Each item's reference form, beside its answer. */
+let references: ReferenceForm[] = [];
+let scores: ItemScores | null = null;
+/** The run's distinct extracted answers, which the estimators' vote columns index. */
+let extracted: readonly string[] = [];
+
+async function sha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+serveTasks<ScoreTask, unknown>(async (task) => {
+  switch (task.kind) {
+    case 'hash':
+      return { result: await sha256(task.file) };
+    case 'records': {
+      // Items up to the first bad line, then its error: the parent checks those items for repeated ids first, as one thread would.
+      const items = emptyColumns();
+      for (let i = 0; i < task.lines.length; i++) {
+        try {
+          pushItem(items, itemOf(recordOfLine(task.lines[i]!, task.file, task.first + i), task.first + i));
+        } catch (error) {
+          if (!isReasonforgeError(error)) throw error;
+          return { result: { items, error: sendable(error) } };
+        }
+      }
+      return { result: { items, error: null } };
+    }
+    case 'dataset': {
+      const builder = new DatasetBuilder(task.file);
+      for (const item of itemsOf(task.items)) builder.add(item);
+      dataset = builder.finish();
+      answers = task.items.answer;
+      references = task.items.reference;
+      return { result: null };
+    }
+    case 'judge': {
+      if (dataset === null) throw new Error('a score worker was asked to judge before it had the dataset');
+      const result = judgeLines(task.lines, { index: dataset.index, answers, references }, judge, task.filterInUse);
+      return { result, transfer: transferList(result) };
+    }
+    case 'answers':
+      extracted = task.answers;
+      return { result: null };
+    case 'estimate': {
+      const result = estimateItems(task.columns, extracted, task.ks, judge, task.options);
+      return { result, transfer: [...result.pass, ...result.maj, ...result.cot].map((column) => column.buffer as ArrayBuffer) };
+    }
+    case 'scores':
+      scores = task.scores;
+      return { result: null };
+    case 'groups': {
+      if (dataset === null || scores === null) throw new Error('a score worker was asked for groups before it had the dataset and scores');
+      const results: GroupMetrics[] = task.specs.map((spec) => computeGroup(spec, dataset!, scores!, task.options));
+      return { result: results };
+    }
+  }
+});
