@@ -55,8 +55,8 @@ describe('the template library', () => {
 
   it.skipIf(!gsm8k.present)(titleNeeding("has base answers and solution steps distributed as GSM8K's test set's", gsm8k), () => {
     const reference = readGsm8kShape(gsm8k.path);
-    // The aim for answers is 0.06; the bound holds the library where it now is (README, Templates) so it can only get closer.
-    expect(ksDistance(stats.answers, reference.answers)).toBeLessThanOrEqual(0.1);
+    // The aim for answers is 0.06; the bound holds the library near where it now is (0.069 at 200 sets), so it can only get closer.
+    expect(ksDistance(stats.answers, reference.answers)).toBeLessThanOrEqual(0.08);
     expect(ksDistance(stats.steps, reference.steps)).toBeLessThanOrEqual(0.12);
   });
 });
