@@ -13,7 +13,7 @@ import { sharedFile, titleNeeding } from '../support/shared-data.js';
  * answers and steps are distributed as GSM8K's test set's are.
  */
 const library = loadLibrary();
-const stats = libraryStats(library.templates, { sets: 200, seed: 202 });
+const stats = libraryStats(library.templates, { sets: 300, seed: 202 });
 const gsm8k = sharedFile('gsm8k', 'test.jsonl');
 
 describe('the template library', () => {
@@ -55,8 +55,7 @@ describe('the template library', () => {
 
   it.skipIf(!gsm8k.present)(titleNeeding("has base answers and solution steps distributed as GSM8K's test set's", gsm8k), () => {
     const reference = readGsm8kShape(gsm8k.path);
-    // The aim for answers is 0.06; the bound holds the library near where it now is (0.069 at 200 sets), so it can only get closer.
-    expect(ksDistance(stats.answers, reference.answers)).toBeLessThanOrEqual(0.08);
+    expect(ksDistance(stats.answers, reference.answers)).toBeLessThanOrEqual(0.06);
     expect(ksDistance(stats.steps, reference.steps)).toBeLessThanOrEqual(0.12);
   });
 });
