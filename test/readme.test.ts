@@ -50,6 +50,8 @@ const work = join(root, 'work');
 const haveSharedData = existsSync(SHARED_DATA);
 /** Commands for the repository itself (install, test, lint, bench, scripts): CI runs them, not this test inside the suite they start. */
 const REPOSITORY_COMMANDS = /^(npm (ci|test|run)\b|npx tsx (scripts|bench)\/)/;
+/** A line as the test runs it: the install that opens the first-run line is CI's, the rest is ours. */
+const runnable = (line: string) => line.trim().replace(/^npm ci && /, '');
 
 function setUp(): void {
   mkdirSync(join(work, 'node_modules', '.bin'), { recursive: true });
@@ -145,7 +147,7 @@ function shell(line: string): { status: number | null; stdout: string; stderr: s
 
 function runShell(block: Block): void {
   for (const raw of block.code.split('\n')) {
-    const line = raw.trim();
+    const line = runnable(raw);
     if (line === '' || REPOSITORY_COMMANDS.test(line)) continue;
     if (line.startsWith('#')) {
       bring(line);
@@ -167,9 +169,14 @@ function runTypeScript(block: Block): void {
 }
 
 const needsSharedData = (block: Block) => block.code.includes('../shared/data');
-const onlyRepository = (block: Block) => block.code.split('\n').every((l) => l.trim() === '' || l.trim().startsWith('#') || REPOSITORY_COMMANDS.test(l.trim()));
+const onlyRepository = (block: Block) =>
+  block.code.split('\n').every((l) => runnable(l) === '' || runnable(l).startsWith('#') || REPOSITORY_COMMANDS.test(runnable(l)));
 const title = (block: Block) => {
-  const first = block.code.split('\n').find((l) => l.trim() !== '' && !REPOSITORY_COMMANDS.test(l.trim())) ?? '';
+  const first =
+    block.code
+      .split('\n')
+      .map(runnable)
+      .find((l) => l !== '' && !REPOSITORY_COMMANDS.test(l)) ?? '';
   const skipped =
     needsSharedData(block) && !haveSharedData ? ` (skipped: ${SHARED_DATA} not found; CI has ../shared/data beside the repository, or set RF_SHARED_DATA)` : '';
   const repository = block.code.split('\n').some((l) => REPOSITORY_COMMANDS.test(l.trim()))
