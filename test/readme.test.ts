@@ -214,8 +214,9 @@ describe.sequential('the README, block by block', () => {
   });
 
   it('ran the first command twice without an error: it is the one a new user retries', () => {
-    const first = blocks[0]!.code.split('\n').find((line) => line.startsWith('npx reasonforge generate'))!;
-    const again = shell(first);
+    const first = blocks[0]!.code.split('\n').map(runnable).find((line) => line.startsWith('npx reasonforge generate'));
+    expect(first, 'the first block generates').toBeDefined();
+    const again = shell(first!);
     expect(again.status, again.stderr).toBe(0);
     expect(readdirSync(work)).toContain('sample.jsonl');
     expect(dirname(join(work, 'x'))).toBe(work);
