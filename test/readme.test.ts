@@ -214,7 +214,10 @@ describe.sequential('the README, block by block', () => {
   });
 
   it('ran the first command twice without an error: it is the one a new user retries', () => {
-    const first = blocks[0]!.code.split('\n').map(runnable).find((line) => line.startsWith('npx reasonforge generate'));
+    const first = blocks[0]!.code
+      .split('\n')
+      .map(runnable)
+      .find((line) => line.startsWith('npx reasonforge generate'));
     expect(first, 'the first block generates').toBeDefined();
     const again = shell(first!);
     expect(again.status, again.stderr).toBe(0);
