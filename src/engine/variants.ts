@@ -1,5 +1,5 @@
 import { unknownName } from '../errors.js';
-import type { VariantId } from '../records/problem.js';
+import { GENERATED_VARIANT_IDS } from '../records/problem.js';
 import type { CompiledTemplate } from '../template/compiled.js';
 import { criticalUnsupported } from '../variants/critical.js';
 import { DIGITS } from '../variants/digits.js';
@@ -9,21 +9,7 @@ import { reorderUnsupported } from '../variants/reorder.js';
 import { reverseUnsupported } from '../variants/reverse.js';
 
 /** The variants the generator makes, in the order records are written. */
-export const GENERATED_VARIANTS = [
-  'base',
-  'names',
-  'numbers',
-  'noop',
-  'p1',
-  'p2',
-  'digits',
-  'decimal',
-  'fraction',
-  'reverse',
-  'paraphrase',
-  'critical',
-  'reorder',
-] as const satisfies readonly VariantId[];
+export const GENERATED_VARIANTS = GENERATED_VARIANT_IDS;
 export type GeneratedVariant = (typeof GENERATED_VARIANTS)[number];
 
 /** Names for lists of variants: every one, or those of one paper. */

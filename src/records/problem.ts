@@ -1,10 +1,5 @@
-/**
- * Every variant id of docs/design.md's table, then two that only imported records
- * carry: `symbolic` (a GSM-Symbolic instance, names and numbers redrawn from
- * its template, against the original GSM8K problem) and `external` (an
- * imported item paired with nothing).
- */
-export const VARIANT_IDS = [
+/** The variant ids the generator makes, in the order records are written (docs/variants.md). */
+export const GENERATED_VARIANT_IDS = [
   'base',
   'names',
   'numbers',
@@ -18,9 +13,15 @@ export const VARIANT_IDS = [
   'paraphrase',
   'critical',
   'reorder',
-  'symbolic',
-  'external',
 ] as const;
+
+/**
+ * Every variant id: the generated ones, then two that only imported records
+ * carry: `symbolic` (a GSM-Symbolic instance, names and numbers redrawn from
+ * its template, against the original GSM8K problem) and `external` (an
+ * imported item paired with nothing).
+ */
+export const VARIANT_IDS = [...GENERATED_VARIANT_IDS, 'symbolic', 'external'] as const;
 
 export type VariantId = (typeof VARIANT_IDS)[number];
 
