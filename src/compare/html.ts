@@ -1,5 +1,4 @@
-import { esc, htmlTable, scopeIds, STYLE } from '../report/html.js';
-import { renderSvg } from '../report/svg.js';
+import { esc, htmlTable, notesSection, pageHead, renderFigures } from '../report/html.js';
 import { comparisonCharts } from './charts.js';
 import type { Comparison } from './compare.js';
 import { comparisonTables, provenance } from './markdown.js';
@@ -11,29 +10,15 @@ import { headlineSentences } from './sentences.js';
  * that forbids loading anything), with every charted number in a table.
  */
 export async function renderComparisonHtml(c: Comparison): Promise<string> {
-  const figures = await Promise.all(
-    comparisonCharts(c).map(
-      async (chart) => `<figure class="chart${chart.wide ? ' wide' : ''}" id="chart-${esc(chart.id)}" data-chart="${esc(chart.id)}">
-  <figcaption><h3>${esc(chart.title)}</h3><p>${esc(chart.caption)}</p></figcaption>
-  <div class="plot">${scopeIds(await renderSvg(chart.spec), `${chart.id}-`)}</div>
-</figure>`,
-    ),
-  );
-  const notes =
-    c.notes.length === 0 ? '' : `<section class="notes"><h2>Read this first</h2><ul>${c.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>`;
+  const figures = await renderFigures(comparisonCharts(c));
+  const notes = notesSection(c.notes);
   const lines = headlineSentences(c);
   const title = c.models.map((m) => m.label).join(' vs ');
   // Markdown's backticks around file names become code elements.
   const intro = esc(provenance(c)).replace(/`([^`]*)`/g, '<code>$1</code>');
   return `<!doctype html>
 <html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>reasonforge comparison: ${esc(title)}</title>
-<style>${STYLE}</style>
-</head>
+${pageHead(`reasonforge comparison: ${title}`)}
 <body>
 <main>
 <header>

@@ -1,5 +1,5 @@
 import type { Metrics } from '../score/metrics.js';
-import { charts } from './charts.js';
+import { charts, type Chart } from './charts.js';
 import { count, intervalMethod } from './format.js';
 import { headlines } from './headlines.js';
 import { renderSvg } from './svg.js';
@@ -12,14 +12,7 @@ import { coverageTable, groupByVariantTable, passAtKTable, spreadTable, variantT
  * number also in a table.
  */
 export async function renderHtml(metrics: Metrics): Promise<string> {
-  const figures = await Promise.all(
-    charts(metrics).map(
-      async (chart) => `<figure class="chart${chart.wide ? ' wide' : ''}" id="chart-${esc(chart.id)}" data-chart="${esc(chart.id)}">
-  <figcaption><h3>${esc(chart.title)}</h3><p>${esc(chart.caption)}</p></figcaption>
-  <div class="plot">${scopeIds(await renderSvg(chart.spec), `${chart.id}-`)}</div>
-</figure>`,
-    ),
-  );
+  const figures = await renderFigures(charts(metrics));
   const tables = [
     variantTable(metrics),
     passAtKTable(metrics),
@@ -30,21 +23,12 @@ export async function renderHtml(metrics: Metrics): Promise<string> {
     coverageTable(metrics),
   ];
   const { inputs, options } = metrics;
-  const notes =
-    metrics.notes.length === 0
-      ? ''
-      : `<section class="notes"><h2>Read this first</h2><ul>${metrics.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>`;
+  const notes = notesSection(metrics.notes);
   const lines = headlines(metrics);
   const drops = lines.length === 0 ? '' : `<section class="headlines"><h2>Robustness</h2><ul>${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul></section>`;
   return `<!doctype html>
 <html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>reasonforge report: ${esc(inputs.predictions.map((p) => basename(p.file)).join(', '))}</title>
-<style>${STYLE}</style>
-</head>
+${pageHead(`reasonforge report: ${inputs.predictions.map((p) => basename(p.file)).join(', ')}`)}
 <body>
 <main>
 <header>
@@ -67,6 +51,34 @@ ${tables.map(htmlTable).join('\n')}
 </body>
 </html>
 `;
+}
+
+/** Each chart as a figure: caption, then its SVG with ids scoped to the chart, so several charts share a page. */
+export async function renderFigures(list: readonly Chart[]): Promise<string[]> {
+  return Promise.all(
+    list.map(
+      async (chart) => `<figure class="chart${chart.wide ? ' wide' : ''}" id="chart-${esc(chart.id)}" data-chart="${esc(chart.id)}">
+  <figcaption><h3>${esc(chart.title)}</h3><p>${esc(chart.caption)}</p></figcaption>
+  <div class="plot">${scopeIds(await renderSvg(chart.spec), `${chart.id}-`)}</div>
+</figure>`,
+    ),
+  );
+}
+
+/** The warnings a reader must see before any figure; nothing when there are none. */
+export function notesSection(notes: readonly string[]): string {
+  return notes.length === 0 ? '' : `<section class="notes"><h2>Read this first</h2><ul>${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>`;
+}
+
+/** The head of a self-contained page: the policy that forbids loading anything, and the inline style. */
+export function pageHead(title: string): string {
+  return `<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${esc(title)}</title>
+<style>${STYLE}</style>
+</head>`;
 }
 
 export function htmlTable(table: Table): string {
