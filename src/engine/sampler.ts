@@ -2,6 +2,7 @@ import { ReasonforgeError } from '../errors.js';
 import type { CompiledTemplate } from '../template/compiled.js';
 import { hashString } from './hash.js';
 import { CandidateContext, isRejection, type Instance } from './instance.js';
+import { LaneLayout } from './lane.js';
 import { KeyedPermutation } from './permutation.js';
 
 export type Split = 'test' | 'train';
@@ -34,17 +35,11 @@ export interface SamplerStats {
   readonly rejections: Map<string, number>;
 }
 
-interface Cursor {
-  next: number;
-  count: number;
-  last: Instance | undefined;
-}
-
 /**
- * Draws a template's instances for one seed. `nth(lane, j)` is the j-th
- * accepted candidate of the lane: a pure function of (seed, template id and
- * version, lane, j). Sequential calls continue where the last stopped, so a
- * stream costs O(1) per item and O(1) memory per template.
+ * Draws a template's instances for one seed. `nth(lane, j)` is a pure
+ * function of (seed, template id and version, lane, j), found without
+ * checking the draws of items before j (see LaneLayout): a stream costs O(1)
+ * per item and O(1) memory per template, and so does starting anywhere.
  */
 export class TemplateSampler {
   readonly template: CompiledTemplate;
@@ -52,8 +47,9 @@ export class TemplateSampler {
   readonly stats: SamplerStats = { candidates: 0, accepted: 0, rejections: new Map() };
   private readonly permutation: KeyedPermutation;
   private readonly candidates: CandidateContext;
-  private readonly cursors: Cursor[] = Array.from({ length: LANES }, () => ({ next: 0, count: 0, last: undefined }));
+  private readonly lanes: LaneLayout<Instance>[];
   private readonly maxRejections: number;
+  private refusedInARow = 0;
 
   constructor(template: CompiledTemplate, seed: number) {
     this.template = template;
@@ -62,34 +58,30 @@ export class TemplateSampler {
     this.permutation = new KeyedPermutation(template.domainSize, hashString(key));
     this.candidates = new CandidateContext(template, hashString(key, 0x5bd1e995));
     this.maxRejections = template.imported === undefined ? MAX_CONSECUTIVE_REJECTIONS : MAX_CONSECUTIVE_REJECTIONS_IMPORTED;
+    this.lanes = Array.from({ length: LANES }, (_, lane) => {
+      const length = Math.max(0, Math.ceil((template.domainSize - lane) / LANES));
+      return new LaneLayout({ length, draw: (index) => this.draw(index * LANES + lane) });
+    });
   }
 
   nth(lane: Lane, index: number): Instance {
-    const cursor = this.cursors[lane]!;
-    if (index === cursor.count - 1 && cursor.last !== undefined) return cursor.last;
-    if (index < cursor.count) Object.assign(cursor, { next: 0, count: 0, last: undefined });
-    while (cursor.count <= index) {
-      cursor.last = this.nextAccepted(lane, cursor, index);
-      cursor.count++;
-    }
-    return cursor.last!;
+    const found = this.lanes[lane]!.at(index);
+    if ('item' in found) return found.item;
+    throw this.exhausted(lane, found.available, index);
   }
 
-  private nextAccepted(lane: Lane, cursor: Cursor, wanted: number): Instance {
-    let refused = 0;
-    for (;;) {
-      const position = cursor.next * LANES + lane;
-      if (position >= this.template.domainSize) throw this.exhausted(lane, cursor.count, wanted);
-      cursor.next++;
-      this.stats.candidates++;
-      const outcome = this.candidates.evaluate(this.permutation.at(position), position);
-      if (!isRejection(outcome)) {
-        this.stats.accepted++;
-        return outcome;
-      }
-      this.stats.rejections.set(outcome.reason, (this.stats.rejections.get(outcome.reason) ?? 0) + 1);
-      if (++refused >= this.maxRejections) throw this.unsatisfiable();
+  /** The candidate at a permutation position, if it passes every check. */
+  private draw(position: number): Instance | undefined {
+    this.stats.candidates++;
+    const outcome = this.candidates.evaluate(this.permutation.at(position), position);
+    if (!isRejection(outcome)) {
+      this.stats.accepted++;
+      this.refusedInARow = 0;
+      return outcome;
     }
+    this.stats.rejections.set(outcome.reason, (this.stats.rejections.get(outcome.reason) ?? 0) + 1);
+    if (++this.refusedInARow >= this.maxRejections) throw this.unsatisfiable();
+    return undefined;
   }
 
   /**
