@@ -31,21 +31,11 @@ export type GenerateReply =
 /** Fewer records than this per worker, and starting a worker costs more than it saves. */
 export const MIN_RECORDS_PER_JOB = 5000;
 
-/**
- * Until a record can be generated without drawing every earlier one of its
- * lane, a worker that starts at record a first replays the draws before a,
- * at about this share of the cost of generating them (bench/generate.ts
- * measures it). Earlier workers get longer ranges so that all finish
- * together. It only moves the boundaries: the bytes do not depend on it.
- */
-export const REPLAY_SHARE = 0.1;
-
 export interface ParallelOptions {
   readonly jobs: number;
   /** Where later workers' output waits for its turn: beside the output file, or the system's temporary folder. */
   readonly spillDir: string;
   readonly minRecordsPerJob?: number;
-  readonly replayShare?: number;
   readonly chunkChars?: number;
 }
 
@@ -55,23 +45,15 @@ export function jobsFor(plan: GenerationPlan, jobs: number, minRecordsPerJob = M
 }
 
 /**
- * Splits start..end into `parts` contiguous ranges that cost the same when a
- * range starting at a first replays a·replayShare records' worth of draws:
- * boundary k+1 = C + (1 - replayShare)·boundary k.
+ * Splits start..end into `parts` contiguous ranges of (nearly) equal length.
+ * Starting anywhere costs only a constant (see LaneLayout), so equal ranges
+ * finish together. It only moves the boundaries: the bytes do not depend on it.
  */
-export function splitRange(start: number, end: number, parts: number, replayShare: number): { start: number; end: number }[] {
-  const keep = 1 - replayShare;
-  let geometric = 0;
-  for (let i = 0; i < parts; i++) geometric += keep ** i;
-  const step = (end - keep ** parts * start) / geometric;
-  const bounds = [start];
-  let boundary = start;
-  for (let k = 1; k < parts; k++) {
-    boundary = step + keep * boundary;
-    bounds.push(Math.min(end, Math.max(bounds[k - 1]!, Math.round(boundary))));
-  }
-  bounds.push(end);
-  return Array.from({ length: parts }, (_, k) => ({ start: bounds[k]!, end: bounds[k + 1]! }));
+export function splitRange(start: number, end: number, parts: number): { start: number; end: number }[] {
+  return Array.from({ length: parts }, (_, k) => ({
+    start: start + Math.round(((end - start) * k) / parts),
+    end: start + Math.round(((end - start) * (k + 1)) / parts),
+  }));
 }
 
 /**
@@ -90,7 +72,7 @@ export async function* chunksInParallel(
   counter: RecordCounter,
   options: ParallelOptions,
 ): AsyncGenerator<JsonlChunk> {
-  const ranges = splitRange(plan.start, plan.end, options.jobs, options.replayShare ?? REPLAY_SHARE);
+  const ranges = splitRange(plan.start, plan.end, options.jobs);
   const chunkChars = options.chunkChars ?? CHUNK_CHARS;
   const pool = ranges.length > 1 ? new WorkerPool<GenerateTask, GenerateReply>(new URL('./generate-worker.js', import.meta.url), ranges.length - 1, run) : null;
   const streams = ranges.slice(1).map((_, index) => new WorkerStream(pool!, index, options.spillDir));
