@@ -55,7 +55,8 @@ const making = (variant: GeneratedVariant) => library.templates.filter((t) => su
 function property(template: CompiledTemplate, variant: GeneratedVariant, check: (base: ProblemRecord, item: ProblemRecord) => void): void {
   fc.assert(
     fc.property(itemArb, ({ seed, set, split }) => check(generateOne(template, seed, split, set, 'base'), generateOne(template, seed, split, set, variant))),
-    { numRuns },
+    // Items a random run once found wrong, tried first on every template.
+    { numRuns, examples: [[{ seed: 999982, set: 56, split: 'train' }]] },
   );
 }
 
@@ -146,18 +147,27 @@ describe.each(making('critical'))('critical of %s', (_id, template) => {
       const removed = item.variant.removed!;
       expect(base.question.includes(removed.text), item.id).toBe(true);
       expect(base.question.replace(`${removed.text} `, ''), item.id).toBe(item.question);
-      // A witness: some other value of a missing number, in its own range, gives another answer.
+      // A witness: other values of the missing numbers, each in its own range, give another answer.
+      // They are varied together, since the reader lacks them together: which of two bags is cheaper
+      // may turn only when a bag's size and its price both change.
       const baseAnswer = num(base.answer);
-      const witness = removed.missing.some((name) => {
-        const s = stated.get(name)!;
-        for (let k = 0; k < Math.min(s.domain.size, 50); k++) {
-          const env = envOf(template, base);
-          env[s.slot] = s.domain.valueAt(Math.floor((k * s.domain.size) / Math.min(s.domain.size, 50)));
-          const answer = evaluateAnswer(template, env);
-          if (answer !== undefined && !N.equals(answer, baseAnswer)) return true;
-        }
-        return false;
-      });
+      const missing = removed.missing.map((name) => stated.get(name)!);
+      const steps = missing.map((s) => Math.min(s.domain.size, missing.length === 1 ? 50 : 12));
+      const combinations = Math.min(
+        5000,
+        steps.reduce((product, n) => product * n, 1),
+      );
+      let witness = false;
+      for (let k = 0; k < combinations && !witness; k++) {
+        const env = envOf(template, base);
+        let rest = k;
+        missing.forEach((s, i) => {
+          env[s.slot] = s.domain.valueAt(Math.floor(((rest % steps[i]!) * s.domain.size) / steps[i]!));
+          rest = Math.floor(rest / steps[i]!);
+        });
+        const answer = evaluateAnswer(template, env);
+        witness = answer !== undefined && !N.equals(answer, baseAnswer);
+      }
       expect(witness, `${item.id}: no other value of ${removed.missing.join(', ')} changes the answer`).toBe(true);
     });
   });
