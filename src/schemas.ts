@@ -17,6 +17,16 @@ export const PRECOMPILED_DIR = new URL('validators/', import.meta.url);
 
 const require = createRequire(import.meta.url);
 const compiled = new Map<string, ValidateFunction>();
+const schemaTexts = new Map<string, string>();
+
+function schemaText(name: string): string {
+  let text = schemaTexts.get(name);
+  if (text === undefined) {
+    text = readFileSync(new URL(`${name}.schema.json`, SCHEMAS_DIR), 'utf8');
+    schemaTexts.set(name, text);
+  }
+  return text;
+}
 
 export function schemaSha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -32,7 +42,7 @@ export function schemaSha256(text: string): string {
 export function schemaValidator(name: string): ValidateFunction {
   let validate = compiled.get(name);
   if (validate === undefined) {
-    const text = readFileSync(new URL(`${name}.schema.json`, SCHEMAS_DIR), 'utf8');
+    const text = schemaText(name);
     validate = precompiledValidator(fileURLToPath(new URL(`${name}.cjs`, PRECOMPILED_DIR)), text) ?? compile(text);
     compiled.set(name, validate);
   }
@@ -44,6 +54,37 @@ export function precompiledValidator(file: string, schemaText: string): Validate
   if (!existsSync(file)) return undefined;
   const module = require(file) as { default: ValidateFunction; schemaSha256: string };
   return module.schemaSha256 === schemaSha256(schemaText) ? module.default : undefined;
+}
+
+/**
+ * What the build found valid, written beside the validators as
+ * <name>.valid.json: the sha256 of the schema text and of each document it
+ * checked (the built-in templates). The same bytes checked against the same
+ * schema give the same verdict, so these need no second check at run time;
+ * any other text, or any schema edit, is checked as usual.
+ */
+export interface BuildVerdicts {
+  readonly schemaSha256: string;
+  readonly valid: readonly string[];
+}
+
+const verdicts = new Map<string, ReadonlySet<string>>();
+
+/** Whether the build already found exactly `documentText` valid against the current schemas/<name>.schema.json. */
+export function validAtBuild(name: string, documentText: string): boolean {
+  let valid = verdicts.get(name);
+  if (valid === undefined) {
+    valid = buildVerdicts(fileURLToPath(new URL(`${name}.valid.json`, PRECOMPILED_DIR)), schemaText(name));
+    verdicts.set(name, valid);
+  }
+  return valid.size > 0 && valid.has(schemaSha256(documentText));
+}
+
+/** The documents recorded in `file` as valid, if it was made from exactly `schemaText`; otherwise none. */
+export function buildVerdicts(file: string, schemaText: string): ReadonlySet<string> {
+  if (!existsSync(file)) return new Set();
+  const recorded = JSON.parse(readFileSync(file, 'utf8')) as BuildVerdicts;
+  return recorded.schemaSha256 === schemaSha256(schemaText) ? new Set(recorded.valid) : new Set();
 }
 
 let ajv: { compile(schema: object): ValidateFunction } | undefined;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type * as Schemas from '../src/schemas.js';
 import type * as RestrictedMathjs from '../src/expr/restricted-mathjs.js';
 import { GenerationPlan, generateRecords, loadLibrary } from '../src/index.js';
-import { PRECOMPILED_DIR, precompiledValidator, schemaSha256, SCHEMAS_DIR, schemaValidator } from '../src/schemas.js';
+import { buildVerdicts, PRECOMPILED_DIR, precompiledValidator, schemaSha256, SCHEMAS_DIR, schemaValidator, validAtBuild } from '../src/schemas.js';
 import { REPO, tempDir } from './support/cli.js';
 
 /** The built modules (npm test builds first): precompiled validators and the mathjs bundle live only in dist/. */
@@ -37,6 +37,29 @@ describe('precompiled schema validators', () => {
     expect(precompiledValidator(file, '{"type":"object"}')).toBeTypeOf('function');
     expect(precompiledValidator(file, '{"type":"string"}')).toBeUndefined();
     expect(precompiledValidator(join(dir, 'missing.cjs'), '{"type":"object"}')).toBeUndefined();
+  });
+
+  it("come with the build's verdict on every built-in template, so that loading them checks none again", async () => {
+    const dist = (await built('schemas.js')) as typeof Schemas;
+    const generators = new URL('generators/', dist.PACKAGE_ROOT);
+    const texts = readdirSync(generators)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => readFileSync(new URL(f, generators), 'utf8'));
+    expect(texts.length).toBeGreaterThan(100);
+    for (const text of texts) expect(dist.validAtBuild('template', text)).toBe(true);
+    expect(dist.validAtBuild('template', `${texts[0]!} `)).toBe(false);
+    expect(dist.validAtBuild('template', '{"id": 1}')).toBe(false);
+    // From src/ there are no build verdicts: every template is checked.
+    expect(validAtBuild('template', texts[0]!)).toBe(false);
+  });
+
+  it('trust build verdicts only when made from the very schema text being checked against', () => {
+    const dir = tempDir('verdicts');
+    const file = join(dir, 'x.valid.json');
+    writeFileSync(file, JSON.stringify({ schemaSha256: schemaSha256('{"type":"object"}'), valid: [schemaSha256('{}')] }));
+    expect([...buildVerdicts(file, '{"type":"object"}')]).toEqual([schemaSha256('{}')]);
+    expect(buildVerdicts(file, '{"type":"string"}').size).toBe(0);
+    expect(buildVerdicts(join(dir, 'missing.valid.json'), '{"type":"object"}').size).toBe(0);
   });
 
   it('give the verdicts and errors of the validator compiled at run time', async () => {

@@ -3,8 +3,6 @@ import { checkInputFolder } from '../io/paths.js';
 import { loadGsmSymbolic, type GsmSymbolicImport } from '../gsm-symbolic/load.js';
 import type { TemplateLibrary } from '../template/load.js';
 
-export const FROM_GSM_SYMBOLIC_OPTION = { 'from-gsm-symbolic': { type: 'string' } } as const;
-
 /** Loads a GSM-Symbolic release folder with our pools, printing each template it cannot translate (unless stderr is null). */
 export function importForCommand(command: string, dir: string, library: TemplateLibrary, stderr: NodeJS.WritableStream | null): GsmSymbolicImport {
   checkInputFolder(dir, { flag: '--from-gsm-symbolic' });

@@ -26,4 +26,7 @@ export function checkGeneratorsFolder(dir: string): void {
 
 export const GENERATORS_OPTION = { generators: { type: 'string' } } as const;
 
+/** Declared here, not beside importForCommand, so that a command can take the option without loading the translator. */
+export const FROM_GSM_SYMBOLIC_OPTION = { 'from-gsm-symbolic': { type: 'string' } } as const;
+
 export { StreamWriter } from './stream-writer.js';

@@ -40,6 +40,23 @@ instance.import(Object.fromEntries(DISABLED_FUNCTIONS.map((name) => [name, disab
 /** For tests that prove the disabled functions cannot be called. */
 export const restrictedMath: Readonly<Record<string, unknown>> = instance as unknown as Record<string, unknown>;
 
+/**
+ * Parsed trees by source text. A library states the same expression in many
+ * places (a reversed problem's steps repeat the base's, extensions repeat
+ * derived values), and parsing is most of compiling one. The trees are only
+ * read (compile.ts builds its own closures from them), so one tree serves
+ * every use. Bounded, so that a long process fed ever new sources stays small.
+ */
+const parsed = new Map<string, MathNode>();
+const MAX_PARSED = 10_000;
+
+/** The syntax tree of `source`; the same object for the same text, so callers must not change it. */
 export function parseMath(source: string): MathNode {
-  return parseExpression(source);
+  let tree = parsed.get(source);
+  if (tree === undefined) {
+    tree = parseExpression(source);
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(source, tree);
+  }
+  return tree;
 }

@@ -45,7 +45,7 @@ export function compileStated(
   if (extras.about !== undefined) stated.about = cx.text(extras.about, `${pointer}/about`, scope, 0);
   if (perturb === undefined) return stated;
 
-  const wholeDomain = everyValueWhole(domain);
+  const wholeDomain = domain.numbers!.whole;
   const checkFilters = (rewrite: 'digits' | 'decimal' | 'fraction') => {
     for (const text of baseTexts) {
       for (const use of text.placeholders) {
@@ -68,7 +68,7 @@ export function compileStated(
         `${declared.name} takes values that are not whole, so the digits variant may only scale it by ${10 ** append} (step ${10 ** append})`,
       );
     }
-    if (smallestValue(domain) < 1) {
+    if (domain.numbers!.smallest < 1) {
       cx.fail(`${pointer}/perturb/digits`, `${declared.name} can be below 1, and a number below 1 gains no digits before its point when it grows`);
     }
     checkFilters('digits');
@@ -95,15 +95,4 @@ function compileParts(cx: CompileContext, spec: PartsSpec, pointer: string, rewr
   if (rewrite === 'decimal' && spec.show !== undefined) cx.fail(`${pointer}/show`, '"show" applies to fractions only');
   if (rewrite === 'decimal') return { parts };
   return { parts, format: spec.show === 'words' ? FRACTION_WORDS : MIXED };
-}
-
-function smallestValue(domain: StatedNumber['domain']): number {
-  let smallest = Infinity;
-  for (let k = 0; k < domain.size; k++) smallest = Math.min(smallest, N.toNumber(domain.valueAt(k) as N.Num));
-  return smallest;
-}
-
-function everyValueWhole(domain: StatedNumber['domain']): boolean {
-  for (let k = 0; k < domain.size; k++) if (!N.isInteger(domain.valueAt(k) as N.Num)) return false;
-  return true;
 }

@@ -18,6 +18,20 @@ export interface Domain {
   readonly format: NumberFormat;
   /** Entities: the pool they come from, for draws without replacement. */
   readonly pool?: Pool;
+  /** Numbers: what the digits, decimal and fraction rewrites ask of every value, known without listing them. */
+  readonly numbers?: NumberRange;
+}
+
+export interface NumberRange {
+  readonly smallest: number;
+  /** Every value is a whole number. */
+  readonly whole: boolean;
+}
+
+function rangeOf(values: readonly N.Num[]): NumberRange {
+  let smallest = Infinity;
+  for (const value of values) smallest = Math.min(smallest, N.toNumber(value));
+  return { smallest, whole: values.every((v) => N.isInteger(v)) };
 }
 
 export class VariableError extends Error {}
@@ -38,7 +52,9 @@ export function domainOf(spec: VariableSpec, pools: ReadonlyMap<string, Pool>, f
     if ((max - min) % step !== 0) throw new VariableError(`int range [${min}, ${max}] does not end on a multiple of step ${step} from ${min}`);
     const size = (max - min) / step + 1;
     if (size > MAX_VALUES) throw new VariableError(`int range has ${size} values; at most ${MAX_VALUES}`);
-    return { size, kind: 'num', format: PLAIN, valueAt: (k) => min + k * step };
+    // Values run up from min in equal steps: whole when min is and, past the first, the step too.
+    const numbers = { smallest: min, whole: Number.isInteger(min) && (size === 1 || Number.isInteger(step)) };
+    return { size, kind: 'num', format: PLAIN, numbers, valueAt: (k) => min + k * step };
   }
   if ('decimal' in spec) {
     const min = exact(spec.decimal[0], 'decimal minimum');
@@ -57,13 +73,13 @@ export function domainOf(spec: VariableSpec, pools: ReadonlyMap<string, Pool>, f
     if (size > MAX_VALUES) throw new VariableError(`decimal range has ${size} values; at most ${MAX_VALUES}`);
     const values: N.Num[] = [];
     for (let k = 0; k < size; k++) values.push(N.fromRational(min.add(step.mul(Rational.of(k)))));
-    return { size, kind: 'num', format: { kind: 'fixed', places }, valueAt: (k) => values[k]! };
+    return { size, kind: 'num', format: { kind: 'fixed', places }, numbers: rangeOf(values), valueAt: (k) => values[k]! };
   }
   if ('values' in spec) {
     const values = spec.values.map((v) => N.fromRational(exact(v, 'value')));
     // Written as fractions, shown as fractions: "1/2 of the cake", not "0.5 of the cake".
     const format: NumberFormat = spec.values.some((v) => typeof v === 'string' && v.includes('/')) ? { kind: 'fraction' } : PLAIN;
-    return { size: values.length, kind: 'num', format, valueAt: (k) => values[k]! };
+    return { size: values.length, kind: 'num', format, numbers: rangeOf(values), valueAt: (k) => values[k]! };
   }
   if ('pool' in spec) {
     const pool = pools.get(spec.pool);

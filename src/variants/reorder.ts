@@ -44,6 +44,11 @@ export function validOrders(template: CompiledTemplate): readonly (readonly numb
         return;
       }
       for (let k = 0; k < rest.length; k++) {
+        // Skips the branches orderProblem would refuse at every leaf: a first premise that cannot
+        // open, or a premise placed before one it follows. What remains is checked in full below.
+        const next = template.premises[rest[k]!]!;
+        if (prefix.length === 0 && !next.opens) continue;
+        if (!next.follows.every((earlier) => prefix.includes(earlier))) continue;
         prefix.push(rest[k]!);
         walk(prefix, [...rest.slice(0, k), ...rest.slice(k + 1)]);
         prefix.pop();

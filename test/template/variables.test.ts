@@ -31,6 +31,34 @@ describe('variable domains', () => {
     expect(shown({ values: [0.5, '0.75', 3] })).toEqual(['0.5', '0.75', '3']);
   });
 
+  it("knows each number domain's smallest value and whether all its values are whole, as listing them would find", () => {
+    const specs: Parameters<typeof domainOf>[0][] = [
+      { int: [10, 50], step: 10 },
+      { int: [-3, 4] },
+      { int: [7, 7] },
+      { decimal: [1, 2], step: 0.25 },
+      { decimal: ['0.5', '3'], step: '0.5' },
+      { values: ['3/4', 2, 5] },
+      { values: [9, 4, 12] },
+    ];
+    const summaries = specs.map((spec) => domain(spec).numbers);
+    expect(summaries).toEqual([
+      { smallest: 10, whole: true },
+      { smallest: -3, whole: true },
+      { smallest: 7, whole: true },
+      { smallest: 1, whole: false },
+      { smallest: 0.5, whole: false },
+      { smallest: 0.75, whole: false },
+      { smallest: 4, whole: true },
+    ]);
+    for (const spec of specs) {
+      const d = domain(spec);
+      const values = Array.from({ length: d.size }, (_, k) => d.valueAt(k) as N.Num);
+      expect(d.numbers).toEqual({ smallest: Math.min(...values.map(N.toNumber)), whole: values.every((v) => N.isInteger(v)) });
+    }
+    expect(domain({ pool: 'names' }).numbers).toBeUndefined();
+  });
+
   it('draws entities from pools and word lists', () => {
     expect(domain({ pool: 'names' }).size).toBe(pools.get('names')!.entries.length);
     expect(shown({ words: ['red', 'blue'] })).toEqual(['red', 'blue']);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { orderProblem, pickOrder, reorderUnsupported, validOrders } from '../../src/variants/reorder.js';
+import { loadLibrary } from '../../src/template/load.js';
+import type { CompiledTemplate } from '../../src/template/compiled.js';
 import { compileFullFixture, fullFixtureSpec } from '../support/spec.js';
 
 const premise = (text: string, follows?: number[]) => ({ text, ...(follows && { follows }) });
@@ -49,5 +51,21 @@ describe('reorder', () => {
     expect(orderProblem(t, [1, 0, 2])).toBe('premise 1 refers to host by pronoun before host is named');
     const random = () => 0.99;
     expect(orders).toContainEqual(pickOrder(t, random));
+  });
+
+  it('lists exactly the orders orderProblem accepts, in lexicographic order, for every library template', () => {
+    const permutations = (items: readonly number[]): number[][] =>
+      items.length === 0 ? [[]] : items.flatMap((first, k) => permutations(items.filter((_, j) => j !== k)).map((rest) => [first, ...rest]));
+    const accepted = (t: CompiledTemplate) =>
+      permutations(Array.from({ length: t.premises.length }, (_, i) => i)).filter((order) => orderProblem(t, order) === null);
+    const withFollows = compileFullFixture({
+      premises: [
+        premise('{host} poured {jugs} jugs of punch into a big bowl.'),
+        { ...premise('Each jug held {litres} litres.', [0]), opens: true },
+        { ...premise('The guests drank {drunk} litres of the punch.'), opens: true },
+      ],
+      reverse: [],
+    });
+    for (const t of [withFollows, ...loadLibrary().templates]) expect(validOrders(t), t.id).toEqual(accepted(t));
   });
 });

@@ -13,11 +13,9 @@ import { writeFileAtomic } from '../../io/atomic-write.js';
 import { checkOutputFile, STDIO } from '../../io/paths.js';
 import { integerFlag, listFlag, parseCommandArgs, requireString, UsageError } from '../args.js';
 import { EXIT_OK, type Command } from '../command.js';
-import { FROM_GSM_SYMBOLIC_OPTION, importForCommand } from '../gsm-symbolic.js';
-import { preflight } from '../../gsm-symbolic/preflight.js';
 import { Progress } from '../progress.js';
 import { openOutput } from '../output.js';
-import { GENERATORS_OPTION, libraryFor } from '../shared.js';
+import { FROM_GSM_SYMBOLIC_OPTION, GENERATORS_OPTION, libraryFor } from '../shared.js';
 
 const OPTIONS = {
   seed: { type: 'string' },
@@ -83,6 +81,8 @@ export const generate: Command = {
     const fromGsm = values['from-gsm-symbolic'];
     let templates = selectTopics(selectTemplates(library.templates, values.templates), values.topics);
     if (fromGsm !== undefined) {
+      // The translator is two dozen modules that a run from our own templates never needs: loaded only here.
+      const [{ importForCommand }, { preflight }] = await Promise.all([import('../gsm-symbolic.js'), import('../../gsm-symbolic/preflight.js')]);
       const imported = importForCommand('generate', fromGsm, library, io.stderr);
       const checked = preflight(
         selectTemplates(

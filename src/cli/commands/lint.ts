@@ -4,10 +4,9 @@ import { lintTemplate } from '../../lint/lint-template.js';
 import { DEFAULT_GENERATORS_DIR, loadTemplates } from '../../template/load.js';
 import { integerFlag, listFlag, parseCommandArgs } from '../args.js';
 import { EXIT_FAILURE, EXIT_OK, type Command } from '../command.js';
-import { FROM_GSM_SYMBOLIC_OPTION } from '../gsm-symbolic.js';
 import { describe } from '../lint-format.js';
 import { lintGsmSymbolic } from '../lint-gsm-symbolic.js';
-import { checkGeneratorsFolder, GENERATORS_OPTION } from '../shared.js';
+import { checkGeneratorsFolder, FROM_GSM_SYMBOLIC_OPTION, GENERATORS_OPTION } from '../shared.js';
 
 export const lint: Command = {
   name: 'lint',

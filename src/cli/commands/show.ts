@@ -5,8 +5,8 @@ import { parseItemId } from '../../records/ids.js';
 import type { ProblemRecord } from '../../records/problem.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 import { EXIT_OK, type Command } from '../command.js';
-import { FROM_GSM_SYMBOLIC_OPTION, importForCommand } from '../gsm-symbolic.js';
-import { GENERATORS_OPTION, libraryFor } from '../shared.js';
+import { importForCommand } from '../gsm-symbolic.js';
+import { FROM_GSM_SYMBOLIC_OPTION, GENERATORS_OPTION, libraryFor } from '../shared.js';
 
 function readable(record: ProblemRecord): string {
   const indent = (text: string) =>

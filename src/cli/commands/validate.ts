@@ -5,8 +5,8 @@ import { createLibrary } from '../../template/load.js';
 import { formatDefect, validateFile } from '../../validate/validate-file.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 import { EXIT_FAILURE, EXIT_OK, type Command } from '../command.js';
-import { FROM_GSM_SYMBOLIC_OPTION, importForCommand } from '../gsm-symbolic.js';
-import { GENERATORS_OPTION, libraryFor } from '../shared.js';
+import { importForCommand } from '../gsm-symbolic.js';
+import { FROM_GSM_SYMBOLIC_OPTION, GENERATORS_OPTION, libraryFor } from '../shared.js';
 
 export const validate: Command = {
   name: 'validate',
