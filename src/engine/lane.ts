@@ -69,7 +69,12 @@ export class LaneLayout<T> {
     this.first = { start: 0, end: source.length, next: 0, positions: [], last: undefined };
   }
 
-  /** Item j, or how many items the lane holds if it has no item j. */
+  /** Draws in the lane, passing or not. */
+  get length(): number {
+    return this.source.length;
+  }
+
+  /** Item j, or how many items the lane holds if it has no item j (known only once every draw has been checked). */
   at(j: number): LaneLookup<T> {
     const first = this.first;
     if (j < BLOCK_ITEMS) {

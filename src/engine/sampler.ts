@@ -89,8 +89,8 @@ export class TemplateSampler {
    * judged alone on a sample of draws (in sampling order the first check
    * collects the refusals, which would hide a constraint that never holds).
    */
-  diagnosis(): string {
-    const { candidates, accepted } = this.stats;
+  diagnosis(checked: { readonly candidates: number; readonly accepted: number } = this.stats): string {
+    const { candidates, accepted } = checked;
     const rate = candidates === 0 ? 0 : accepted / candidates;
     const sample = Math.min(this.template.domainSize, DIAGNOSIS_SAMPLE);
     const failures = new Map<string, number>();
@@ -118,9 +118,11 @@ export class TemplateSampler {
 
   private exhausted(lane: Lane, found: number, wanted: number): ReasonforgeError {
     const purpose = ['test base', 'test numbers', 'train base', 'train numbers'][lane];
+    // A lane found short has been checked whole: its own figures, unlike the sampler's running count, do not depend on where a run started.
+    const checked = { candidates: this.lanes[lane]!.length, accepted: found };
     return new ReasonforgeError(
       'template-exhausted',
-      `template "${this.template.id}" has only ${found} distinct ${purpose} instances, and set ${wanted} was asked for: its variables span ${this.template.domainSize} combinations, a quarter of them per lane; ${this.diagnosis()}. Widen its ranges or ask for fewer sets.`,
+      `template "${this.template.id}" has only ${found} distinct ${purpose} instances, and set ${wanted} was asked for: its variables span ${this.template.domainSize} combinations, a quarter of them per lane; ${this.diagnosis(checked)}. Widen its ranges or ask for fewer sets.`,
       { file: this.template.file },
       { template: this.template.id, found, wanted },
     );
