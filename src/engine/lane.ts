@@ -49,6 +49,20 @@ interface Block<T> {
   last: T | undefined;
 }
 
+/** Items block `block` is owed. */
+interface Debt {
+  readonly block: number;
+  units: number;
+}
+
+/** `count` spare passing draws of a block, from its `from`-th, paying `debtor`'s debt or left over. */
+interface SpareRun<T> {
+  readonly block: Block<T>;
+  readonly from: number;
+  readonly count: number;
+  readonly debtor: number | undefined;
+}
+
 export type LaneLookup<T> = { readonly item: T } | { readonly available: number };
 
 export class LaneLayout<T> {
@@ -152,32 +166,44 @@ export class LaneLayout<T> {
 
   /** The draw paying unit `unit` of block k's debt, looking forward from k. */
   private debt(k: number, unit: number): LaneLookup<T> {
-    const owed: { block: number; units: number }[] = [{ block: k, units: BLOCK_ITEMS - this.full(k).positions.length }];
     let paid = 0;
-    for (let m = k + 1; m <= this.wholeBlocks + 1 && owed.length > 0; m++) {
-      const block = this.full(m);
-      const quota = m <= this.wholeBlocks ? BLOCK_ITEMS : 0;
-      if (block.positions.length < quota) {
-        owed.push({ block: m, units: quota - block.positions.length });
-        continue;
-      }
-      let spare = quota;
-      while (spare < block.positions.length && owed.length > 0) {
-        const debtor = owed[owed.length - 1]!;
-        const take = Math.min(debtor.units, block.positions.length - spare);
-        if (debtor.block === k) {
-          if (unit < paid + take) return this.take(block, spare + unit - paid);
-          paid += take;
-        }
-        debtor.units -= take;
-        spare += take;
-        if (debtor.units === 0) owed.pop();
-      }
+    for (const run of this.payForward(k + 1, [{ block: k, units: BLOCK_ITEMS - this.full(k).positions.length }])) {
+      if (run.debtor !== k) continue;
+      if (unit < paid + run.count) return this.take(run.block, run.from + unit - paid);
+      paid += run.count;
     }
     // Nothing after block k could pay the rest: the lane's end is near, and the leftovers pay it.
     const late = this.settle().late.get(k);
     const position = late?.[unit - paid];
     return position === undefined ? { available: this.count() } : { item: this.redraw(position) };
+  }
+
+  /**
+   * The one rule for paying debts: blocks from `first` on, in order, each
+   * block short of its quota joining `owed`, each block's spares paying the
+   * nearest debtor first. Yields every run of spares with the debtor it pays
+   * (undefined for spares no debt takes); `owed` keeps what is still unpaid.
+   */
+  private *payForward(first: number, owed: Debt[]): Generator<SpareRun<T>> {
+    for (let m = first; m <= this.wholeBlocks + 1; m++) {
+      const block = this.full(m);
+      const quota = m <= this.wholeBlocks ? BLOCK_ITEMS : 0;
+      const found = block.positions.length;
+      if (found < quota) {
+        owed.push({ block: m, units: quota - found });
+        continue;
+      }
+      let spare = quota;
+      while (spare < found && owed.length > 0) {
+        const debtor = owed[owed.length - 1]!;
+        const count = Math.min(debtor.units, found - spare);
+        yield { block, from: spare, count, debtor: debtor.block };
+        debtor.units -= count;
+        spare += count;
+        if (debtor.units === 0) owed.pop();
+      }
+      if (spare < found) yield { block, from: spare, count: found - spare, debtor: undefined };
+    }
   }
 
   private leftover(index: number): LaneLookup<T> {
@@ -195,23 +221,9 @@ export class LaneLayout<T> {
   private settle(): { leftovers: readonly number[]; late: ReadonlyMap<number, readonly number[]> } {
     if (this.settled !== undefined) return this.settled;
     const spares: number[] = [];
-    const owed: { block: number; units: number }[] = [];
-    for (let m = 1; m <= this.wholeBlocks + 1; m++) {
-      const block = this.full(m);
-      const quota = m <= this.wholeBlocks ? BLOCK_ITEMS : 0;
-      if (block.positions.length < quota) {
-        owed.push({ block: m, units: quota - block.positions.length });
-        continue;
-      }
-      let spare = quota;
-      while (spare < block.positions.length && owed.length > 0) {
-        const debtor = owed[owed.length - 1]!;
-        const take = Math.min(debtor.units, block.positions.length - spare);
-        debtor.units -= take;
-        spare += take;
-        if (debtor.units === 0) owed.pop();
-      }
-      for (let i = spare; i < block.positions.length; i++) spares.push(block.positions[i]!);
+    const owed: Debt[] = [];
+    for (const run of this.payForward(1, owed)) {
+      if (run.debtor === undefined) spares.push(...run.block.positions.slice(run.from, run.from + run.count));
     }
     const late = new Map<number, number[]>();
     let next = 0;
