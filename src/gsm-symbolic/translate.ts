@@ -68,24 +68,10 @@ export function translateTemplate(source: AnnotatedSource, id: string, pools: Re
     : ['the answer is not the last annotated step (the solution states it after that step, as some GSM8K solutions do)'];
 
   // A value made for a slot whose text was absorbed into a step (`{a*b}` after `<<a*b=...>>`) is left out.
-  const derived = usedDerived(context.derived, [
-    ...context.constraints,
-    answerExpr,
-    ...solution.steps,
-    ...question.premises,
-    question.question,
-    ...solution.lines.map((l) => l.text),
-  ]);
+  const readers = [...context.constraints, answerExpr, ...solution.steps, ...question.premises, question.question, ...solution.lines.map((l) => l.text)];
+  const derived = usedDerived(context.derived, readers);
   // A variable nothing reads is left out (our templates refuse unused variables); the release has a few.
-  const used = [
-    ...derived.values(),
-    ...context.constraints,
-    answerExpr,
-    ...solution.steps,
-    ...question.premises,
-    question.question,
-    ...solution.lines.map((l) => l.text),
-  ].join('\n');
+  const used = [...derived.values(), ...readers].join('\n');
   const variables: Record<string, NonNullable<InitVariable['spec']>> = {};
   const madePools = [...init.pools];
   for (const v of solved.variables) {
