@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareModels, type Comparison } from '../../src/compare/compare.js';
 import { renderComparisonHtml } from '../../src/compare/html.js';
 import { loadComparison, parseModelSpecs } from '../../src/compare/inputs.js';
+import { CHROMIUM_SKIP_REASON, chromiumAvailable, openInChromium, type OpenedPage } from '../support/chromium.js';
 import { REPO } from '../support/cli.js';
 import { writeCompareFixture } from './fixture.js';
 
@@ -15,18 +15,14 @@ import { writeCompareFixture } from './fixture.js';
  * does report.html: every chart drawn with its marks, nothing fetched, no
  * console message; a screenshot goes to tmp/compare-screenshot.png.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-const SKIP_REASON = `SKIPPED: ${CHROMIUM} not found; install it (apt-get install -y chromium) to run the browser test`;
-if (!available) console.warn(`compare browser test ${SKIP_REASON}`);
+if (!chromiumAvailable) console.warn(`compare browser test ${CHROMIUM_SKIP_REASON}`);
 
-describe.skipIf(!available)(`compare.html in headless Chromium${available ? '' : ` (${SKIP_REASON})`}`, () => {
-  let context: BrowserContext;
+describe.skipIf(!chromiumAvailable)(`compare.html in headless Chromium${chromiumAvailable ? '' : ` (${CHROMIUM_SKIP_REASON})`}`, () => {
+  let opened: OpenedPage | undefined;
   let comparison: Comparison;
-  let page: Awaited<ReturnType<BrowserContext['newPage']>>;
-  const problems: string[] = [];
-  const requests: string[] = [];
-  const profile = mkdtempSync(join(tmpdir(), 'rf-chromium-'));
+  let page: Page;
+  let problems: string[] = [];
+  let requests: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'rf-compare-browser-'));
 
   beforeAll(async () => {
@@ -39,29 +35,12 @@ describe.skipIf(!available)(`compare.html in headless Chromium${available ? '' :
     });
     const file = join(dir, 'compare.html');
     writeFileSync(file, await renderComparisonHtml(comparison));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--headless',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-      viewport: { width: 1280, height: 900 },
-    });
-    page = await context.newPage();
-    page.on('console', (message) => problems.push(`${message.type()}: ${message.text()}`));
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('request', (request) => requests.push(request.url()));
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    opened = await openInChromium(file);
+    ({ page, problems, requests } = opened);
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    rmSync(profile, { recursive: true, force: true });
+    await opened?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

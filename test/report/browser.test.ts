@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/html.js';
 import type { Metrics } from '../../src/score/metrics.js';
+import { CHROMIUM_SKIP_REASON, chromiumAvailable, openInChromium, type OpenedPage } from '../support/chromium.js';
 import { REPO } from '../support/cli.js';
 import { fixtureMetrics } from './fixture.js';
 
@@ -15,49 +15,26 @@ import { fixtureMetrics } from './fixture.js';
  * with its marks, nothing fetched from anywhere, no console error. Saves a
  * screenshot to tmp/report-screenshot.png.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-const SKIP_REASON = `SKIPPED: ${CHROMIUM} not found; install it (apt-get install -y chromium) to run the browser test`;
-if (!available) console.warn(`report browser test ${SKIP_REASON}`);
+if (!chromiumAvailable) console.warn(`report browser test ${CHROMIUM_SKIP_REASON}`);
 
-describe.skipIf(!available)(`report.html in headless Chromium${available ? '' : ` (${SKIP_REASON})`}`, () => {
-  let context: BrowserContext;
+describe.skipIf(!chromiumAvailable)(`report.html in headless Chromium${chromiumAvailable ? '' : ` (${CHROMIUM_SKIP_REASON})`}`, () => {
+  let opened: OpenedPage | undefined;
   let metrics: Metrics;
-  let page: Awaited<ReturnType<BrowserContext['newPage']>>;
-  const problems: string[] = [];
-  const requests: string[] = [];
-  const profile = mkdtempSync(join(tmpdir(), 'rf-chromium-'));
+  let page: Page;
+  let problems: string[] = [];
+  let requests: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'rf-browser-'));
 
   beforeAll(async () => {
     metrics = await fixtureMetrics({ templates: 8, sets: 20 });
     const file = join(dir, 'report.html');
     writeFileSync(file, await renderHtml(metrics));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--headless',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-      viewport: { width: 1280, height: 900 },
-    });
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('request', (request) => requests.push(request.url()));
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    opened = await openInChromium(file, (type) => type === 'error' || type === 'warning');
+    ({ page, problems, requests } = opened);
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    rmSync(profile, { recursive: true, force: true });
+    await opened?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
