@@ -101,11 +101,14 @@ export function runSolution(
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     let value: N.Num;
-    try {
-      value = line.expr.evaluate(env) as N.Num;
-    } catch (error) {
-      if (error instanceof RangeError) return refuse(line, 'undefined');
-      throw error;
+    if (line.valueSlot !== undefined) value = env[line.valueSlot] as N.Num;
+    else {
+      try {
+        value = line.expr.evaluate(env) as N.Num;
+      } catch (error) {
+        if (error instanceof RangeError) return refuse(line, 'undefined');
+        throw error;
+      }
     }
     const misfit = stepMisfit(value, anyIntermediate);
     if (misfit !== undefined) return refuse(line, misfit);

@@ -55,6 +55,12 @@ export interface CompiledAnswer extends CheckedExpr {
 
 export interface SolutionLine extends CheckedExpr {
   readonly text: CompiledText;
+  /**
+   * The slot of a derived value with the very same expression, computed on
+   * the same draw before the line runs: the line reads it instead of
+   * working it out again (most solution lines restate a derived value).
+   */
+  readonly valueSlot?: number;
 }
 
 /** Numbers a clause states, drawn per candidate after the core draw is accepted. */
