@@ -1,3 +1,4 @@
+import { checkOrder } from './check-order.js';
 import type { CompiledTemplate, CosmeticVar, DomainVar, Premise, Slot } from './compiled.js';
 import { checkPoolCapacity, classifyVariables } from './classify.js';
 import { CompileContext, type Fail } from './compile-context.js';
@@ -171,6 +172,7 @@ export function compileTemplate(spec: TemplateSpec, file: string, pools: Readonl
     domainSize,
     derived,
     constraints,
+    coreChecks: checkOrder(derived, constraints),
     cosmetic,
     premises,
     question,

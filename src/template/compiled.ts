@@ -63,6 +63,12 @@ export interface SolutionLine extends CheckedExpr {
   readonly valueSlot?: number;
 }
 
+/** One step of checking a draw: computing a derived value into its slot, or testing a constraint (slot -1). */
+export interface CoreCheck {
+  readonly slot: number;
+  readonly check: CheckedExpr;
+}
+
 /** Numbers a clause states, drawn per candidate after the core draw is accepted. */
 export interface ClauseSampling {
   readonly id: string;
@@ -158,6 +164,8 @@ export interface CompiledTemplate {
   readonly domainSize: number;
   readonly derived: readonly DerivedValue[];
   readonly constraints: readonly CheckedExpr[];
+  /** `derived` and `constraints` in the order a draw is checked (see checkOrder). */
+  readonly coreChecks: readonly CoreCheck[];
   readonly cosmetic: readonly CosmeticVar[];
   readonly premises: readonly Premise[];
   readonly question: CompiledText;

@@ -71,7 +71,9 @@ describe('the rewrite search', () => {
     let checks = 0;
     const counted = {
       ...oneWay,
-      constraints: oneWay.constraints.map((c) => ({ ...c, expr: { ...c.expr, evaluate: (env: Env) => (checks++, c.expr.evaluate(env)) } })),
+      coreChecks: oneWay.coreChecks.map(({ slot, check }) =>
+        slot >= 0 ? { slot, check } : { slot, check: { ...check, expr: { ...check.expr, evaluate: (env: Env) => (checks++, check.expr.evaluate(env)) } } },
+      ),
     };
     const env: Env = new Array<N.Num>(oneWay.envSize).fill(0);
     for (const [name, value] of [
@@ -84,7 +86,8 @@ describe('the rewrite search', () => {
     const outcome = searchRewrite(FRACTION, counted, env, 12345);
 
     expect(isRejection(outcome) && outcome.reason).toMatch(/found no rewrite in 64 tries .*isInteger\(drunk\)/);
-    // drunk + 1/2 is the only rewrite: its two constraints are checked once, not 64 times.
-    expect(checks).toBe(2);
+    // drunk + 1/2 is the only rewrite: its constraints are checked for it once (up to the one that fails), not 64 times.
+    expect(checks).toBeGreaterThan(0);
+    expect(checks).toBeLessThanOrEqual(oneWay.constraints.length);
   });
 });
