@@ -3,7 +3,7 @@ import type { Split } from '../engine/sampler.js';
 import type { GeneratedVariant } from '../engine/variants.js';
 import { SpillFile } from '../io/spill-file.js';
 import { WorkerPool } from '../parallel/pool.js';
-import { CHUNK_CHARS, jsonlChunks, type JsonlChunk } from './jsonl-chunks.js';
+import { CHUNK_BYTES, jsonlChunks, type JsonlChunk } from './jsonl-chunks.js';
 import type { Manifest, RecordCounter } from './manifest.js';
 
 /**
@@ -73,7 +73,7 @@ export async function* chunksInParallel(
   options: ParallelOptions,
 ): AsyncGenerator<JsonlChunk> {
   const ranges = splitRange(plan.start, plan.end, options.jobs);
-  const chunkChars = options.chunkChars ?? CHUNK_CHARS;
+  const chunkChars = options.chunkChars ?? CHUNK_BYTES;
   const pool = ranges.length > 1 ? new WorkerPool<GenerateTask, GenerateReply>(new URL('./generate-worker.js', import.meta.url), ranges.length - 1, run) : null;
   const streams = ranges.slice(1).map((_, index) => new WorkerStream(pool!, index, options.spillDir));
   try {

@@ -35,9 +35,9 @@ async function inWorkers(plan: Plan, jobs: number, run = runOf(plan)): Promise<{
 
 function inOneThread(plan: Plan): { text: string; counts: unknown } {
   const counter = new RecordCounter();
-  let text = '';
-  for (const { data } of jsonlChunks(plan, counter)) text += data as string;
-  return { text, counts: counter.counts() };
+  const parts: Buffer[] = [];
+  for (const { data } of jsonlChunks(plan, counter)) parts.push(Buffer.from(data));
+  return { text: Buffer.concat(parts).toString(), counts: counter.counts() };
 }
 
 describe('generate in worker threads', () => {
