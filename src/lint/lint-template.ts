@@ -103,7 +103,9 @@ export function lintTemplate(template: CompiledTemplate, options: LintOptions = 
   for (const [variant, reason] of Object.entries(unsupported)) warnings.push(`cannot make ${variant}: ${reason}`);
   warnings.push(...wordingWarnings(template, variants.includes('reorder')));
   for (const index of needlessRemovableMarks(template))
-    warnings.push(`premise ${index} is marked "removable": false, but the critical variant would not remove it anyway; drop the mark or move it to the premise a reader would do without`);
+    warnings.push(
+      `premise ${index} is marked "removable": false, but the critical variant would not remove it anyway; drop the mark or move it to the premise a reader would do without`,
+    );
   const top = [...rejections.entries()].sort((a, b) => b[1] - a[1])[0];
   return {
     template: template.id,

@@ -63,7 +63,12 @@ describe('critical premises, decided from the template', () => {
     expect(analysis.options).toEqual([{ premise: 0, missing: ['jugs', 'litres'] }]);
     expect(analysis.withheld).toEqual([1]);
     expect(needlessRemovableMarks(t)).toEqual([]);
-    const none = compileFullFixture({ premises: [{ ...first, removable: false }, { ...second, removable: false }] });
+    const none = compileFullFixture({
+      premises: [
+        { ...first, removable: false },
+        { ...second, removable: false },
+      ],
+    });
     expect(criticalAnalysis(none).options).toEqual([]);
     expect(criticalAnalysis(none).reason).toMatch(/premise 0: marked "removable": false.*premise 1: marked "removable": false/);
   });
