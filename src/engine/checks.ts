@@ -1,7 +1,7 @@
 import { ReasonforgeError } from '../errors.js';
 import * as N from '../exact/num.js';
 import type { Env } from '../expr/types.js';
-import type { CheckedExpr, CompiledAnswer, CompiledTemplate, DerivedValue, SolutionLine } from '../template/compiled.js';
+import type { CheckedExpr, CompiledAnswer, CompiledTemplate, CoreCheck, DerivedValue, SolutionLine } from '../template/compiled.js';
 
 /** Why a candidate was refused. One object per check and cause, made once: refusing allocates nothing. */
 export interface Rejection {
@@ -63,6 +63,26 @@ export function runConstraints(constraints: readonly CheckedExpr[], env: Env): R
   return undefined;
 }
 
+/**
+ * Computes the derived values and tests the constraints of a draw in
+ * `order` (see checkOrder); refuses the draw at the first constraint that
+ * fails or value that cannot be computed. Passes exactly the draws that
+ * runDerived followed by runConstraints passes.
+ */
+export function runCoreChecks(order: readonly CoreCheck[], env: Env): Rejection | undefined {
+  for (let i = 0; i < order.length; i++) {
+    const { slot, check } = order[i]!;
+    try {
+      if (slot >= 0) env[slot] = check.expr.evaluate(env) as N.Num;
+      else if (!(check.expr.evaluate(env) as boolean)) return refuse(check, 'false');
+    } catch (error) {
+      if (error instanceof RangeError) return refuse(check, 'undefined');
+      throw error;
+    }
+  }
+  return undefined;
+}
+
 /** Why a value does not fit an answer's type and range, or undefined if it fits. */
 export function answerMisfit(answer: CompiledAnswer, value: N.Num): Cause | undefined {
   // Plain numbers are integers and fit every type; only the other forms need looking at.
@@ -101,11 +121,14 @@ export function runSolution(
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     let value: N.Num;
-    try {
-      value = line.expr.evaluate(env) as N.Num;
-    } catch (error) {
-      if (error instanceof RangeError) return refuse(line, 'undefined');
-      throw error;
+    if (line.valueSlot !== undefined) value = env[line.valueSlot] as N.Num;
+    else {
+      try {
+        value = line.expr.evaluate(env) as N.Num;
+      } catch (error) {
+        if (error instanceof RangeError) return refuse(line, 'undefined');
+        throw error;
+      }
     }
     const misfit = stepMisfit(value, anyIntermediate);
     if (misfit !== undefined) return refuse(line, misfit);

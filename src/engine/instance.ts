@@ -7,7 +7,7 @@ import { repeatsAnEarlierAnswer } from '../variants/extensions.js';
 import { DECIMAL, FRACTION } from '../variants/parts.js';
 import { searchRewrite, type RewriteRule, type Rewritten } from '../variants/rewrite.js';
 import { setGivenAnswer, solveReverse, type Reversed } from '../variants/reverse.js';
-import { isRejection, refuse, runConstraints, runDerived, runSolution, type Rejection } from './checks.js';
+import { isRejection, refuse, runConstraints, runCoreChecks, runDerived, runSolution, type Rejection } from './checks.js';
 import { below, high32, low32, mix } from './hash.js';
 import { supportedVariants } from './variants.js';
 
@@ -76,7 +76,7 @@ export class CandidateContext {
     }
     for (const [a, b] of this.entityPairs) if (env[a] === env[b]) return this.distinctRejection;
 
-    const failed = runDerived(template.derived, env) ?? runConstraints(template.constraints, env);
+    const failed = runCoreChecks(template.coreChecks, env);
     if (failed !== undefined) return failed;
     const steps: N.Num[] = [];
     const answer = runSolution(template, template.solution, template.answer, env, steps);

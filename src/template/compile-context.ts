@@ -125,7 +125,8 @@ export class CompileContext {
     return { ...this.expr(answer.expr, `${pointer}/expr`, scope, 'num'), type: answer.type, places: answer.places ?? 2, min, max };
   }
 
-  solutionOf(lines: readonly SolutionLineSpec[], pointer: string, scope: ReadonlySet<string>): SolutionLine[] {
+  /** `computed`: the derived values that are always worked out on a draw before these lines run. */
+  solutionOf(lines: readonly SolutionLineSpec[], pointer: string, scope: ReadonlySet<string>, computed: readonly DerivedValue[]): SolutionLine[] {
     return lines.map((line, i) => {
       const checked = this.expr(line.expr, `${pointer}/${i}/expr`, scope, 'num');
       if (checked.expr.operations === 0) this.fail(`${pointer}/${i}/expr`, `"${line.expr}" computes nothing; a solution line shows one calculation`);
@@ -135,7 +136,8 @@ export class CompileContext {
           `"${line.expr}" must use only + - * / ^ and parentheses, so its <<...>> annotation can be checked; move functions into a derived value`,
         );
       }
-      return { ...checked, text: this.text(line.text, `${pointer}/${i}/text`, scope, 1) };
+      const same = computed.find((d) => d.expr.source === line.expr);
+      return { ...checked, text: this.text(line.text, `${pointer}/${i}/text`, scope, 1), ...(same !== undefined && { valueSlot: same.slot }) };
     });
   }
 }

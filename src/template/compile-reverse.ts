@@ -51,7 +51,7 @@ export function compileReverse(cx: CompileContext, spec: ReverseSpec, pointer: s
   if (after >= base.premises.length) cx.fail(`${pointer}/after`, `there is no premise ${after} (there are ${base.premises.length})`);
   const question = cx.text(spec.question, `${pointer}/question`, scope, 0);
   const derived = cx.derivedValues(spec.derived, `${pointer}/derived`, scope);
-  const solution = cx.solutionOf(spec.solution, `${pointer}/solution`, scope);
+  const solution = cx.solutionOf(spec.solution, `${pointer}/solution`, scope, derived);
 
   const told = new Set([...premises, given, question].flatMap((t) => t.uses));
   const unstated = [...base.coreScope].filter((name) => {

@@ -1,3 +1,4 @@
+import { checkOrder } from './check-order.js';
 import type { CompiledTemplate, CosmeticVar, DomainVar, Premise, Slot } from './compiled.js';
 import { checkPoolCapacity, classifyVariables } from './classify.js';
 import { CompileContext, type Fail } from './compile-context.js';
@@ -59,7 +60,7 @@ export function compileTemplate(spec: TemplateSpec, file: string, pools: Readonl
   const questionPointer = typeof spec.question === 'string' ? '/question' : '/question/text';
   const question = cx.text(questionText(spec.question), questionPointer, visible, 0);
   const answer = cx.answerOf(spec.answer, '/answer', visible);
-  const solution = cx.solutionOf(spec.solution, '/solution', visible);
+  const solution = cx.solutionOf(spec.solution, '/solution', visible, derived);
   const coreScope = new Set(visible);
 
   const distractorParts = spec.distractors.map((d, i) => {
@@ -82,7 +83,7 @@ export function compileTemplate(spec: TemplateSpec, file: string, pools: Readonl
       text: cx.text(e.text, `${pointer}/text`, scope, 0),
       question: e.question === undefined ? undefined : cx.text(e.question, `${pointer}/question`, scope, 0),
       answer: cx.answerOf(e.answer, `${pointer}/answer`, scope),
-      solution: cx.solutionOf(e.solution, `${pointer}/solution`, scope),
+      solution: cx.solutionOf(e.solution, `${pointer}/solution`, scope, [...derived, ...derivedOf]),
     };
   });
 
@@ -171,6 +172,7 @@ export function compileTemplate(spec: TemplateSpec, file: string, pools: Readonl
     domainSize,
     derived,
     constraints,
+    coreChecks: checkOrder(derived, constraints),
     cosmetic,
     premises,
     question,

@@ -55,6 +55,18 @@ export interface CompiledAnswer extends CheckedExpr {
 
 export interface SolutionLine extends CheckedExpr {
   readonly text: CompiledText;
+  /**
+   * The slot of a derived value with the very same expression, computed on
+   * the same draw before the line runs: the line reads it instead of
+   * working it out again (most solution lines restate a derived value).
+   */
+  readonly valueSlot?: number;
+}
+
+/** One step of checking a draw: computing a derived value into its slot, or testing a constraint (slot -1). */
+export interface CoreCheck {
+  readonly slot: number;
+  readonly check: CheckedExpr;
 }
 
 /** Numbers a clause states, drawn per candidate after the core draw is accepted. */
@@ -152,6 +164,8 @@ export interface CompiledTemplate {
   readonly domainSize: number;
   readonly derived: readonly DerivedValue[];
   readonly constraints: readonly CheckedExpr[];
+  /** `derived` and `constraints` in the order a draw is checked (see checkOrder). */
+  readonly coreChecks: readonly CoreCheck[];
   readonly cosmetic: readonly CosmeticVar[];
   readonly premises: readonly Premise[];
   readonly question: CompiledText;

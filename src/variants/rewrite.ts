@@ -1,7 +1,7 @@
-import type * as N from '../exact/num.js';
+import * as N from '../exact/num.js';
 import type { Env } from '../expr/types.js';
 import { below, mix } from '../engine/hash.js';
-import { isRejection, runConstraints, runDerived, runSolution, type Rejection } from '../engine/checks.js';
+import { isRejection, runCoreChecks, runSolution, type Rejection } from '../engine/checks.js';
 import type { CompiledAnswer, CompiledTemplate, StatedNumber } from '../template/compiled.js';
 import type { FormatOverrides } from '../template/text.js';
 
@@ -68,6 +68,7 @@ export function searchRewrite(rule: RewriteRule, template: CompiledTemplate, bas
   const answer = rule.answer(template);
   const anyIntermediate = rule.anyIntermediate(template);
   const env = baseEnv.slice();
+  const failed = new FailedRewrites(rewritable);
   let last: Rejection | undefined;
   for (let attempt = 0; attempt < REWRITE_ATTEMPTS; attempt++) {
     let counter = 0;
@@ -75,17 +76,49 @@ export function searchRewrite(rule: RewriteRule, template: CompiledTemplate, bas
     const changed = rule.pick(rewritable, random);
     for (const s of rewritable) env[s.slot] = baseEnv[s.slot]!;
     for (const s of changed) env[s.slot] = rule.rewrite(s, baseEnv[s.slot] as N.Num, mix(stream, attempt, counter++, s.slot));
-    last = runDerived(template.derived, env) ?? runConstraints(template.constraints, env);
+    // A template with few rewritable numbers and parts draws the same rewrite again and again; it fails again, for the same reason.
+    last = failed.reasonFor(env);
     if (last !== undefined) continue;
-    const steps: N.Num[] = [];
-    const value = runSolution(template, template.solution, answer, env, steps, anyIntermediate);
-    if (isRejection(value)) {
+    last = runCoreChecks(template.coreChecks, env);
+    if (last === undefined) {
+      const steps: N.Num[] = [];
+      const value = runSolution(template, template.solution, answer, env, steps, anyIntermediate);
+      if (!isRejection(value)) return { env: env.slice(), steps, answer: value, changed };
       last = value;
-      continue;
     }
-    return { env: env.slice(), steps, answer: value, changed };
+    failed.add(env, last);
   }
   return refuseRewrite(template, rule.variant, last);
+}
+
+/**
+ * The rewrites of one search that failed, by the values they gave the
+ * rewritable numbers: everything else in the env is the base's, so equal
+ * values mean an equal outcome.
+ */
+class FailedRewrites {
+  private readonly slots: readonly number[];
+  private readonly values: N.Num[][] = [];
+  private readonly reasons: Rejection[] = [];
+
+  constructor(rewritable: readonly StatedNumber[]) {
+    this.slots = rewritable.map((s) => s.slot);
+  }
+
+  reasonFor(env: Env): Rejection | undefined {
+    const slots = this.slots;
+    search: for (let i = 0; i < this.values.length; i++) {
+      const tried = this.values[i]!;
+      for (let k = 0; k < slots.length; k++) if (!N.equals(tried[k]!, env[slots[k]!] as N.Num)) continue search;
+      return this.reasons[i];
+    }
+    return undefined;
+  }
+
+  add(env: Env, reason: Rejection): void {
+    this.values.push(this.slots.map((slot) => env[slot] as N.Num));
+    this.reasons.push(reason);
+  }
 }
 
 /** Each rewritable number changes with probability one half, and at least one always does. */

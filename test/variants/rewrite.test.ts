@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as N from '../../src/exact/num.js';
 import { DIGITS } from '../../src/variants/digits.js';
+import { isRejection } from '../../src/engine/checks.js';
+import type { Env } from '../../src/expr/types.js';
 import { DECIMAL, FRACTION } from '../../src/variants/parts.js';
+import { searchRewrite } from '../../src/variants/rewrite.js';
 import { compileFullFixture, fullFixtureSpec } from '../support/spec.js';
 
 const template = compileFullFixture();
@@ -51,5 +54,40 @@ describe('the decimal and fraction rewrites', () => {
     const formats = FRACTION.formats(template, [litres])!;
     expect(formats.get(litres.slot)).toEqual({ kind: 'mixed' });
     expect(DECIMAL.formats(template, [litres])).toBeUndefined();
+  });
+});
+
+describe('the rewrite search', () => {
+  it('checks each distinct rewrite once: a search with one possible rewrite that fails does not try it 64 times', () => {
+    const variables = fullFixtureSpec().variables as Record<string, Record<string, unknown>>;
+    const oneWay = compileFullFixture({
+      variables: {
+        ...variables,
+        litres: { int: [1, 4], about: 'how much each jug held' },
+        drunk: { int: [1, 20], about: 'how much the guests drank', perturb: { digits: { append: 1 }, fraction: { parts: ['1/2'] } } },
+      },
+      constraints: ['drunk < total', 'isInteger(drunk)'],
+    });
+    let checks = 0;
+    const counted = {
+      ...oneWay,
+      coreChecks: oneWay.coreChecks.map(({ slot, check }) =>
+        slot >= 0 ? { slot, check } : { slot, check: { ...check, expr: { ...check.expr, evaluate: (env: Env) => (checks++, check.expr.evaluate(env)) } } },
+      ),
+    };
+    const env: Env = new Array<N.Num>(oneWay.envSize).fill(0);
+    for (const [name, value] of [
+      ['jugs', 3],
+      ['litres', 2],
+      ['drunk', 5],
+    ] as const)
+      env[oneWay.stated.find((s) => s.name === name)!.slot] = value;
+
+    const outcome = searchRewrite(FRACTION, counted, env, 12345);
+
+    expect(isRejection(outcome) && outcome.reason).toMatch(/found no rewrite in 64 tries .*isInteger\(drunk\)/);
+    // drunk + 1/2 is the only rewrite: its constraints are checked for it once (up to the one that fails), not 64 times.
+    expect(checks).toBeGreaterThan(0);
+    expect(checks).toBeLessThanOrEqual(oneWay.constraints.length);
   });
 });
