@@ -19,9 +19,9 @@ export interface ParallelOptions {
   readonly owners?: readonly number[];
 }
 
-/** How many worker threads a plan gets: as asked, but none idle for want of records. */
+/** How many worker threads a plan gets: as asked, but none idle for want of records or of templates (threads split the templates). */
 export function jobsFor(plan: GenerationPlan, jobs: number, minRecordsPerJob = MIN_RECORDS_PER_JOB): number {
-  return Math.max(1, Math.min(jobs, Math.floor((plan.end - plan.start) / minRecordsPerJob)));
+  return Math.max(1, Math.min(jobs, plan.columns.length, Math.floor((plan.end - plan.start) / minRecordsPerJob)));
 }
 
 /**

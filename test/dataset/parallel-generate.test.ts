@@ -7,7 +7,7 @@ import type * as Library from '../../src/index.js';
 import type * as ParallelGenerate from '../../src/dataset/parallel-generate.js';
 import type * as JsonlChunks from '../../src/dataset/jsonl-chunks.js';
 import type * as Manifest from '../../src/dataset/manifest.js';
-import { assignColumns, MIN_RECORDS_PER_JOB } from '../../src/dataset/parallel-generate.js';
+import { assignColumns, jobsFor, MIN_RECORDS_PER_JOB } from '../../src/dataset/parallel-generate.js';
 import { DEFAULT_GENERATORS_DIR } from '../../src/template/load.js';
 import { cli, REPO, tempDir } from '../support/cli.js';
 import { runs } from '../support/runs.js';
@@ -160,6 +160,14 @@ describe('generate in worker threads', () => {
       expect(failed.text).toBe(single.text);
     }
     expect((await failingInWorkers(exhausting, 2, runOf(exhausting, dir))).error.message).toBe(single.error.message);
+  });
+
+  it('gives a run no more threads than it has templates, nor more than one per MIN_RECORDS_PER_JOB records', () => {
+    const big = plan({ sets: 10 * MIN_RECORDS_PER_JOB });
+    expect(jobsFor(big, 4)).toBe(4);
+    expect(jobsFor(plan({ sets: 10 * MIN_RECORDS_PER_JOB, templates: templates.slice(0, 3) }), 4)).toBe(3);
+    expect(jobsFor(plan({ sets: 1 }), 4)).toBe(1);
+    expect(jobsFor(big, 1)).toBe(1);
   });
 
   it('shares the templates out among the workers by their records per set', () => {
