@@ -1,4 +1,5 @@
 import { generateRecords, type GenerationPlan } from '../engine/generate.js';
+import { Utf8Lines } from '../io/utf8-lines.js';
 import type { RecordCounter } from './manifest.js';
 
 /** A piece of a JSONL file: whole lines only, and how many. */
@@ -7,26 +8,25 @@ export interface JsonlChunk {
   readonly records: number;
 }
 
-/** One system call and one hash update per chunk, not per line: lines are joined up to about this many characters. */
-export const CHUNK_CHARS = 1 << 16;
+/** One system call and one hash update per chunk, not per line: lines are joined up to about this many bytes. */
+export const CHUNK_BYTES = 1 << 16;
 
 /**
- * The plan's records as JSONL, in chunks of whole lines, each record counted
- * in `counter` as it is serialised. What `generate` writes, whichever thread
- * runs it.
+ * The plan's records as JSONL, encoded as UTF-8 line by line, in chunks of
+ * whole lines, each record counted in `counter` as it is serialised. What
+ * `generate` writes, whichever thread runs it.
  */
-export function* jsonlChunks(plan: GenerationPlan, counter: RecordCounter, size = CHUNK_CHARS): Generator<JsonlChunk> {
-  let text = '';
+export function* jsonlChunks(plan: GenerationPlan, counter: RecordCounter, size = CHUNK_BYTES): Generator<JsonlChunk> {
+  const lines = new Utf8Lines(2 * size);
   let records = 0;
   for (const record of generateRecords(plan)) {
-    text += `${JSON.stringify(record)}\n`;
+    lines.add(JSON.stringify(record));
     records++;
     counter.add(record.template!.id, record.variant.kind);
-    if (text.length >= size) {
-      yield { data: text, records };
-      text = '';
+    if (lines.size >= size) {
+      yield { data: lines.take(), records };
       records = 0;
     }
   }
-  if (records > 0) yield { data: text, records };
+  if (records > 0) yield { data: lines.take(), records };
 }

@@ -2,7 +2,7 @@ import { piecesOf, type GenerationPlan } from '../engine/generate.js';
 import { WorkerPool } from '../parallel/pool.js';
 import type { GenerateReply, GenerateTask, RunDescription } from './generate-protocol.js';
 import { ChunkBuilder } from './chunk-builder.js';
-import { CHUNK_CHARS, type JsonlChunk } from './jsonl-chunks.js';
+import { CHUNK_BYTES, type JsonlChunk } from './jsonl-chunks.js';
 import type { RecordCounter } from './manifest.js';
 import { WorkerPieces } from './worker-pieces.js';
 
@@ -59,7 +59,7 @@ export async function* chunksInParallel(
   options: ParallelOptions,
 ): AsyncGenerator<JsonlChunk> {
   const owners = options.owners ?? assignColumns(plan, options.jobs);
-  const chunkChars = options.chunkChars ?? CHUNK_CHARS;
+  const chunkChars = options.chunkChars ?? CHUNK_BYTES;
   const pool = new WorkerPool<GenerateTask, GenerateReply>(new URL('./generate-worker.js', import.meta.url), options.jobs, run);
   try {
     const sources = Array.from({ length: options.jobs }, (_, w) => new WorkerPieces(pool, w, options.slotBytes ?? SLOT_BYTES));

@@ -79,9 +79,9 @@ function generatorsDir(builtIn: readonly string[], specs: readonly object[]): st
 
 function inOneThread(plan: Plan): { text: string; counts: unknown } {
   const counter = new RecordCounter();
-  let text = '';
-  for (const { data } of jsonlChunks(plan, counter)) text += data as string;
-  return { text, counts: counter.counts() };
+  const parts: Buffer[] = [];
+  for (const { data } of jsonlChunks(plan, counter)) parts.push(Buffer.from(data));
+  return { text: Buffer.concat(parts).toString(), counts: counter.counts() };
 }
 
 describe('generate in worker threads', () => {
