@@ -6,6 +6,7 @@ import { supportedVariants, unsupportedReasons, type GeneratedVariant } from '..
 import { wordingWarnings } from './wording.js';
 import type { CompiledTemplate } from '../template/compiled.js';
 import { checkRecord } from '../validate/check-record.js';
+import { needlessRemovableMarks } from '../variants/critical.js';
 import { uniqueQuestionKey } from '../variants/unique.js';
 
 export interface LintOptions {
@@ -101,6 +102,10 @@ export function lintTemplate(template: CompiledTemplate, options: LintOptions = 
   const unsupported = Object.fromEntries(unsupportedReasons(template));
   for (const [variant, reason] of Object.entries(unsupported)) warnings.push(`cannot make ${variant}: ${reason}`);
   warnings.push(...wordingWarnings(template, variants.includes('reorder')));
+  for (const index of needlessRemovableMarks(template))
+    warnings.push(
+      `premise ${index} is marked "removable": false, but the critical variant would not remove it anyway; drop the mark or move it to the premise a reader would do without`,
+    );
   const top = [...rejections.entries()].sort((a, b) => b[1] - a[1])[0];
   return {
     template: template.id,

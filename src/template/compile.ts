@@ -150,6 +150,7 @@ export function compileTemplate(spec: TemplateSpec, file: string, pools: Readonl
     paraphrases: paraphrases[i]!,
     follows: followsOf(spec.premises[i]!, i, fail),
     opens: i === 0 || (typeof spec.premises[i] !== 'string' && (spec.premises[i] as { opens?: boolean }).opens === true),
+    removable: typeof spec.premises[i] === 'string' || (spec.premises[i] as { removable?: false }).removable !== false,
   }));
   const positionsOf = (clauseText: CompiledText, after: readonly number[] | undefined, pointer: string, fallback: readonly number[]) => {
     const result = clausePositions(clauseText, after, premiseTexts.length, introducedAt, topLevel, fallback);

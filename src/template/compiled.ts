@@ -112,6 +112,8 @@ export interface Premise {
   readonly follows: readonly number[];
   /** Whether it may open the problem in a reordered item. */
   readonly opens: boolean;
+  /** False when a reader would assume a default without it, so the critical variant may not remove it. */
+  readonly removable: boolean;
 }
 
 /** The whole-number rewrites of the decimal and fraction variants: v becomes v + part. */

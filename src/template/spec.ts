@@ -55,6 +55,12 @@ export interface PremiseObject {
   readonly follows?: readonly number[];
   /** Whether the premise reads well as the problem's first sentence when premises are reordered (the first premise always does). */
   readonly opens?: boolean;
+  /**
+   * false when the problem still reads as complete without this premise, because a
+   * reader would assume a default in its place (no offer, no discount, no leak):
+   * the critical variant then never removes it.
+   */
+  readonly removable?: false;
 }
 
 export type PremiseSpec = string | PremiseObject;

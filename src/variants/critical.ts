@@ -13,6 +13,8 @@ export interface CriticalOption {
 
 interface Analysis {
   readonly options: readonly CriticalOption[];
+  /** Premises that would qualify but are marked `"removable": false`. */
+  readonly withheld: readonly number[];
   readonly reason: string | null;
 }
 
@@ -27,7 +29,9 @@ const analyses = new WeakMap<CompiledTemplate, Analysis>();
  * remaining sentences still read: no premise follows it (a premise that lists
  * it in `follows` refers back to it, as "the rest", "also" or "the compost"
  * do, and would point at a sentence that is gone), and no pronoun comes
- * before its person is named.
+ * before its person is named. A premise marked `"removable": false` is
+ * withheld even when it qualifies: without it a reader would assume a default
+ * (no offer, no discount) and answer a different problem.
  */
 export function criticalAnalysis(template: CompiledTemplate): Analysis {
   const cached = analyses.get(template);
@@ -36,6 +40,7 @@ export function criticalAnalysis(template: CompiledTemplate): Analysis {
   const statedNames = new Map(template.stated.map((s) => [s.name, s]));
   const texts = [...template.premises.map((p) => p.text), template.question];
   const options: CriticalOption[] = [];
+  const withheld: number[] = [];
   const refusals: string[] = [];
   template.premises.forEach((premise, index) => {
     const others = texts.filter((_, i) => i !== index);
@@ -50,12 +55,25 @@ export function criticalAnalysis(template: CompiledTemplate): Analysis {
     if (follower !== -1) return refusals.push(`premise ${index}: premise ${follower} follows it and would refer back to a sentence that is gone`);
     const dangling = danglingPronoun(others);
     if (dangling !== null) return refusals.push(`premise ${index}: without it, ${dangling.name} is referred to by pronoun before being named`);
+    if (!premise.removable) {
+      withheld.push(index);
+      return refusals.push(`premise ${index}: marked "removable": false, since without it a reader would assume a default`);
+    }
     options.push({ premise: index, missing });
   });
   const reason = options.length > 0 ? null : refusals.length > 0 ? refusals.join('; ') : 'no premise alone states a number the answer needs';
-  const analysis = { options, reason };
+  const analysis = { options, withheld, reason };
   analyses.set(template, analysis);
   return analysis;
+}
+
+/**
+ * Premises marked `"removable": false` that the critical variant would not
+ * remove anyway: the mark says nothing there, and probably sits on the wrong premise.
+ */
+export function needlessRemovableMarks(template: CompiledTemplate): number[] {
+  const { withheld } = criticalAnalysis(template);
+  return template.premises.flatMap((premise, index) => (!premise.removable && !withheld.includes(index) ? [index] : []));
 }
 
 export function criticalUnsupported(template: CompiledTemplate): string | null {

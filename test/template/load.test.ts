@@ -27,6 +27,14 @@ describe('loading template files', () => {
     [{ ...fixtureSpec(), answer: { expr: 'total', type: 'real' } }, '/answer/type', /must be one of/],
     [{ ...fixtureSpec(), distractors: [fixtureSpec().distractors[0]] }, '/distractors', /must NOT have fewer than 2 items/],
     [{ ...fixtureSpec(), solution: [{ text: 'no calculation here', expr: 'bags * 2' }] }, '/solution/0/text', /must match pattern/],
+    [
+      {
+        ...fixtureSpec(),
+        premises: ['{kid} has {bags} bags with {per_bag} marbles in each bag.', { text: '{kid.Subj} loses {lost} of the marbles.', removable: true }],
+      },
+      '/premises/1/removable',
+      /must be equal to constant/,
+    ],
   ])('names the file and JSON pointer of a schema violation (%#)', (spec, pointer, message) => {
     const dir = tempGenerators({ 'bad.json': JSON.stringify(spec, null, 2) });
     const error = reasonforgeErrorOf(() => loadTemplateFile(join(dir, 'bad.json'), pools));

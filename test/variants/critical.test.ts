@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { criticalAnalysis } from '../../src/variants/critical.js';
+import { criticalAnalysis, needlessRemovableMarks } from '../../src/variants/critical.js';
 import { compileFullFixture, fullFixtureSpec } from '../support/spec.js';
 
 const variables = fullFixtureSpec().variables as Record<string, Record<string, unknown>>;
@@ -54,5 +54,33 @@ describe('critical premises, decided from the template', () => {
     });
     const analysis = criticalAnalysis(t);
     expect(analysis.options).toEqual([{ premise: 1, missing: ['drunk'] }]);
+  });
+
+  it('never removes a premise marked "removable": false, whose absence a reader would fill with a default', () => {
+    const [first, second] = fullFixtureSpec().premises as unknown as Record<string, unknown>[];
+    const t = compileFullFixture({ premises: [first, { ...second, removable: false }] });
+    const analysis = criticalAnalysis(t);
+    expect(analysis.options).toEqual([{ premise: 0, missing: ['jugs', 'litres'] }]);
+    expect(analysis.withheld).toEqual([1]);
+    expect(needlessRemovableMarks(t)).toEqual([]);
+    const none = compileFullFixture({
+      premises: [
+        { ...first, removable: false },
+        { ...second, removable: false },
+      ],
+    });
+    expect(criticalAnalysis(none).options).toEqual([]);
+    expect(criticalAnalysis(none).reason).toMatch(/premise 0: marked "removable": false.*premise 1: marked "removable": false/);
+  });
+
+  it('points out a "removable": false mark on a premise the critical variant would not remove anyway', () => {
+    const t = compileFullFixture({
+      premises: [
+        { text: '{host} poured {jugs} jugs of punch into a big bowl, each jug holding {litres} litres.', removable: false },
+        { text: 'At the party, {host.poss} guests drank {drunk} litres of the punch.' },
+      ],
+    });
+    expect(criticalAnalysis(t).options).toEqual([{ premise: 1, missing: ['drunk'] }]);
+    expect(needlessRemovableMarks(t)).toEqual([0]);
   });
 });
