@@ -1,7 +1,8 @@
 /**
  * A worker thread of `generate --jobs N`: rebuilds the run's plan from its
- * description, generates one contiguous range of it, and hands it over in
- * chunks of JSONL bytes as the parent asks for them. See generateInWorkers.
+ * description, generates the pieces of the templates it is given, set by
+ * set, and hands them over in batches of JSONL bytes as the parent asks for
+ * them. See chunksInParallel.
  */
 import { workerData } from 'node:worker_threads';
 import { GenerationPlan } from '../engine/generate.js';
@@ -10,9 +11,8 @@ import { loadGsmSymbolic } from '../gsm-symbolic/load.js';
 import { serveTasks } from '../parallel/protocol.js';
 import type { CompiledTemplate } from '../template/compiled.js';
 import { loadLibrary } from '../template/load.js';
-import { jsonlChunks, type JsonlChunk } from './jsonl-chunks.js';
-import { RecordCounter, type Manifest } from './manifest.js';
-import type { GenerateTask, GenerateReply, RunDescription } from './parallel-generate.js';
+import { PieceEncoder } from './column-pieces.js';
+import type { GenerateTask, GenerateReply, RunDescription } from './generate-protocol.js';
 
 /** The run's templates, loaded as the parent loaded them and checked to be the very same versions. */
 function templatesOf(run: RunDescription): CompiledTemplate[] {
@@ -30,26 +30,19 @@ function templatesOf(run: RunDescription): CompiledTemplate[] {
 
 const run = workerData as RunDescription;
 const templates = templatesOf(run);
-let chunks: Iterator<JsonlChunk> | null = null;
-let counter = new RecordCounter();
-const encoder = new TextEncoder();
+let pieces: PieceEncoder | null = null;
+let slots: Uint8Array[] = [];
 
 serveTasks<GenerateTask, GenerateReply>((task) => {
   if (task.kind === 'start') {
     const plan = new GenerationPlan({ seed: run.seed, sets: run.sets, split: run.split, variants: run.variants, templates, range: task.range });
-    counter = new RecordCounter();
-    chunks = jsonlChunks(plan, counter, task.chunkChars);
+    const owned = new Set(task.columns);
+    pieces = new PieceEncoder(plan, (column) => owned.has(column));
+    slots = Array.from({ length: task.memory.byteLength / task.slotBytes }, (_, k) => new Uint8Array(task.memory, k * task.slotBytes, task.slotBytes));
     return { result: { kind: 'started' } };
   }
-  if (chunks === null) throw new Error('a generate worker was asked for records before it was started');
-  const next = chunks.next();
-  if (next.done === true) {
-    const counts: Manifest['counts'] = counter.counts();
-    return { result: { kind: 'done', counts } };
-  }
-  const { data, records } = next.value;
-  // A fresh buffer of its own, so moving it to the parent takes nothing else along.
-  const bytes = typeof data === 'string' ? encoder.encode(data) : data;
-  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  return { result: { kind: 'chunk', bytes, records }, transfer: own ? [bytes.buffer as ArrayBuffer] : [] };
+  if (pieces === null) throw new Error('a generate worker was asked for records before it was started');
+  const filled = pieces.fill(slots[task.slot]!);
+  if (filled === null) return { result: { kind: 'done' } };
+  return { result: { kind: 'batch', ...filled }, transfer: filled.bytes === undefined ? [] : [filled.bytes.buffer as ArrayBuffer] };
 });

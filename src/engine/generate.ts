@@ -84,27 +84,57 @@ export class GenerationPlan {
   }
 }
 
-/** Streams the plan's records (its shard only), each checked against the schema. Memory does not grow with the count. */
-export function* generateRecords(plan: GenerationPlan): Generator<ProblemRecord> {
-  const { config } = plan;
-  const samplers = plan.columns.map((column) => new TemplateSampler(column.template, config.seed));
-  let index = 0;
-  const firstSet = plan.perSet === 0 ? config.sets : Math.floor(plan.start / plan.perSet);
-  index = firstSet * plan.perSet;
-  for (let set = firstSet; set < config.sets && index < plan.end; set++) {
-    for (let c = 0; c < plan.columns.length && index < plan.end; c++) {
-      const column = plan.columns[c]!;
-      if (index + column.variants.length <= plan.start) {
-        index += column.variants.length;
-        continue;
-      }
-      const items = new SetItems(samplers[c]!, config.split, set);
-      for (const variant of column.variants) {
-        if (index >= plan.start && index < plan.end) yield assertValidRecord(items.record(variant));
-        index++;
-      }
+/** The records of one template in one set that fall within the plan's range: the unit the threads of `generate --jobs` share out. */
+export interface Piece {
+  readonly set: number;
+  /** Index into `plan.columns`. */
+  readonly column: number;
+  readonly variants: readonly GeneratedVariant[];
+}
+
+/** The plan's pieces in record order: set by set, templates in the plan's order within a set. */
+export function* piecesOf(plan: GenerationPlan): Generator<Piece> {
+  const firstSet = plan.perSet === 0 ? plan.config.sets : Math.floor(plan.start / plan.perSet);
+  let index = firstSet * plan.perSet;
+  for (let set = firstSet; set < plan.config.sets && index < plan.end; set++) {
+    for (let column = 0; column < plan.columns.length && index < plan.end; column++) {
+      const { variants } = plan.columns[column]!;
+      const first = Math.max(0, plan.start - index);
+      const last = Math.min(variants.length, plan.end - index);
+      index += variants.length;
+      if (first < last) yield { set, column, variants: first === 0 && last === variants.length ? variants : variants.slice(first, last) };
     }
   }
+}
+
+/**
+ * Makes the records of pieces, one sampler per template. A template's pieces
+ * must come in set order, as `piecesOf` gives them: its sampler reads its
+ * lanes forward, and a template's items never depend on the other templates.
+ */
+export class PieceMaker {
+  private readonly plan: GenerationPlan;
+  private readonly samplers = new Map<number, TemplateSampler>();
+
+  constructor(plan: GenerationPlan) {
+    this.plan = plan;
+  }
+
+  *records(piece: Piece): Generator<ProblemRecord> {
+    let sampler = this.samplers.get(piece.column);
+    if (sampler === undefined) {
+      sampler = new TemplateSampler(this.plan.columns[piece.column]!.template, this.plan.config.seed);
+      this.samplers.set(piece.column, sampler);
+    }
+    const items = new SetItems(sampler, this.plan.config.split, piece.set);
+    for (const variant of piece.variants) yield assertValidRecord(items.record(variant));
+  }
+}
+
+/** Streams the plan's records (its shard only), each checked against the schema. Memory does not grow with the count. */
+export function* generateRecords(plan: GenerationPlan): Generator<ProblemRecord> {
+  const maker = new PieceMaker(plan);
+  for (const piece of piecesOf(plan)) yield* maker.records(piece);
 }
 
 /** One item by address, without generating anything before it but its template's earlier draws. */

@@ -1,14 +1,16 @@
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type * as Library from '../../src/index.js';
 import type * as ParallelGenerate from '../../src/dataset/parallel-generate.js';
 import type * as JsonlChunks from '../../src/dataset/jsonl-chunks.js';
 import type * as Manifest from '../../src/dataset/manifest.js';
-import { MIN_RECORDS_PER_JOB, splitRange } from '../../src/dataset/parallel-generate.js';
+import { assignColumns, jobsFor, MIN_RECORDS_PER_JOB } from '../../src/dataset/parallel-generate.js';
 import { DEFAULT_GENERATORS_DIR } from '../../src/template/load.js';
 import { cli, REPO, tempDir } from '../support/cli.js';
+import { runs } from '../support/runs.js';
 import { fixtureSpec } from '../support/spec.js';
 
 /** Worker threads load the built files (npm test builds first), so the parallel path is tested as built. */
@@ -26,11 +28,53 @@ function runOf(plan: Plan, generators: string | null = null): Run {
 }
 
 /** Everything the workers produce, joined, with the counts and the number of chunks. */
-async function inWorkers(plan: Plan, jobs: number, run = runOf(plan)): Promise<{ text: string; counts: unknown; chunks: number }> {
+async function inWorkers(
+  plan: Plan,
+  jobs: number,
+  run = runOf(plan),
+  options: Partial<Parameters<typeof chunksInParallel>[3]> = {},
+): Promise<{ text: string; counts: unknown; chunks: number }> {
   const counter = new RecordCounter();
   const parts: Buffer[] = [];
-  for await (const { data } of chunksInParallel(plan, run, counter, { jobs, spillDir: tempDir('spill'), chunkChars: 3000 })) parts.push(Buffer.from(data));
+  for await (const { data } of chunksInParallel(plan, run, counter, { jobs, chunkChars: 3000, slotBytes: 16_000, ...options })) parts.push(Buffer.from(data));
   return { text: Buffer.concat(parts).toString(), counts: counter.counts(), chunks: parts.length };
+}
+
+/** Everything written before a failure, and the failure. */
+async function failingInWorkers(
+  plan: Plan,
+  jobs: number,
+  run: Run,
+  options: Partial<Parameters<typeof chunksInParallel>[3]> = {},
+): Promise<{ text: string; error: Error }> {
+  const parts: Buffer[] = [];
+  try {
+    for await (const { data } of chunksInParallel(plan, run, new RecordCounter(), { jobs, chunkChars: 3000, slotBytes: 16_000, ...options }))
+      parts.push(Buffer.from(data));
+  } catch (error) {
+    return { text: Buffer.concat(parts).toString(), error: error as Error };
+  }
+  throw new Error('the run was meant to fail');
+}
+
+/** The records one thread makes before it fails, and its error. */
+function failingInOneThread(plan: Plan): { text: string; error: Error } {
+  let text = '';
+  try {
+    for (const record of lib.generateRecords(plan)) text += `${JSON.stringify(record)}\n`;
+  } catch (error) {
+    return { text, error: error as Error };
+  }
+  throw new Error('the run was meant to fail');
+}
+
+/** A generators folder with the built-in pools, the given built-in templates and the given specs: small, so workers start quickly. */
+function generatorsDir(builtIn: readonly string[], specs: readonly object[]): string {
+  const dir = tempDir('generators');
+  cpSync(join(DEFAULT_GENERATORS_DIR, 'pools'), join(dir, 'pools'), { recursive: true });
+  for (const name of builtIn) cpSync(join(DEFAULT_GENERATORS_DIR, `${name}.json`), join(dir, `${name}.json`));
+  for (const spec of specs) writeFileSync(join(dir, `${(spec as { id: string }).id}.json`), JSON.stringify(spec));
+  return dir;
 }
 
 function inOneThread(plan: Plan): { text: string; counts: unknown } {
@@ -67,38 +111,76 @@ describe('generate in worker threads', () => {
     expect((await inWorkers(shard, 3)).text).toBe(inOneThread(shard).text);
   });
 
-  it("reports a worker's failure where one thread would: the first failing record in order, with the same message", async () => {
-    const dir = tempDir('exhausted');
-    cpSync(join(DEFAULT_GENERATORS_DIR, 'pools'), join(dir, 'pools'), { recursive: true });
-    const small = fixtureSpec({ variables: { ...fixtureSpec().variables, bags: { int: [2, 5] }, per_bag: { int: [3, 6] }, lost: { int: [1, 6] } } });
-    writeFileSync(join(dir, 'small.json'), JSON.stringify(small));
-    for (const name of ['bakery-trays-left.json', 'bike-shop-commission-pay.json']) cpSync(join(DEFAULT_GENERATORS_DIR, name), join(dir, name));
+  it('gives the bytes of one thread for any split of the templates among the workers, any range, any slot size', async () => {
+    const dir = generatorsDir(['bakery-trays-left', 'bike-shop-commission-pay', 'allotment-fence-gate'], [fixtureSpec()]);
     const library = lib.loadLibrary(dir);
-    const exhausting = new lib.GenerationPlan({ seed: 1, sets: 60, split: 'test', variants: ['base'], templates: library.templates });
-    const single = (() => {
-      try {
-        inOneThread(exhausting);
-      } catch (error) {
-        return error as Error;
-      }
-      throw new Error('the small template was meant to run out of instances');
-    })();
-    expect(single.message).toMatch(/has only \d+ distinct test base instances/);
-    for (const jobs of [2, 4]) {
-      const failure = await inWorkers(exhausting, jobs, runOf(exhausting, dir)).catch((error: unknown) => error as Error);
-      expect(failure).toBeInstanceOf(lib.ReasonforgeError);
-      expect((failure as Error).message).toBe(single.message);
+    const cases = fc.sample(
+      fc.record({
+        jobs: fc.integer({ min: 1, max: 3 }),
+        slotBytes: fc.constantFrom(3000, 40_000),
+        owners: fc.array(fc.nat(2), { minLength: library.templates.length, maxLength: library.templates.length }),
+        split: fc.constantFrom('test' as const, 'train' as const),
+        a: fc.double({ min: 0, max: 1, noNaN: true }),
+        b: fc.double({ min: 0, max: 1, noNaN: true }),
+      }),
+      { numRuns: runs(4, 20), seed: 7 },
+    );
+    for (const { jobs, slotBytes, owners, split, a, b } of cases) {
+      const config = { seed: 2, sets: 4, split, variants: lib.GENERATED_VARIANTS, templates: library.templates };
+      const total = new lib.GenerationPlan(config).total;
+      const range = { start: Math.floor(Math.min(a, b) * total), end: Math.floor(Math.max(a, b) * total) };
+      const part = new lib.GenerationPlan({ ...config, range });
+      const one = inOneThread(part);
+      const many = await inWorkers(part, jobs, runOf(part, dir), { slotBytes, owners: owners.map((owner) => owner % jobs) });
+      expect(many.text).toBe(one.text);
+      expect(JSON.stringify(many.counts)).toBe(JSON.stringify(one.counts));
     }
   });
 
-  it('splits a range into contiguous parts of equal length, give or take one', () => {
-    const parts = splitRange(100, 1103, 4);
-    expect(parts[0]!.start).toBe(100);
-    expect(parts[3]!.end).toBe(1103);
-    for (let k = 1; k < 4; k++) expect(parts[k]!.start).toBe(parts[k - 1]!.end);
-    const lengths = parts.map((p) => p.end - p.start);
-    expect(Math.max(...lengths) - Math.min(...lengths)).toBeLessThanOrEqual(1);
-    expect(splitRange(0, 2, 4).every((p) => p.start <= p.end)).toBe(true);
+  it("reports a thread's failure where one thread would: the first failing record in order, with the same message, after everything before it", async () => {
+    // Two templates that run out of instances, the later one in the plan first; a third that never does.
+    const variables = (bags: number) => ({ ...fixtureSpec().variables, bags: { int: [2, bags] }, per_bag: { int: [3, 6] }, lost: { int: [1, 6] } });
+    const dir = generatorsDir(
+      ['bakery-trays-left'],
+      [fixtureSpec({ id: 'small-a', variables: variables(5) }), fixtureSpec({ id: 'small-b', variables: variables(3) })],
+    );
+    const library = lib.loadLibrary(dir);
+    const exhausting = new lib.GenerationPlan({ seed: 1, sets: 60, split: 'test', variants: ['base'], templates: library.templates });
+    const single = failingInOneThread(exhausting);
+    expect(single.error.message).toMatch(/"small-b" has only \d+ distinct test base instances/);
+    for (const { jobs, owners } of [
+      { jobs: 2, owners: [0, 0, 1] },
+      { jobs: 2, owners: [1, 1, 0] },
+      { jobs: 3, owners: [0, 1, 2] },
+      { jobs: 2, owners: [1, 0, 1] },
+    ]) {
+      const failed = await failingInWorkers(exhausting, jobs, runOf(exhausting, dir), { owners });
+      expect(failed.error).toBeInstanceOf(lib.ReasonforgeError);
+      expect(failed.error.message).toBe(single.error.message);
+      expect(failed.text).toBe(single.text);
+    }
+    expect((await failingInWorkers(exhausting, 2, runOf(exhausting, dir))).error.message).toBe(single.error.message);
+  });
+
+  it('gives a run no more threads than it has templates, nor more than one per MIN_RECORDS_PER_JOB records', () => {
+    const big = plan({ sets: 10 * MIN_RECORDS_PER_JOB });
+    expect(jobsFor(big, 4)).toBe(4);
+    expect(jobsFor(plan({ sets: 10 * MIN_RECORDS_PER_JOB, templates: templates.slice(0, 3) }), 4)).toBe(3);
+    expect(jobsFor(plan({ sets: 1 }), 4)).toBe(1);
+    expect(jobsFor(big, 1)).toBe(1);
+  });
+
+  it('shares the templates out among the workers by their records per set', () => {
+    const whole = plan();
+    const most = Math.max(...whole.columns.map((column) => column.variants.length));
+    for (const workers of [1, 2, 3]) {
+      const owners = assignColumns(whole, workers);
+      const loads = Array.from({ length: workers }, (_, w) =>
+        whole.columns.reduce((sum, column, c) => sum + (owners[c] === w ? column.variants.length : 0), 0),
+      );
+      expect(loads.reduce((a, b) => a + b, 0)).toBe(whole.perSet);
+      expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(most);
+    }
   });
 });
 

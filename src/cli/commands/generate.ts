@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { buildManifest, formatManifest, RecordCounter } from '../../dataset/manifest.js';
 import { jsonlChunks } from '../../dataset/jsonl-chunks.js';
-import { chunksInParallel, jobsFor, type RunDescription } from '../../dataset/parallel-generate.js';
+import type { RunDescription } from '../../dataset/generate-protocol.js';
+import { chunksInParallel, jobsFor } from '../../dataset/parallel-generate.js';
 import { GenerationPlan, type Shard } from '../../engine/generate.js';
 import { defaultJobs } from '../../parallel/pool.js';
 import { selectTemplates, selectTopics } from '../../engine/select.js';
@@ -134,8 +134,7 @@ export const generate: Command = {
       generators: values.generators === undefined ? null : resolve(values.generators),
       gsmSymbolic: fromGsm === undefined ? null : resolve(fromGsm),
     };
-    const chunks =
-      jobs === 1 ? jsonlChunks(plan, counter) : chunksInParallel(plan, run, counter, { jobs, spillDir: out === undefined ? tmpdir() : dirname(resolve(out)) });
+    const chunks = jobs === 1 ? jsonlChunks(plan, counter) : chunksInParallel(plan, run, counter, { jobs });
     let bytes = 0;
     try {
       for await (const { data, records } of chunks) {
