@@ -1,7 +1,7 @@
 import { ReasonforgeError } from '../errors.js';
 import * as N from '../exact/num.js';
 import type { Env } from '../expr/types.js';
-import type { CheckedExpr, CompiledAnswer, CompiledTemplate, CoreCheck, DerivedValue, SolutionLine } from '../template/compiled.js';
+import type { CheckedExpr, CompiledAnswer, CompiledTemplate, CheckStep, DerivedValue, SolutionLine } from '../template/compiled.js';
 
 /** Why a candidate was refused. One object per check and cause, made once: refusing allocates nothing. */
 export interface Rejection {
@@ -69,7 +69,7 @@ export function runConstraints(constraints: readonly CheckedExpr[], env: Env): R
  * fails or value that cannot be computed. Passes exactly the draws that
  * runDerived followed by runConstraints passes.
  */
-export function runCoreChecks(order: readonly CoreCheck[], env: Env): Rejection | undefined {
+export function runChecks(order: readonly CheckStep[], env: Env): Rejection | undefined {
   for (let i = 0; i < order.length; i++) {
     const { slot, check } = order[i]!;
     try {

@@ -7,7 +7,7 @@ import { repeatsAnEarlierAnswer } from '../variants/extensions.js';
 import { DECIMAL, FRACTION } from '../variants/parts.js';
 import { searchRewrite, type RewriteRule, type Rewritten } from '../variants/rewrite.js';
 import { setGivenAnswer, solveReverse, type Reversed } from '../variants/reverse.js';
-import { isRejection, refuse, runConstraints, runCoreChecks, runDerived, runSolution, type Rejection } from './checks.js';
+import { isRejection, refuse, runConstraints, runChecks, runDerived, runSolution, type Rejection } from './checks.js';
 import { below, high32, low32, mix } from './hash.js';
 import { supportedVariants } from './variants.js';
 
@@ -76,7 +76,7 @@ export class CandidateContext {
     }
     for (const [a, b] of this.entityPairs) if (env[a] === env[b]) return this.distinctRejection;
 
-    const failed = runCoreChecks(template.coreChecks, env);
+    const failed = runChecks(template.coreChecks, env);
     if (failed !== undefined) return failed;
     const steps: N.Num[] = [];
     const answer = runSolution(template, template.solution, template.answer, env, steps);
@@ -170,7 +170,7 @@ export class CandidateContext {
         const v = vars[k]!;
         env[v.slot] = v.domain.valueAt(below(mix(stream, attempt, k), v.domain.size));
       }
-      last = runDerived(clause.derived, env) ?? runConstraints(clause.constraints, env);
+      last = runChecks(clause.checks, env);
       if (last !== undefined) continue;
       if (extension === undefined) return undefined;
       const steps: N.Num[] = [];

@@ -141,6 +141,7 @@ export function compileTemplate(spec: TemplateSpec, file: string, pools: Readonl
       .map((name) => ({ slot: cx.declared.get(name)!.slot, domain: cx.declared.get(name)!.domain! })),
     derived: derivedOf,
     constraints: clauseConstraints,
+    checks: checkOrder(derivedOf, clauseConstraints),
   });
 
   const introducedAt = introductionIndex(premiseTexts, topLevel);

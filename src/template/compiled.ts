@@ -64,7 +64,7 @@ export interface SolutionLine extends CheckedExpr {
 }
 
 /** One step of checking a draw: computing a derived value into its slot, or testing a constraint (slot -1). */
-export interface CoreCheck {
+export interface CheckStep {
   readonly slot: number;
   readonly check: CheckedExpr;
 }
@@ -75,6 +75,8 @@ export interface ClauseSampling {
   readonly vars: readonly DomainVar[];
   readonly derived: readonly DerivedValue[];
   readonly constraints: readonly CheckedExpr[];
+  /** `derived` and `constraints` in the order a draw of the clause is checked (see checkOrder). */
+  readonly checks: readonly CheckStep[];
 }
 
 export interface Distractor {
@@ -167,7 +169,7 @@ export interface CompiledTemplate {
   readonly derived: readonly DerivedValue[];
   readonly constraints: readonly CheckedExpr[];
   /** `derived` and `constraints` in the order a draw is checked (see checkOrder). */
-  readonly coreChecks: readonly CoreCheck[];
+  readonly coreChecks: readonly CheckStep[];
   readonly cosmetic: readonly CosmeticVar[];
   readonly premises: readonly Premise[];
   readonly question: CompiledText;

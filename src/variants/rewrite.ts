@@ -1,7 +1,7 @@
 import * as N from '../exact/num.js';
 import type { Env } from '../expr/types.js';
 import { below, mix } from '../engine/hash.js';
-import { isRejection, runCoreChecks, runSolution, type Rejection } from '../engine/checks.js';
+import { isRejection, runChecks, runSolution, type Rejection } from '../engine/checks.js';
 import type { CompiledAnswer, CompiledTemplate, StatedNumber } from '../template/compiled.js';
 import type { FormatOverrides } from '../template/text.js';
 
@@ -79,7 +79,7 @@ export function searchRewrite(rule: RewriteRule, template: CompiledTemplate, bas
     // A template with few rewritable numbers and parts draws the same rewrite again and again; it fails again, for the same reason.
     last = failed.reasonFor(env);
     if (last !== undefined) continue;
-    last = runCoreChecks(template.coreChecks, env);
+    last = runChecks(template.coreChecks, env);
     if (last === undefined) {
       const steps: N.Num[] = [];
       const value = runSolution(template, template.solution, answer, env, steps, anyIntermediate);

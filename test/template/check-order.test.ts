@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runConstraints, runCoreChecks, runDerived } from '../../src/engine/checks.js';
+import { runConstraints, runChecks, runDerived } from '../../src/engine/checks.js';
 import * as N from '../../src/exact/num.js';
 import type { Env } from '../../src/expr/types.js';
 import { loadLibrary } from '../../src/template/load.js';
@@ -16,7 +16,7 @@ describe('checkOrder', () => {
     expect(names).toEqual(['bags != per_bag', 'total', 'lost < total', 'half', 'isInteger(half)']);
   });
 
-  it('passes exactly the draws that computing every derived value and then testing every constraint passes, for every library template', () => {
+  it('passes exactly the draws, core and clause, that computing every derived value and then testing every constraint passes, for every library template', () => {
     const templates = loadLibrary().templates;
     fc.assert(
       fc.property(fc.nat({ max: templates.length - 1 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (which, at) => {
@@ -28,10 +28,20 @@ describe('checkOrder', () => {
           rest = Math.floor(rest / v.domain.size);
         }
         const inOrder = env.slice();
-        const passes = runCoreChecks(t.coreChecks, env) === undefined;
+        const passes = runChecks(t.coreChecks, env) === undefined;
         expect(passes).toBe((runDerived(t.derived, inOrder) ?? runConstraints(t.constraints, inOrder)) === undefined);
         // A passing draw has every derived value computed.
-        if (passes) expect(t.derived.map((d) => N.canonical(env[d.slot] as N.Num))).toEqual(t.derived.map((d) => N.canonical(inOrder[d.slot] as N.Num)));
+        if (!passes) return;
+        expect(t.derived.map((d) => N.canonical(env[d.slot] as N.Num))).toEqual(t.derived.map((d) => N.canonical(inOrder[d.slot] as N.Num)));
+        // Each clause's numbers, drawn on top of the passing core draw, pass its checks in either order alike.
+        for (const { sampling } of [...t.distractors, ...t.extensions]) {
+          for (const v of sampling.vars) env[v.slot] = v.domain.valueAt(Math.floor(at * v.domain.size));
+          const clauseInOrder = env.slice();
+          const clausePasses = runChecks(sampling.checks, env) === undefined;
+          expect(clausePasses, `${t.id}, clause ${sampling.id}`).toBe(
+            (runDerived(sampling.derived, clauseInOrder) ?? runConstraints(sampling.constraints, clauseInOrder)) === undefined,
+          );
+        }
       }),
       { numRuns: 3000 },
     );
