@@ -21,7 +21,8 @@ export class StreamWriter {
 
   async write(text: string | Uint8Array): Promise<void> {
     if (this.closed) return;
-    if (!this.stream.write(text)) {
+    // A stream may hold on to the bytes after write returns, and a caller may reuse its buffer (see JsonlChunk): they are copied.
+    if (!this.stream.write(typeof text === 'string' ? text : Buffer.from(text))) {
       await new Promise<void>((done) => {
         const finish = () => {
           this.stream.off('drain', finish);

@@ -1,8 +1,7 @@
 import { piecesOf, type GenerationPlan } from '../engine/generate.js';
 import { WorkerPool } from '../parallel/pool.js';
 import type { GenerateReply, GenerateTask, RunDescription } from './generate-protocol.js';
-import { ChunkBuilder } from './chunk-builder.js';
-import { CHUNK_BYTES, type JsonlChunk } from './jsonl-chunks.js';
+import type { JsonlChunk } from './jsonl-chunks.js';
 import type { RecordCounter } from './manifest.js';
 import { WorkerPieces } from './worker-pieces.js';
 
@@ -12,7 +11,6 @@ export const MIN_RECORDS_PER_JOB = 5000;
 export interface ParallelOptions {
   readonly jobs: number;
   readonly minRecordsPerJob?: number;
-  readonly chunkChars?: number;
   /** Bytes a worker hands over per request. */
   readonly slotBytes?: number;
   /** Which worker makes each template (for tests: any assignment gives the same bytes). */
@@ -46,7 +44,9 @@ const SLOT_BYTES = 1 << 20;
  * order: each template's sampler reads its lanes forward from the run's first
  * set, as in one thread, so no lane is read twice. This thread only
  * assembles: it takes the pieces in record order, a set's templates in the
- * plan's order, each from its worker, and copies them into chunks. Workers
+ * plan's order, each from its worker, and hands each on as a chunk lent
+ * straight from the memory the worker wrote it into (nothing is copied or
+ * allocated here; the slot is reused once the next chunk is asked for). Workers
  * run ahead by a few slots of shared memory only, so memory stays bounded
  * whatever the run's size. Counts go into `counter` in record order. An
  * error surfaces where it would in one thread: at the first failing piece,
@@ -59,7 +59,6 @@ export async function* chunksInParallel(
   options: ParallelOptions,
 ): AsyncGenerator<JsonlChunk> {
   const owners = options.owners ?? assignColumns(plan, options.jobs);
-  const chunkChars = options.chunkChars ?? CHUNK_BYTES;
   const pool = new WorkerPool<GenerateTask, GenerateReply>(new URL('./generate-worker.js', import.meta.url), options.jobs, run);
   try {
     const sources = Array.from({ length: options.jobs }, (_, w) => new WorkerPieces(pool, w, options.slotBytes ?? SLOT_BYTES));
@@ -67,28 +66,18 @@ export async function* chunksInParallel(
       const columns = plan.columns.flatMap((_, c) => (owners[c] === w ? [c] : []));
       source.start({ start: plan.start, end: plan.end }, columns);
     });
-    const chunk = new ChunkBuilder(chunkChars);
     for (const piece of piecesOf(plan)) {
       const source = sources[owners[piece.column]!]!;
-      let bytes: Uint8Array | undefined;
-      try {
+      // A piece that failed throws here: everything before it has gone out already.
+      let bytes = source.take();
+      while (bytes === undefined) {
+        await source.arrival();
         bytes = source.take();
-        while (bytes === undefined) {
-          await source.arrival();
-          bytes = source.take();
-        }
-      } catch (error) {
-        // The piece failed: everything before it goes out first.
-        if (chunk.records > 0) yield chunk.take();
-        throw error;
       }
-      if (!chunk.fits(bytes.length) && chunk.records > 0) yield chunk.take();
-      // Copied before the next take: a worker's piece lives in memory it reuses.
-      chunk.append(bytes, piece.variants.length);
       const { id } = plan.columns[piece.column]!.template;
       for (const variant of piece.variants) counter.add(id, variant);
+      yield { data: bytes, records: piece.variants.length };
     }
-    if (chunk.records > 0) yield chunk.take();
   } finally {
     await pool.close();
   }

@@ -36,7 +36,7 @@ async function inWorkers(
 ): Promise<{ text: string; counts: unknown; chunks: number }> {
   const counter = new RecordCounter();
   const parts: Buffer[] = [];
-  for await (const { data } of chunksInParallel(plan, run, counter, { jobs, chunkChars: 3000, slotBytes: 16_000, ...options })) parts.push(Buffer.from(data));
+  for await (const { data } of chunksInParallel(plan, run, counter, { jobs, slotBytes: 16_000, ...options })) parts.push(Buffer.from(data));
   return { text: Buffer.concat(parts).toString(), counts: counter.counts(), chunks: parts.length };
 }
 
@@ -49,8 +49,7 @@ async function failingInWorkers(
 ): Promise<{ text: string; error: Error }> {
   const parts: Buffer[] = [];
   try {
-    for await (const { data } of chunksInParallel(plan, run, new RecordCounter(), { jobs, chunkChars: 3000, slotBytes: 16_000, ...options }))
-      parts.push(Buffer.from(data));
+    for await (const { data } of chunksInParallel(plan, run, new RecordCounter(), { jobs, slotBytes: 16_000, ...options })) parts.push(Buffer.from(data));
   } catch (error) {
     return { text: Buffer.concat(parts).toString(), error: error as Error };
   }
