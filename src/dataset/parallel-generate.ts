@@ -1,6 +1,7 @@
-import { piecesOf, type GenerationPlan } from '../engine/generate.js';
+import { piecesOf, type GenerationPlan, type TemplateOutline } from '../engine/generate.js';
 import { WorkerPool } from '../parallel/pool.js';
-import type { GenerateReply, GenerateTask, RunDescription } from './generate-protocol.js';
+import type { CompiledTemplate } from '../template/compiled.js';
+import type { GenerateReply, GenerateTask, RunDescription, TemplateSource } from './generate-protocol.js';
 import type { JsonlChunk } from './jsonl-chunks.js';
 import type { RecordCounter } from './manifest.js';
 import { WorkerPieces } from './worker-pieces.js';
@@ -8,8 +9,28 @@ import { WorkerPieces } from './worker-pieces.js';
 /** Fewer records than this per thread, and starting a worker costs more than it saves. */
 export const MIN_RECORDS_PER_JOB = 5000;
 
+/** A plan made from compiled templates or from outlines: the writer needs only the order and the counts. */
+type AnyPlan = GenerationPlan<CompiledTemplate | TemplateOutline>;
+
+/** The worker threads of `generate --jobs N`. */
+export type GenerateWorkers = WorkerPool<GenerateTask, GenerateReply>;
+
+/** Starts `count` workers; each loads the source's templates at once, so that loading overlaps whatever this thread does next. */
+export function startWorkers(source: TemplateSource, count: number): GenerateWorkers {
+  return new WorkerPool<GenerateTask, GenerateReply>(new URL('./generate-worker.js', import.meta.url), count, source);
+}
+
+/** The outlines of the templates the workers loaded (asked of the first): what this thread plans with instead of compiling them too. */
+export async function outlinesFrom(workers: GenerateWorkers): Promise<readonly TemplateOutline[]> {
+  const reply = await workers.runOn(0, { kind: 'outlines' });
+  if (reply.kind !== 'outlines') throw new Error(`a generate worker answered ${reply.kind} to a request for outlines`);
+  return reply.templates;
+}
+
 export interface ParallelOptions {
   readonly jobs: number;
+  /** Workers started already (startWorkers), at least `jobs` of them; those beyond `jobs` are stopped. Closed at the end. */
+  readonly workers?: GenerateWorkers;
   readonly minRecordsPerJob?: number;
   /** Bytes a worker hands over per request. */
   readonly slotBytes?: number;
@@ -18,7 +39,7 @@ export interface ParallelOptions {
 }
 
 /** How many worker threads a plan gets: as asked, but none idle for want of records or of templates (threads split the templates). */
-export function jobsFor(plan: GenerationPlan, jobs: number, minRecordsPerJob = MIN_RECORDS_PER_JOB): number {
+export function jobsFor(plan: AnyPlan, jobs: number, minRecordsPerJob = MIN_RECORDS_PER_JOB): number {
   return Math.max(1, Math.min(jobs, plan.columns.length, Math.floor((plan.end - plan.start) / minRecordsPerJob)));
 }
 
@@ -27,7 +48,7 @@ export function jobsFor(plan: GenerationPlan, jobs: number, minRecordsPerJob = M
  * order) to the worker whose load, in records per set, stays lowest. It only
  * moves work: the bytes do not depend on it.
  */
-export function assignColumns(plan: GenerationPlan, workers: number): number[] {
+export function assignColumns(plan: AnyPlan, workers: number): number[] {
   const loads = Array.from({ length: workers }, () => 0);
   return plan.columns.map((column) => {
     const least = loads.indexOf(Math.min(...loads));
@@ -52,19 +73,15 @@ const SLOT_BYTES = 1 << 20;
  * error surfaces where it would in one thread: at the first failing piece,
  * once everything before it is written.
  */
-export async function* chunksInParallel(
-  plan: GenerationPlan,
-  run: RunDescription,
-  counter: RecordCounter,
-  options: ParallelOptions,
-): AsyncGenerator<JsonlChunk> {
+export async function* chunksInParallel(plan: AnyPlan, run: RunDescription, counter: RecordCounter, options: ParallelOptions): AsyncGenerator<JsonlChunk> {
   const owners = options.owners ?? assignColumns(plan, options.jobs);
-  const pool = new WorkerPool<GenerateTask, GenerateReply>(new URL('./generate-worker.js', import.meta.url), options.jobs, run);
+  const pool = options.workers ?? startWorkers(run, options.jobs);
   try {
+    pool.keep(options.jobs);
     const sources = Array.from({ length: options.jobs }, (_, w) => new WorkerPieces(pool, w, options.slotBytes ?? SLOT_BYTES));
     sources.forEach((source, w) => {
       const columns = plan.columns.flatMap((_, c) => (owners[c] === w ? [c] : []));
-      source.start({ start: plan.start, end: plan.end }, columns);
+      source.start(run, { start: plan.start, end: plan.end }, columns);
     });
     for (const piece of piecesOf(plan)) {
       const source = sources[owners[piece.column]!]!;

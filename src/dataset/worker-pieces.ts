@@ -1,6 +1,6 @@
 import type { WorkerPool } from '../parallel/pool.js';
 import type { SlotFill } from './column-pieces.js';
-import type { GenerateReply, GenerateTask } from './generate-protocol.js';
+import type { GenerateReply, GenerateTask, RunDescription } from './generate-protocol.js';
 
 /** Slots of shared memory per worker: how many batches it may make ahead of the writer, which bounds memory. */
 const SLOTS = 4;
@@ -37,8 +37,8 @@ export class WorkerPieces {
     this.memory = new SharedArrayBuffer(SLOTS * slotBytes);
   }
 
-  start(range: { start: number; end: number }, columns: readonly number[]): void {
-    this.pool.runOn(this.index, { kind: 'start', range, columns, memory: this.memory, slotBytes: this.slotBytes }).then(
+  start(run: RunDescription, range: { start: number; end: number }, columns: readonly number[]): void {
+    this.pool.runOn(this.index, { kind: 'start', run, range, columns, memory: this.memory, slotBytes: this.slotBytes }).then(
       () => {
         for (let slot = 0; slot < SLOTS; slot++) this.request(slot);
       },

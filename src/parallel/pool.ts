@@ -82,6 +82,15 @@ export class WorkerPool<Task, Result> {
     return result;
   }
 
+  /** Stops the workers from index `count` on (none of them may have a task waiting): a pool started larger than the work turned out to need. */
+  keep(count: number): void {
+    for (const [w, waiting] of this.waiting.entries()) {
+      if (w >= count && waiting.size > 0) throw new Error(`worker ${w} still has ${waiting.size} task(s) waiting`);
+    }
+    for (const worker of this.workers.splice(count)) void worker.terminate();
+    this.waiting.splice(count);
+  }
+
   /** Stops every worker; pending tasks are rejected. */
   async close(): Promise<void> {
     this.fail(new Error('the worker pool was closed'));
