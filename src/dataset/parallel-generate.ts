@@ -15,9 +15,20 @@ type AnyPlan = GenerationPlan<CompiledTemplate | TemplateOutline>;
 /** The worker threads of `generate --jobs N`. */
 export type GenerateWorkers = WorkerPool<GenerateTask, GenerateReply>;
 
+/**
+ * A generate worker's young generation, MiB (V8's default is 32 on 64-bit):
+ * nearly all it allocates dies within a record, so a smaller nursery costs no
+ * measurable CPU (one thread, 92,000 every-variant records, semi-spaces of
+ * 16, 8, 4 and 2 MiB: 3.60, 3.61, 3.65 and 3.59 s median of five) and saves
+ * resident memory in every worker.
+ */
+const YOUNG_GENERATION_MB = 8;
+
 /** Starts `count` workers; each loads the source's templates at once, so that loading overlaps whatever this thread does next. */
 export function startWorkers(source: TemplateSource, count: number): GenerateWorkers {
-  return new WorkerPool<GenerateTask, GenerateReply>(new URL('./generate-worker.js', import.meta.url), count, source);
+  return new WorkerPool<GenerateTask, GenerateReply>(new URL('./generate-worker.js', import.meta.url), count, source, {
+    maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
+  });
 }
 
 /** The outlines of the templates the workers loaded (asked of the first): what this thread plans with instead of compiling them too. */
