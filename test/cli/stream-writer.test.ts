@@ -22,4 +22,23 @@ describe('StreamWriter', () => {
     for (const done of callbacks) done();
     expect(Buffer.concat(received).toString()).toBe('first\nagain\n');
   });
+
+  it('reuses the buffer of a copy once the stream is done with it', async () => {
+    const received: Buffer[] = [];
+    const texts: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        received.push(chunk);
+        texts.push(chunk.toString());
+        done();
+      },
+    });
+    const writer = new StreamWriter(stream);
+    await writer.write(Buffer.from('first\n'));
+    // The stream's callback runs on a later tick.
+    await new Promise((resolve) => setImmediate(resolve));
+    await writer.write(Buffer.from('again\n'));
+    expect(texts).toEqual(['first\n', 'again\n']);
+    expect(received[1]!.buffer).toBe(received[0]!.buffer);
+  });
 });
