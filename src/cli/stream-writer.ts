@@ -1,4 +1,8 @@
 /* Its own module, so that streaming output (verify --jsonl) loads nothing else: shared.ts loads the template library. */
+/** Copies are made in buffers of at least this many bytes, and so many are kept for reuse. */
+const SPARE_BYTES = 1 << 16;
+const MAX_SPARES = 8;
+
 /**
  * Writes to a stream, waiting when it is full. A reader that goes away (as
  * `| head` does) ends the output quietly instead of with an EPIPE trace.
@@ -6,6 +10,8 @@
 export class StreamWriter {
   private closed = false;
   private readonly stream: NodeJS.WritableStream;
+  /** Buffers the stream is done with, for the next copies: a fresh copy per chunk was garbage a writing thread collects too rarely. */
+  private readonly spares: Buffer[] = [];
 
   constructor(stream: NodeJS.WritableStream) {
     this.stream = stream;
@@ -21,7 +27,7 @@ export class StreamWriter {
 
   async write(text: string | Uint8Array): Promise<void> {
     if (this.closed) return;
-    if (!this.stream.write(text)) {
+    if (!this.send(text)) {
       await new Promise<void>((done) => {
         const finish = () => {
           this.stream.off('drain', finish);
@@ -32,5 +38,23 @@ export class StreamWriter {
         this.stream.once('error', finish);
       });
     }
+  }
+
+  /** A stream may hold on to bytes after write returns, and a caller may reuse its buffer (see JsonlChunk): bytes go as a copy, whose buffer is reused once the stream is done with it. */
+  private send(text: string | Uint8Array): boolean {
+    if (typeof text === 'string') return this.stream.write(text);
+    const at = this.spares.findIndex((spare) => spare.length >= text.length);
+    const copy = at >= 0 ? this.spares.splice(at, 1)[0]! : Buffer.allocUnsafeSlow(Math.max(text.length, SPARE_BYTES));
+    copy.set(text);
+    let spared = false;
+    const spare = () => {
+      if (!spared && this.spares.length < MAX_SPARES) this.spares.push(copy);
+      spared = true;
+    };
+    const ok = this.stream.write(copy.subarray(0, text.length), spare);
+    // Written through at once (a file, or a pipe with room): the copy is free now. The callback alone comes a tick
+    // later, and a writer fed from memory may not yield to one between chunks.
+    if ((this.stream as { writableLength?: number }).writableLength === 0) spare();
+    return ok;
   }
 }

@@ -7,13 +7,16 @@ import { PieceMaker, piecesOf, type GenerationPlan, type Piece } from '../engine
  * one-thread run, so a template's records (and its errors) are the same
  * whichever thread owns it.
  */
-export function* columnPieces(plan: GenerationPlan, owned: (column: number) => boolean): Generator<{ readonly piece: Piece; readonly text: string }> {
+export function* columnPieces(
+  plan: GenerationPlan,
+  owned: (column: number) => boolean,
+): Generator<{ readonly piece: Piece; readonly lines: readonly string[] }> {
   const maker = new PieceMaker(plan);
   for (const piece of piecesOf(plan)) {
     if (!owned(piece.column)) continue;
-    let text = '';
-    for (const record of maker.records(piece)) text += `${JSON.stringify(record)}\n`;
-    yield { piece, text };
+    const lines: string[] = [];
+    for (const record of maker.records(piece)) lines.push(JSON.stringify(record));
+    yield { piece, lines };
   }
 }
 
@@ -23,7 +26,29 @@ export interface SlotFill {
   readonly bytes?: Uint8Array;
 }
 
-const encoder = new TextEncoder();
+/**
+ * Writes `lines`, each followed by a newline, into `buffer` from byte `at`:
+ * where they end, or -1 if they do not all fit (then what was written is
+ * garbage the next piece overwrites). Line by line, not joined first: a
+ * joined string must be flattened, and one non-ASCII character anywhere
+ * makes it all a two-byte string, slow to encode (see Utf8Lines).
+ */
+function writeLines(buffer: Buffer, at: number, lines: readonly string[]): number {
+  for (const line of lines) {
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8; only a line that might not fit is measured.
+    if (at + 3 * line.length + 1 > buffer.length && at + Buffer.byteLength(line) + 1 > buffer.length) return -1;
+    at += buffer.write(line, at);
+    buffer[at++] = 0x0a;
+  }
+  return at;
+}
+
+/** `lines` in bytes of their own, which can be moved to another thread. */
+function ownBytes(lines: readonly string[]): Uint8Array {
+  const bytes = Buffer.allocUnsafeSlow(lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0));
+  writeLines(bytes, 0, lines);
+  return bytes;
+}
 
 /**
  * `columnPieces` encoded into slots of memory the writer can read (a worker
@@ -33,9 +58,9 @@ const encoder = new TextEncoder();
  * once it has written everything before that piece.
  */
 export class PieceEncoder {
-  private readonly pieces: Iterator<{ readonly text: string }>;
+  private readonly pieces: Iterator<{ readonly lines: readonly string[] }>;
   /** A piece that did not fit in the last slot. */
-  private held: string | null = null;
+  private held: readonly string[] | null = null;
   private failure: { readonly error: unknown } | null = null;
 
   constructor(plan: GenerationPlan, owned: (column: number) => boolean) {
@@ -44,22 +69,23 @@ export class PieceEncoder {
 
   /** Fills `slot` with whole pieces, as many as fit; null once every piece is out. */
   fill(slot: Uint8Array): SlotFill | null {
+    const buffer = Buffer.from(slot.buffer, slot.byteOffset, slot.byteLength);
     const ends: number[] = [];
     let size = 0;
     for (;;) {
-      const text = this.held ?? this.next();
+      const lines = this.held ?? this.next();
       this.held = null;
-      if (text === null) break;
-      const { read, written } = encoder.encodeInto(text, slot.subarray(size));
-      if (read < text.length) {
+      if (lines === null) break;
+      const end = writeLines(buffer, size, lines);
+      if (end < 0) {
         if (ends.length > 0) {
-          this.held = text;
+          this.held = lines;
           break;
         }
-        const bytes = encoder.encode(text);
+        const bytes = ownBytes(lines);
         return { ends: [bytes.length], bytes };
       }
-      size += written;
+      size = end;
       ends.push(size);
     }
     if (ends.length > 0) return { ends };
@@ -67,11 +93,11 @@ export class PieceEncoder {
     return null;
   }
 
-  private next(): string | null {
+  private next(): readonly string[] | null {
     if (this.failure !== null) return null;
     try {
       const next = this.pieces.next();
-      return next.done === true ? null : next.value.text;
+      return next.done === true ? null : next.value.lines;
     } catch (error) {
       this.failure = { error };
       return null;

@@ -1,24 +1,42 @@
 /**
- * A worker thread of `generate --jobs N`: rebuilds the run's plan from its
- * description, generates the pieces of the templates it is given, set by
- * set, and hands them over in batches of JSONL bytes as the parent asks for
- * them. See chunksInParallel.
+ * A worker thread of `generate --jobs N`: loads the templates as soon as it
+ * starts (while the writer plans), gives their outlines if asked, rebuilds
+ * the run's plan from its description, generates the pieces of the
+ * templates it is given, set by set, and hands them over in batches of JSONL
+ * bytes as the parent asks for them. See chunksInParallel.
  */
 import { workerData } from 'node:worker_threads';
-import { GenerationPlan } from '../engine/generate.js';
+import { GenerationPlan, outlineOf } from '../engine/generate.js';
 import { ReasonforgeError } from '../errors.js';
 import { loadGsmSymbolic } from '../gsm-symbolic/load.js';
 import { serveTasks } from '../parallel/protocol.js';
 import type { CompiledTemplate } from '../template/compiled.js';
 import { loadLibrary } from '../template/load.js';
 import { PieceEncoder } from './column-pieces.js';
-import type { GenerateTask, GenerateReply, RunDescription } from './generate-protocol.js';
+import type { GenerateTask, GenerateReply, RunDescription, TemplateSource } from './generate-protocol.js';
 
-/** The run's templates, loaded as the parent loaded them and checked to be the very same versions. */
+function load(source: TemplateSource): readonly CompiledTemplate[] {
+  const library = source.generators === null ? loadLibrary() : loadLibrary(source.generators);
+  return source.gsmSymbolic === null ? library.templates : loadGsmSymbolic(source.gsmSymbolic, library.pools).templates.map((t) => t.template);
+}
+
+// Loaded now, not at the first task, so that loading overlaps the writer's planning; a failure is the first task's error.
+const loaded = ((): { readonly templates: readonly CompiledTemplate[] } | { readonly error: unknown } => {
+  try {
+    return { templates: load(workerData as TemplateSource) };
+  } catch (error) {
+    return { error };
+  }
+})();
+
+function available(): readonly CompiledTemplate[] {
+  if ('error' in loaded) throw loaded.error;
+  return loaded.templates;
+}
+
+/** The run's templates, checked to be the very versions the writer planned with. */
 function templatesOf(run: RunDescription): CompiledTemplate[] {
-  const library = run.generators === null ? loadLibrary() : loadLibrary(run.generators);
-  const available = run.gsmSymbolic === null ? library.templates : loadGsmSymbolic(run.gsmSymbolic, library.pools).templates.map((t) => t.template);
-  const byId = new Map(available.map((t) => [t.id, t]));
+  const byId = new Map(available().map((t) => [t.id, t]));
   return run.templates.map(({ id, version }: { id: string; version: number }) => {
     const template = byId.get(id);
     if (template === undefined || template.version !== version) {
@@ -28,14 +46,21 @@ function templatesOf(run: RunDescription): CompiledTemplate[] {
   });
 }
 
-const run = workerData as RunDescription;
-const templates = templatesOf(run);
 let pieces: PieceEncoder | null = null;
 let slots: Uint8Array[] = [];
 
 serveTasks<GenerateTask, GenerateReply>((task) => {
+  if (task.kind === 'outlines') return { result: { kind: 'outlines', templates: available().map(outlineOf) } };
   if (task.kind === 'start') {
-    const plan = new GenerationPlan({ seed: run.seed, sets: run.sets, split: run.split, variants: run.variants, templates, range: task.range });
+    const { run } = task;
+    const plan = new GenerationPlan({
+      seed: run.seed,
+      sets: run.sets,
+      split: run.split,
+      variants: run.variants,
+      templates: templatesOf(run),
+      range: task.range,
+    });
     const owned = new Set(task.columns);
     pieces = new PieceEncoder(plan, (column) => owned.has(column));
     slots = Array.from({ length: task.memory.byteLength / task.slotBytes }, (_, k) => new Uint8Array(task.memory, k * task.slotBytes, task.slotBytes));

@@ -2,7 +2,11 @@ import { generateRecords, type GenerationPlan } from '../engine/generate.js';
 import { Utf8Lines } from '../io/utf8-lines.js';
 import type { RecordCounter } from './manifest.js';
 
-/** A piece of a JSONL file: whole lines only, and how many. */
+/**
+ * A piece of a JSONL file: whole lines only, and how many. Bytes are lent:
+ * they are valid until the next chunk is asked for (the producer reuses its
+ * memory), so a consumer that keeps them copies them.
+ */
 export interface JsonlChunk {
   readonly data: string | Uint8Array;
   readonly records: number;

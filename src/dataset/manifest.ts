@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { GenerationPlan } from '../engine/generate.js';
+import type { GenerationPlan, TemplateOutline } from '../engine/generate.js';
+import type { CompiledTemplate } from '../template/compiled.js';
 import { ReasonforgeError } from '../errors.js';
 import { parseJsonFile } from '../template/load.js';
 import { mostSpecificError, schemaValidator } from '../schemas.js';
@@ -32,7 +33,12 @@ export interface Manifest {
  * Everything needed to reproduce and check a dataset file (schemas/manifest.schema.json). It holds no time
  * or host, so the same command writes the same manifest everywhere.
  */
-export function buildManifest(plan: GenerationPlan, counts: Manifest['counts'], data: Manifest['data'], generators: string | null): Manifest {
+export function buildManifest(
+  plan: GenerationPlan<CompiledTemplate | TemplateOutline>,
+  counts: Manifest['counts'],
+  data: Manifest['data'],
+  generators: string | null,
+): Manifest {
   const { config } = plan;
   return {
     generator: GENERATOR,

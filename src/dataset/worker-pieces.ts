@@ -1,6 +1,6 @@
 import type { WorkerPool } from '../parallel/pool.js';
 import type { SlotFill } from './column-pieces.js';
-import type { GenerateReply, GenerateTask } from './generate-protocol.js';
+import type { GenerateReply, GenerateTask, RunDescription } from './generate-protocol.js';
 
 /** Slots of shared memory per worker: how many batches it may make ahead of the writer, which bounds memory. */
 const SLOTS = 4;
@@ -14,8 +14,7 @@ interface Batch extends SlotFill {
  * The pieces of a worker thread's templates, in record order, as the writer
  * of `generate --jobs N` takes them. The worker writes batches of whole
  * pieces into slots of memory shared with this thread, one slot per request;
- * a slot is asked for again once the writer has copied every piece out of
- * it. So the worker keeps working, never runs more than a few slots ahead,
+ * a slot is asked for again once the writer is done with every piece in it. So the worker keeps working, never runs more than a few slots ahead,
  * and nothing is allocated or moved per batch.
  */
 export class WorkerPieces {
@@ -38,8 +37,8 @@ export class WorkerPieces {
     this.memory = new SharedArrayBuffer(SLOTS * slotBytes);
   }
 
-  start(range: { start: number; end: number }, columns: readonly number[]): void {
-    this.pool.runOn(this.index, { kind: 'start', range, columns, memory: this.memory, slotBytes: this.slotBytes }).then(
+  start(run: RunDescription, range: { start: number; end: number }, columns: readonly number[]): void {
+    this.pool.runOn(this.index, { kind: 'start', run, range, columns, memory: this.memory, slotBytes: this.slotBytes }).then(
       () => {
         for (let slot = 0; slot < SLOTS; slot++) this.request(slot);
       },
@@ -54,7 +53,7 @@ export class WorkerPieces {
    * where it reaches the failing piece.
    */
   take(): Uint8Array | undefined {
-    // The piece handed out last has been copied by now: its slot is free once all its pieces are.
+    // The writer is done with the piece handed out last: its slot is free once all its pieces are.
     if (this.batches[0] !== undefined && this.at === this.batches[0].ends.length) {
       this.request(this.batches.shift()!.slot);
       this.at = 0;

@@ -2,6 +2,7 @@ import { ReasonforgeError } from '../errors.js';
 import type { ProblemRecord } from '../records/problem.js';
 import { assertValidRecord } from '../records/validate-record.js';
 import type { CompiledTemplate } from '../template/compiled.js';
+import type { Topic } from '../template/spec.js';
 import { SetItems } from './render.js';
 import { TemplateSampler, type Split } from './sampler.js';
 import { GENERATED_VARIANTS, supportedVariants, type GeneratedVariant } from './variants.js';
@@ -11,19 +12,36 @@ export interface Shard {
   readonly count: number;
 }
 
-export interface GenerateConfig {
+/**
+ * What a plan needs of a template compiled in another thread (the writer of
+ * `generate --jobs N` plans the run without compiling the library): which it
+ * is, and the variants it can make.
+ */
+export interface TemplateOutline {
+  readonly id: string;
+  readonly version: number;
+  readonly topic: Topic;
+  readonly supports: readonly GeneratedVariant[];
+}
+
+/** The outline of a compiled template. */
+export function outlineOf(template: CompiledTemplate): TemplateOutline {
+  return { id: template.id, version: template.version, topic: template.topic, supports: supportedVariants(template) };
+}
+
+export interface GenerateConfig<T extends CompiledTemplate | TemplateOutline = CompiledTemplate> {
   readonly seed: number;
   readonly sets: number;
   readonly split: Split;
   readonly variants: readonly GeneratedVariant[];
-  readonly templates: readonly CompiledTemplate[];
+  readonly templates: readonly T[];
   readonly shard?: Shard;
   /** Only records start..end-1 of the run, for callers that split one run unevenly (generate --jobs); not with `shard`. */
   readonly range?: { readonly start: number; readonly end: number };
 }
 
-interface Column {
-  readonly template: CompiledTemplate;
+interface Column<T> {
+  readonly template: T;
   readonly variants: readonly GeneratedVariant[];
 }
 
@@ -31,18 +49,19 @@ interface Column {
  * The record sequence of a configuration: set by set, templates by id within
  * a set, variants in canonical order within a template. Record n is a pure
  * function of n, so a shard is simply a contiguous range of it, and shards
- * 0/n .. n-1/n concatenate to the whole.
+ * 0/n .. n-1/n concatenate to the whole. Planned from outlines, a plan
+ * orders and counts the records, but makes none.
  */
-export class GenerationPlan {
-  readonly config: GenerateConfig;
-  readonly columns: readonly Column[];
+export class GenerationPlan<T extends CompiledTemplate | TemplateOutline = CompiledTemplate> {
+  readonly config: GenerateConfig<T>;
+  readonly columns: readonly Column<T>[];
   /** Records per set. */
   readonly perSet: number;
   readonly total: number;
   readonly start: number;
   readonly end: number;
 
-  constructor(config: GenerateConfig) {
+  constructor(config: GenerateConfig<T>) {
     if (!Number.isSafeInteger(config.seed) || config.seed < 0)
       throw new ReasonforgeError('config-invalid', `the seed must be a non-negative integer, got ${config.seed}`);
     if (!Number.isSafeInteger(config.sets) || config.sets < 1) throw new ReasonforgeError('config-invalid', `--sets must be at least 1, got ${config.sets}`);
@@ -51,7 +70,7 @@ export class GenerationPlan {
     // Canonical order and no repeats: the same set of variants gives the same bytes, however it was listed.
     this.config = { ...config, variants: GENERATED_VARIANTS.filter((v) => config.variants.includes(v)) };
     this.columns = config.templates.map((template) => {
-      const supported = supportedVariants(template);
+      const supported = 'supports' in template ? template.supports : supportedVariants(template);
       return { template, variants: this.config.variants.filter((v) => supported.includes(v)) };
     });
     this.perSet = this.columns.reduce((sum, column) => sum + column.variants.length, 0);
@@ -93,7 +112,7 @@ export interface Piece {
 }
 
 /** The plan's pieces in record order: set by set, templates in the plan's order within a set. */
-export function* piecesOf(plan: GenerationPlan): Generator<Piece> {
+export function* piecesOf(plan: GenerationPlan<CompiledTemplate | TemplateOutline>): Generator<Piece> {
   const firstSet = plan.perSet === 0 ? plan.config.sets : Math.floor(plan.start / plan.perSet);
   let index = firstSet * plan.perSet;
   for (let set = firstSet; set < plan.config.sets && index < plan.end; set++) {

@@ -1,6 +1,6 @@
 import { ReasonforgeError, unknownName } from '../errors.js';
 import { TOPICS } from '../template/spec.js';
-import type { CompiledTemplate } from '../template/compiled.js';
+import type { Topic } from '../template/spec.js';
 
 function globToRegExp(glob: string): RegExp {
   const body = glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
@@ -12,7 +12,7 @@ function globToRegExp(glob: string): RegExp {
  * that does not exist is an error listing the valid ones; so is a glob that
  * matches nothing.
  */
-export function selectTemplates(all: readonly CompiledTemplate[], pattern: string | undefined, alsoKnown: readonly string[] = []): CompiledTemplate[] {
+export function selectTemplates<T extends { readonly id: string }>(all: readonly T[], pattern: string | undefined, alsoKnown: readonly string[] = []): T[] {
   if (pattern === undefined || pattern.trim() === '') return [...all];
   const ids = [...all.map((t) => t.id), ...alsoKnown];
   const wanted = new Set<string>();
@@ -43,7 +43,7 @@ export function matchesPattern(id: string, pattern: string | undefined): boolean
 }
 
 /** Keeps the templates of the given topics (comma-separated); an unknown topic names the valid ones. */
-export function selectTopics(templates: readonly CompiledTemplate[], topics: string | undefined): CompiledTemplate[] {
+export function selectTopics<T extends { readonly topic: Topic }>(templates: readonly T[], topics: string | undefined): T[] {
   if (topics === undefined || topics.trim() === '') return [...templates];
   const wanted = topics
     .split(',')

@@ -28,7 +28,8 @@ export class AtomicFile {
   readonly path: string;
   private readonly tempPath: string;
   private fd: number | null;
-  private pending: (string | Uint8Array)[] = [];
+  /** Bytes not yet written: chunks are copied in, so a caller may reuse its buffer as soon as `write` returns. */
+  private readonly pending = Buffer.allocUnsafeSlow(FLUSH_AT);
   private pendingLength = 0;
   private readonly release: () => void;
 
@@ -45,20 +46,33 @@ export class AtomicFile {
     }
   }
 
-  /** Buffers small writes: one system call per line would dominate a fast generator. */
+  /**
+   * Buffers small writes (one system call per line would dominate a fast
+   * generator) in memory of its own: the caller's chunk is not kept, and a
+   * chunk too big to buffer is written at once.
+   */
   write(chunk: string | Uint8Array): void {
     if (this.fd === null) throw new Error(`AtomicFile ${this.path} is already closed`);
-    this.pending.push(chunk);
-    this.pendingLength += chunk.length;
-    if (this.pendingLength >= FLUSH_AT) this.flush();
+    const room = FLUSH_AT - this.pendingLength;
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8; only a string that might not fit is measured.
+    const fits = typeof chunk === 'string' ? 3 * chunk.length <= room || Buffer.byteLength(chunk) <= room : chunk.length <= room;
+    if (!fits) {
+      this.flush();
+      if ((typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length) >= FLUSH_AT) {
+        writeAll(this.fd, chunk);
+        return;
+      }
+    }
+    if (typeof chunk === 'string') this.pendingLength += this.pending.write(chunk, this.pendingLength);
+    else {
+      this.pending.set(chunk, this.pendingLength);
+      this.pendingLength += chunk.length;
+    }
   }
 
   private flush(): void {
-    if (this.fd === null || this.pending.length === 0) return;
-    const fd = this.fd;
-    if (this.pending.every((piece) => typeof piece === 'string')) writeSync(fd, this.pending.join(''));
-    else for (const piece of this.pending) writeAll(fd, piece);
-    this.pending = [];
+    if (this.fd === null || this.pendingLength === 0) return;
+    writeAll(this.fd, this.pending.subarray(0, this.pendingLength));
     this.pendingLength = 0;
   }
 

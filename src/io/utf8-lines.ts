@@ -1,6 +1,6 @@
 /**
  * Lines encoded to UTF-8 one by one into a scratch buffer, handed out as
- * chunks of whole lines. Joining lines into one string and encoding that is
+ * chunks of whole lines that live until more lines are added. Joining lines into one string and encoding that is
  * several times slower: the joined string must first be flattened, and a
  * single non-ASCII character anywhere in it makes it all a two-byte string,
  * slow to encode, where a line on its own that is plain ASCII is copied
@@ -28,10 +28,13 @@ export class Utf8Lines {
     this.scratch[this.used++] = 0x0a;
   }
 
-  /** The lines added since the last take, in a buffer of their own (so it can be moved to another thread). */
+  /**
+   * The lines added since the last take, valid until the next `add`: the
+   * scratch is reused, so a reader that keeps the bytes copies them (a copy
+   * per chunk, made and dropped, was garbage the writer had no need of).
+   */
   take(): Uint8Array {
-    const chunk = new Uint8Array(this.used);
-    chunk.set(this.scratch.subarray(0, this.used));
+    const chunk = this.scratch.subarray(0, this.used);
     this.used = 0;
     return chunk;
   }

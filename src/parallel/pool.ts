@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker, type Transferable } from 'node:worker_threads';
+import { Worker, type ResourceLimits, type Transferable } from 'node:worker_threads';
 import { ReasonforgeError } from '../errors.js';
 import { revive, type Reply } from './protocol.js';
 
@@ -30,7 +30,7 @@ export class WorkerPool<Task, Result> {
   private nextId = 0;
   private failure: Error | null = null;
 
-  constructor(module: URL, count: number, workerData: unknown) {
+  constructor(module: URL, count: number, workerData: unknown, resourceLimits?: ResourceLimits) {
     const path = fileURLToPath(module);
     if (!existsSync(path)) {
       throw new ReasonforgeError('internal', `worker threads run the built code, and ${path} does not exist: run npm run build`);
@@ -38,7 +38,7 @@ export class WorkerPool<Task, Result> {
     this.workers = [];
     this.waiting = [];
     for (let w = 0; w < count; w++) {
-      const worker = new Worker(module, { workerData });
+      const worker = new Worker(module, { workerData, ...(resourceLimits !== undefined && { resourceLimits }) });
       const waiting = new Map<number, Waiting>();
       worker.on('message', (reply: Reply) => {
         const task = waiting.get(reply.id);
@@ -80,6 +80,15 @@ export class WorkerPool<Task, Result> {
     // Callers await results in order, so a later task may fail before anyone awaits it: not an unhandled rejection.
     result.catch(() => undefined);
     return result;
+  }
+
+  /** Stops the workers from index `count` on (none of them may have a task waiting): a pool started larger than the work turned out to need. */
+  keep(count: number): void {
+    for (const [w, waiting] of this.waiting.entries()) {
+      if (w >= count && waiting.size > 0) throw new Error(`worker ${w} still has ${waiting.size} task(s) waiting`);
+    }
+    for (const worker of this.workers.splice(count)) void worker.terminate();
+    this.waiting.splice(count);
   }
 
   /** Stops every worker; pending tasks are rejected. */

@@ -46,7 +46,7 @@ describe('columnPieces', () => {
           if (next.done === true) throw new Error('a thread ran out of pieces');
           // Each thread's pieces come in record order: the one the writer needs next is the one it makes next.
           expect(next.value.piece).toEqual(piece);
-          text += next.value.text;
+          text += next.value.lines.map((line) => `${line}\n`).join('');
         }
         for (const thread of threads) expect(thread.next().done).toBe(true);
         expect(text).toBe(oneThread(plan));
@@ -87,7 +87,7 @@ describe('PieceEncoder', () => {
   it('fills slots with whole pieces, and gives a piece too big for a slot bytes of its own', () => {
     const plan = new GenerationPlan(config());
     const owned = (column: number) => column % 2 === 1;
-    const expected = [...columnPieces(plan, owned)].map(({ text }) => text);
+    const expected = [...columnPieces(plan, owned)].map(({ lines }) => lines.map((line) => `${line}\n`).join(''));
     const sizes = expected.map((text) => Buffer.byteLength(text));
     // Smaller than any piece, between the sizes, larger than all of them.
     for (const slotBytes of [Math.min(...sizes) - 1, Math.max(...sizes) - 1, 2 * sizes.reduce((a, b) => a + b, 0)]) {

@@ -20,7 +20,7 @@ const { chunksInParallel } = await built<typeof ParallelGenerate>('dataset/paral
 const { jsonlChunks } = await built<typeof JsonlChunks>('dataset/jsonl-chunks.js');
 const { RecordCounter } = await built<typeof Manifest>('dataset/manifest.js');
 
-type Plan = InstanceType<typeof lib.GenerationPlan>;
+type Plan = Library.GenerationPlan;
 type Run = Parameters<typeof chunksInParallel>[1];
 
 function runOf(plan: Plan, generators: string | null = null): Run {
@@ -36,7 +36,7 @@ async function inWorkers(
 ): Promise<{ text: string; counts: unknown; chunks: number }> {
   const counter = new RecordCounter();
   const parts: Buffer[] = [];
-  for await (const { data } of chunksInParallel(plan, run, counter, { jobs, chunkChars: 3000, slotBytes: 16_000, ...options })) parts.push(Buffer.from(data));
+  for await (const { data } of chunksInParallel(plan, run, counter, { jobs, slotBytes: 16_000, ...options })) parts.push(Buffer.from(data));
   return { text: Buffer.concat(parts).toString(), counts: counter.counts(), chunks: parts.length };
 }
 
@@ -49,8 +49,7 @@ async function failingInWorkers(
 ): Promise<{ text: string; error: Error }> {
   const parts: Buffer[] = [];
   try {
-    for await (const { data } of chunksInParallel(plan, run, new RecordCounter(), { jobs, chunkChars: 3000, slotBytes: 16_000, ...options }))
-      parts.push(Buffer.from(data));
+    for await (const { data } of chunksInParallel(plan, run, new RecordCounter(), { jobs, slotBytes: 16_000, ...options })) parts.push(Buffer.from(data));
   } catch (error) {
     return { text: Buffer.concat(parts).toString(), error: error as Error };
   }
@@ -209,6 +208,24 @@ describe('reasonforge generate --jobs', () => {
     expect(piped.stdout === one).toBe(true);
     // Three runs of 11,000 records: more than the default minute on a busy 2-core machine.
   }, 180_000);
+
+  it('plans a run for workers from their outlines: a broken template is the same error as in one thread, and a run too small for two workers is made by one', () => {
+    const dir = generatorsDir(['bakery-trays-left', 'bike-shop-commission-pay'], []);
+    // Big enough, judged by the folder's files, for workers to be started before the templates are known.
+    const run = ['generate', '--seed', '2', '--sets', String(MIN_RECORDS_PER_JOB), '--variants', 'base', '--generators', dir];
+    const one = cli([...run, '--templates', 'bakery-trays-left', '--jobs', '1']);
+    expect(one.status, one.stderr).toBe(0);
+    const two = cli([...run, '--templates', 'bakery-trays-left', '--jobs', '2']);
+    expect(two.status, two.stderr).toBe(0);
+    expect(two.stdout === one.stdout).toBe(true);
+    writeFileSync(join(dir, 'broken.json'), JSON.stringify({ ...fixtureSpec({ id: 'broken' }), answer: { expr: 'no_such_variable + 1', type: 'integer' } }));
+    const broken = [1, 2].map((jobs) => cli([...run, '--jobs', String(jobs), '--out', join(dir, `j${jobs}.jsonl`)]));
+    expect(broken[0]!.status).toBe(1);
+    expect(broken[0]!.stderr).toMatch(/broken\.json/);
+    expect(broken[1]!.status).toBe(broken[0]!.status);
+    expect(broken[1]!.stderr).toBe(broken[0]!.stderr);
+    expect(readdirSync(dir).filter((name) => name.startsWith('j'))).toEqual([]);
+  }, 60_000);
 
   it('refuses a job count that is not a whole number of at least 1', () => {
     const result = cli([...RUN, '--jobs', '0']);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GenerationPlan, generateOne, generateRecords, type GenerateConfig } from '../../src/engine/generate.js';
+import { GenerationPlan, generateOne, generateRecords, outlineOf, piecesOf, type GenerateConfig } from '../../src/engine/generate.js';
 import { GENERATED_VARIANTS, parseVariants } from '../../src/engine/variants.js';
 import { loadLibrary } from '../../src/template/load.js';
 import { uniqueQuestionKey } from '../../src/variants/unique.js';
@@ -93,6 +93,26 @@ describe('generateRecords', () => {
     for (const record of records.filter((_, i) => i % 3 === 0)) {
       expect(generateOne(fixture, record.seed!, record.split, record.set!, record.variant.kind as 'base')).toEqual(record);
     }
+  });
+
+  it('plans from outlines the very run it plans from compiled templates: the same pieces, counts and skipped variants', () => {
+    fc.assert(
+      fc.property(
+        fc.subarray([...library.templates], { minLength: 1, maxLength: 12 }),
+        fc.subarray([...GENERATED_VARIANTS], { minLength: 1 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 4 }),
+        (chosen, variants, sets, count) => {
+          const shard = { index: count - 1, count };
+          const compiled = new GenerationPlan(config({ templates: chosen, variants, sets, shard }));
+          const outlined = new GenerationPlan({ ...config({ variants, sets, shard }), templates: chosen.map(outlineOf) });
+          expect([outlined.total, outlined.start, outlined.end, outlined.perSet]).toEqual([compiled.total, compiled.start, compiled.end, compiled.perSet]);
+          expect([...piecesOf(outlined)]).toEqual([...piecesOf(compiled)]);
+          expect(outlined.skipped()).toEqual(compiled.skipped());
+        },
+      ),
+      { numRuns: runs(20, 100) },
+    );
   });
 
   it('skips the variants a template cannot make, and says which', () => {

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AtomicFile, writeFileAtomic } from '../../src/io/atomic-write.js';
 
@@ -30,6 +31,30 @@ describe('AtomicFile', () => {
     file.commit();
     // Compared with equals: toEqual walks a buffer this size byte by byte.
     expect(readFileSync(path).equals(Buffer.concat([Buffer.from('a\nü\n'), big, Buffer.from('z\n')]))).toBe(true);
+  });
+
+  it('writes any mix of text and bytes around its buffer size in order, and keeps no chunk a caller may reuse', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rf-atomic-'));
+    // Text of one to three bytes a character (and a lone surrogate), or bytes; up to 1.5 MiB a chunk.
+    const chunk = fc.oneof(
+      fc.tuple(fc.constantFrom('a', 'é', '€', '\ud800'), fc.nat(600_000)).map(([unit, n]) => unit.repeat(n)),
+      fc.tuple(fc.nat(255), fc.nat(1_500_000)).map(([byte, n]) => Buffer.alloc(n, byte)),
+    );
+    fc.assert(
+      fc.property(fc.array(chunk, { maxLength: 6 }), (chunks) => {
+        const path = join(dir, 'out.bin');
+        const expected = Buffer.concat(chunks.map((piece) => Buffer.from(piece)));
+        const file = new AtomicFile(path, { force: true });
+        for (const piece of chunks) {
+          file.write(piece);
+          // The caller reuses its buffer at once.
+          if (typeof piece !== 'string') piece.fill(~piece[0]! & 0xff);
+        }
+        file.commit();
+        expect(readFileSync(path).equals(expected)).toBe(true);
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('leaves the old file and no temporary behind on abort', () => {

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { buildManifest, formatManifest, RecordCounter } from '../../dataset/manifest.js';
-import { jsonlChunks } from '../../dataset/jsonl-chunks.js';
-import type { RunDescription } from '../../dataset/generate-protocol.js';
-import { chunksInParallel, jobsFor } from '../../dataset/parallel-generate.js';
-import { GenerationPlan, type Shard } from '../../engine/generate.js';
+import { jsonlChunks, type JsonlChunk } from '../../dataset/jsonl-chunks.js';
+import type { RunDescription, TemplateSource } from '../../dataset/generate-protocol.js';
+import { chunksInParallel, jobsFor, MIN_RECORDS_PER_JOB, outlinesFrom, startWorkers, type GenerateWorkers } from '../../dataset/parallel-generate.js';
+import { GenerationPlan, type GenerateConfig, type Shard, type TemplateOutline } from '../../engine/generate.js';
+import type { CompiledTemplate } from '../../template/compiled.js';
+import { DEFAULT_GENERATORS_DIR } from '../../template/load.js';
 import { defaultJobs } from '../../parallel/pool.js';
 import { selectTemplates, selectTopics } from '../../engine/select.js';
 import { GENERATED_VARIANTS, parseVariants } from '../../engine/variants.js';
@@ -15,7 +18,7 @@ import { integerFlag, listFlag, parseCommandArgs, requireString, UsageError } fr
 import { EXIT_OK, type Command } from '../command.js';
 import { Progress } from '../progress.js';
 import { openOutput } from '../output.js';
-import { FROM_GSM_SYMBOLIC_OPTION, GENERATORS_OPTION, libraryFor } from '../shared.js';
+import { checkGeneratorsFolder, FROM_GSM_SYMBOLIC_OPTION, GENERATORS_OPTION, libraryFor } from '../shared.js';
 
 const OPTIONS = {
   seed: { type: 'string' },
@@ -39,6 +42,16 @@ function parseShard(text: string | undefined): Shard | undefined {
   const count = Number(match?.[2]);
   if (match === null || count < 1 || index >= count) throw new UsageError(`generate: --shard must be i/n with 0 <= i < n, got "${text}"`);
   return { index, count };
+}
+
+/**
+ * Whether a run could give two workers records enough (see jobsFor), judged
+ * before any template is loaded: at most every template file of the folder
+ * makes every variant asked for.
+ */
+function couldUseWorkers(generators: string, variants: number, sets: number, shard: Shard | undefined): boolean {
+  const files = readdirSync(generators).filter((name) => name.endsWith('.json')).length;
+  return (files * variants * sets) / (shard?.count ?? 1) >= 2 * MIN_RECORDS_PER_JOB;
 }
 
 export const generate: Command = {
@@ -73,91 +86,119 @@ export const generate: Command = {
     listFlag('generate', values.topics, 'topics');
     const split = values.split ?? 'test';
     if (split !== 'test' && split !== 'train') throw new UsageError(`generate: --split must be test or train, got "${split}"`);
-    const library = libraryFor(values.generators);
     const shard = parseShard(values.shard);
     const sets = integerFlag('generate', values.sets, 'sets', 1, 1);
     const askedJobs = values.jobs === undefined ? undefined : integerFlag('generate', values.jobs, 'jobs', 1, 1);
     const variants = parseVariants(listFlag('generate', values.variants, 'variants') ?? [...GENERATED_VARIANTS]);
     const fromGsm = values['from-gsm-symbolic'];
-    let templates = selectTopics(selectTemplates(library.templates, values.templates), values.topics);
-    if (fromGsm !== undefined) {
-      // The translator is two dozen modules that a run from our own templates never needs: loaded only here.
-      const [{ importForCommand }, { preflight }] = await Promise.all([import('../gsm-symbolic.js'), import('../../gsm-symbolic/preflight.js')]);
-      const imported = importForCommand('generate', fromGsm, library, io.stderr);
-      const checked = preflight(
-        selectTemplates(
-          imported.templates.map((t) => t.template),
-          values.templates,
-        ),
-        { seed, sets, split, variants },
-      );
-      for (const failure of checked.failures)
-        io.stderr.write(`reasonforge generate: ${failure.template.file}: ${failure.template.id} left out: ${failure.message}\n`);
-      templates = checked.ok;
-      const total = imported.templates.length + imported.failures.length;
-      io.stderr.write(`reasonforge generate: ${templates.length} of ${total} GSM-Symbolic templates generate\n`);
-      if (templates.length === 0) throw new ReasonforgeError('template-invalid', 'no GSM-Symbolic template could be translated and sampled', { file: fromGsm });
-    }
-    const plan = new GenerationPlan({ seed, sets, split, variants, templates, ...(shard !== undefined && { shard }) });
-    if (plan.total === 0) {
-      // Nothing to write is a mistake in the request (say --variants noop with templates that have no distractors), not a success.
-      const kinds = fromGsm === undefined ? 'the selected templates' : "GSM-Symbolic's templates (imported templates make base, names and numbers)";
-      throw new ReasonforgeError(
-        'nothing-to-generate',
-        `none of ${kinds} can make the variants asked for (${plan.config.variants.join(', ')}); nothing was written`,
-      );
-    }
-    // Asked for by name, a variant some templates cannot make deserves a word; the default set is simply what each can make.
-    if (values.variants !== undefined) {
-      const byVariant = new Map<string, string[]>();
-      for (const [template, skipped] of Object.entries(plan.skipped())) for (const v of skipped) byVariant.set(v, [...(byVariant.get(v) ?? []), template]);
-      for (const [variant, names] of byVariant) {
-        io.stderr.write(`reasonforge generate: note: ${names.length} template(s) cannot make ${variant}, skipped: ${names.join(', ')}\n`);
-      }
-    }
-
     const out = values.out === STDIO ? undefined : values.out;
-    const manifestPath = out === undefined ? undefined : `${out}.manifest.json`;
-    // Both files are checked before either is begun, so a refusal leaves nothing half done.
-    if (out !== undefined) for (const path of [out, manifestPath!]) checkOutputFile(path, { force: values.force === true, flag: '--out' });
-    const jobs = jobsFor(plan, askedJobs ?? (out === undefined ? 1 : defaultJobs()));
-    const output = openOutput(out, io.stdout, { force: true });
-    const hash = createHash('sha256');
-    const counter = new RecordCounter();
-    const progress = new Progress(io.stderr, io.stderrIsTTY, plan.end - plan.start, 'generate');
-    const run: RunDescription = {
-      seed,
-      sets,
-      split,
-      variants: plan.config.variants,
-      templates: templates.map((t) => ({ id: t.id, version: t.version })),
+    const wantedJobs = askedJobs ?? (out === undefined ? 1 : defaultJobs());
+    const source: TemplateSource = {
       generators: values.generators === undefined ? null : resolve(values.generators),
       gsmSymbolic: fromGsm === undefined ? null : resolve(fromGsm),
     };
-    const chunks = jobs === 1 ? jsonlChunks(plan, counter) : chunksInParallel(plan, run, counter, { jobs });
-    let bytes = 0;
-    try {
-      for await (const { data, records } of chunks) {
-        // Encoded once, then hashed, counted and written as bytes: a string would be encoded by each.
-        const encoded = typeof data === 'string' ? Buffer.from(data) : data;
-        hash.update(encoded);
-        bytes += encoded.length;
-        await output.write(encoded);
-        progress.advance(records);
-        if (output.isClosed) break;
-      }
-      output.commit();
-    } catch (error) {
-      output.abort();
-      throw error;
-    } finally {
-      progress.finish();
+    // A run big enough for threads is planned from the outlines of the templates the workers compile: this
+    // thread compiles none, which saves a third copy of the library and its time before the workers start.
+    let workers: GenerateWorkers | undefined;
+    if (fromGsm === undefined && wantedJobs > 1) {
+      if (values.generators !== undefined) checkGeneratorsFolder(values.generators);
+      if (couldUseWorkers(values.generators ?? DEFAULT_GENERATORS_DIR, variants.length, sets, shard)) workers = startWorkers(source, wantedJobs);
     }
-    if (out !== undefined && manifestPath !== undefined) {
-      const source = fromGsm === undefined ? (values.generators ?? null) : `gsm-symbolic:${fromGsm}`;
-      const manifest = buildManifest(plan, counter.counts(), { file: basename(out), bytes, sha256: hash.digest('hex') }, source);
-      writeFileAtomic(manifestPath, formatManifest(manifest), { force: true });
-      io.stderr.write(`reasonforge generate: wrote ${counter.records} records to ${out} (${manifest.data.sha256.slice(0, 12)}…) and ${manifestPath}\n`);
+    try {
+      let templates: readonly (CompiledTemplate | TemplateOutline)[];
+      let compiled: readonly CompiledTemplate[] | undefined;
+      if (workers !== undefined) templates = selectTopics(selectTemplates(await outlinesFrom(workers), values.templates), values.topics);
+      else {
+        const library = libraryFor(values.generators);
+        compiled = selectTopics(selectTemplates(library.templates, values.templates), values.topics);
+        if (fromGsm !== undefined) {
+          // The translator is two dozen modules that a run from our own templates never needs: loaded only here.
+          const [{ importForCommand }, { preflight }] = await Promise.all([import('../gsm-symbolic.js'), import('../../gsm-symbolic/preflight.js')]);
+          const imported = importForCommand('generate', fromGsm, library, io.stderr);
+          const checked = preflight(
+            selectTemplates(
+              imported.templates.map((t) => t.template),
+              values.templates,
+            ),
+            { seed, sets, split, variants },
+          );
+          for (const failure of checked.failures)
+            io.stderr.write(`reasonforge generate: ${failure.template.file}: ${failure.template.id} left out: ${failure.message}\n`);
+          compiled = checked.ok;
+          const total = imported.templates.length + imported.failures.length;
+          io.stderr.write(`reasonforge generate: ${compiled.length} of ${total} GSM-Symbolic templates generate\n`);
+          if (compiled.length === 0)
+            throw new ReasonforgeError('template-invalid', 'no GSM-Symbolic template could be translated and sampled', { file: fromGsm });
+        }
+        templates = compiled;
+      }
+      const config: Omit<GenerateConfig, 'templates'> = { seed, sets, split, variants, ...(shard !== undefined && { shard }) };
+      const plan = new GenerationPlan({ ...config, templates });
+      if (plan.total === 0) {
+        // Nothing to write is a mistake in the request (say --variants noop with templates that have no distractors), not a success.
+        const kinds = fromGsm === undefined ? 'the selected templates' : "GSM-Symbolic's templates (imported templates make base, names and numbers)";
+        throw new ReasonforgeError(
+          'nothing-to-generate',
+          `none of ${kinds} can make the variants asked for (${plan.config.variants.join(', ')}); nothing was written`,
+        );
+      }
+      // Asked for by name, a variant some templates cannot make deserves a word; the default set is simply what each can make.
+      if (values.variants !== undefined) {
+        const byVariant = new Map<string, string[]>();
+        for (const [template, skipped] of Object.entries(plan.skipped())) for (const v of skipped) byVariant.set(v, [...(byVariant.get(v) ?? []), template]);
+        for (const [variant, names] of byVariant) {
+          io.stderr.write(`reasonforge generate: note: ${names.length} template(s) cannot make ${variant}, skipped: ${names.join(', ')}\n`);
+        }
+      }
+
+      const manifestPath = out === undefined ? undefined : `${out}.manifest.json`;
+      // Both files are checked before either is begun, so a refusal leaves nothing half done.
+      if (out !== undefined) for (const path of [out, manifestPath!]) checkOutputFile(path, { force: values.force === true, flag: '--out' });
+      const jobs = jobsFor(plan, wantedJobs);
+      const output = openOutput(out, io.stdout, { force: true });
+      const hash = createHash('sha256');
+      const counter = new RecordCounter();
+      const progress = new Progress(io.stderr, io.stderrIsTTY, plan.end - plan.start, 'generate');
+      const run: RunDescription = {
+        seed,
+        sets,
+        split,
+        variants: plan.config.variants,
+        templates: templates.map((t) => ({ id: t.id, version: t.version })),
+        ...source,
+      };
+      // Workers started for a run that turned out small make it all the same (one thread, in a worker): bytes do not depend on where.
+      const chunks: AsyncIterable<JsonlChunk> | Iterable<JsonlChunk> =
+        compiled !== undefined && jobs === 1
+          ? jsonlChunks(new GenerationPlan({ ...config, templates: compiled }), counter)
+          : chunksInParallel(plan, run, counter, { jobs, ...(workers !== undefined && { workers }) });
+      let bytes = 0;
+      try {
+        for await (const { data, records } of chunks) {
+          // Encoded once, then hashed, counted and written as bytes: a string would be encoded by each.
+          const encoded = typeof data === 'string' ? Buffer.from(data) : data;
+          hash.update(encoded);
+          bytes += encoded.length;
+          await output.write(encoded);
+          progress.advance(records);
+          if (output.isClosed) break;
+        }
+        output.commit();
+      } catch (error) {
+        output.abort();
+        throw error;
+      } finally {
+        progress.finish();
+      }
+      if (out !== undefined && manifestPath !== undefined) {
+        const named = fromGsm === undefined ? (values.generators ?? null) : `gsm-symbolic:${fromGsm}`;
+        const manifest = buildManifest(plan, counter.counts(), { file: basename(out), bytes, sha256: hash.digest('hex') }, named);
+        writeFileAtomic(manifestPath, formatManifest(manifest), { force: true });
+        io.stderr.write(`reasonforge generate: wrote ${counter.records} records to ${out} (${manifest.data.sha256.slice(0, 12)}…) and ${manifestPath}\n`);
+      }
+    } finally {
+      // chunksInParallel closes them too; here for a run refused before it began.
+      await workers?.close();
     }
     return EXIT_OK;
   },
