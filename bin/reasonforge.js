@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-import { main, processIO } from '../dist/cli/main.js';
+import { loadCli } from '../dist/cli/start.js';
 
+const { main, processIO } = loadCli().cli;
 main(process.argv.slice(2), processIO()).then(
   (code) => {
     process.exitCode = code;
