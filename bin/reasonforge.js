@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-import { loadCli } from '../dist/cli/start.js';
+import { deferOptimisation, loadCli } from '../dist/cli/start.js';
 
 const { main, processIO } = loadCli().cli;
+// Only once the bundle is compiled: V8 refuses a code cache made under other flags.
+deferOptimisation(300);
 main(process.argv.slice(2), processIO()).then(
   (code) => {
     process.exitCode = code;

@@ -14,6 +14,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import type { CommandIO } from './command.js';
 
@@ -95,4 +96,27 @@ export async function recordStartupCache(argv: readonly string[], cacheFile: str
   writeFileSync(temp, loaded.recordCache());
   renameSync(temp, cacheFile);
   return code;
+}
+
+/** V8's --interrupt-budget in Node 20 (V8 11.3): the bytecode a function runs between two checks of whether it is hot enough to optimise. */
+export const V8_INTERRUPT_BUDGET = 66 * 1024;
+
+/**
+ * For the first `forMs` of a CLI process, a function must run 8 times as
+ * long as V8 usually asks before TurboFan compiles it optimised; then V8's
+ * own budget returns (at the first turn of the event loop after `forMs`).
+ * In `generate --sets 1` TurboFan otherwise compiles dozens of large
+ * functions (the expression parser, the template compiler, the rewrite
+ * search, the renderer) that then run for a few hundred milliseconds more:
+ * about 0.3 s of CPU on a second thread, which a busy machine does not have
+ * free (docs/scaling.md has the figures). Only on the V8 it was measured on,
+ * and never over a budget given on the command line. Returns whether it
+ * applied.
+ */
+export function deferOptimisation(forMs: number, v8Version: string = process.versions.v8): boolean {
+  const userSet = [...process.execArgv, process.env['NODE_OPTIONS'] ?? ''].some((arg) => arg.includes('interrupt-budget'));
+  if (!v8Version.startsWith('11.3.') || userSet) return false;
+  setFlagsFromString(`--interrupt-budget=${8 * V8_INTERRUPT_BUDGET}`);
+  setTimeout(() => setFlagsFromString(`--interrupt-budget=${V8_INTERRUPT_BUDGET}`), forMs).unref();
+  return true;
 }

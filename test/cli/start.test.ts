@@ -34,3 +34,35 @@ describe('the start-up code cache', () => {
     expect(run.stdout).toBe('true');
   });
 });
+
+describe('deferred optimisation at start-up', () => {
+  // A child process with V8's natives syntax: does a function hot enough for TurboFan get optimised?
+  const probe = (defer: boolean) => {
+    const code = `
+      import { deferOptimisation } from './dist/cli/start.js';
+      const deferred = ${defer} && deferOptimisation(50);
+      const hot = () => { const f = (x) => { let s = 0; for (let i = 0; i < 20; i++) s += (x * i) % 7; return s; }; for (let i = 0; i < 600; i++) f(i); return (%GetOptimizationStatus(f) & 16) !== 0; };
+      const early = hot();
+      await new Promise((done) => setTimeout(done, 100));
+      process.stdout.write(JSON.stringify({ deferred, early, late: hot() }));`;
+    const env = { ...process.env };
+    delete env['NODE_OPTIONS'];
+    const run = spawnSync(process.execPath, ['--allow-natives-syntax', '--no-concurrent-recompilation', '--input-type=module', '-e', code], {
+      cwd: REPO,
+      encoding: 'utf8',
+      env,
+    });
+    expect(run.stderr).toBe('');
+    return JSON.parse(run.stdout) as { deferred: boolean; early: boolean; late: boolean };
+  };
+
+  it.runIf(process.versions.v8.startsWith('11.3.'))('keeps TurboFan off a function hot for a moment within the window, and lets it work after', () => {
+    expect(probe(false)).toEqual({ deferred: false, early: true, late: true });
+    expect(probe(true)).toEqual({ deferred: true, early: false, late: true });
+  });
+
+  it('leaves another V8, whose budgets were not measured, as it is', async () => {
+    const { deferOptimisation } = await import('../../src/cli/start.js');
+    expect(deferOptimisation(50, '12.4.254.21-node.33')).toBe(false);
+  });
+});
