@@ -57,6 +57,7 @@ export interface LoadedCli {
 /** Compiles and runs the bundle as CommonJS, with the recorded cache when there is one for it. */
 export function loadCli(options: { bundleFile?: string; cacheFile?: string | null } = {}): LoadedCli {
   const bundleFile = options.bundleFile ?? BUNDLE_FILE;
+  if (!existsSync(bundleFile)) throw new Error(`${bundleFile} is missing: the build makes it (npm run build)`);
   const bundle = readFileSync(bundleFile);
   const cacheFile = options.cacheFile === undefined ? CACHE_FILE : options.cacheFile;
   const cachedData = cacheFile === null ? undefined : cacheFor(cacheFile, bundle);

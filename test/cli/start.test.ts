@@ -66,3 +66,11 @@ describe('deferred optimisation at start-up', () => {
     expect(deferOptimisation(50, '12.4.254.21-node.33')).toBe(false);
   });
 });
+
+describe('loading the CLI bundle', () => {
+  it('names the missing bundle and the build that makes it', async () => {
+    const { loadCli } = await import('../../src/cli/start.js');
+    const missing = join(tempDir('start-missing'), 'cli.bundle.cjs');
+    expect(() => loadCli({ bundleFile: missing, cacheFile: null })).toThrow(`${missing} is missing: the build makes it (npm run build)`);
+  });
+});
