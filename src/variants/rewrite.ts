@@ -20,6 +20,12 @@ export interface RewriteRule {
   unsupported(template: CompiledTemplate): string | null;
   /** Which of the rewritable numbers one draw changes, from a 32-bit hash stream. */
   pick(rewritable: readonly StatedNumber[], random: (k: number) => number): readonly StatedNumber[];
+  /**
+   * At least the number of distinct rewrites one draw can get (the values
+   * given to the rewritable numbers; Infinity if unknown). Once that many
+   * have failed, every later try repeats one of them.
+   */
+  distinctRewrites(template: CompiledTemplate): number;
   /** The rewritten value for one stated number, from a 32-bit hash. */
   rewrite(stated: StatedNumber, base: N.Num, hash: number): N.Num;
   /** Whether `value` is a value this variant may give a number stated as `base`. */
@@ -69,6 +75,7 @@ export function searchRewrite(rule: RewriteRule, template: CompiledTemplate, bas
   const anyIntermediate = rule.anyIntermediate(template);
   const env = baseEnv.slice();
   const failed = new FailedRewrites(rewritable);
+  const bound = rule.distinctRewrites(template);
   let last: Rejection | undefined;
   for (let attempt = 0; attempt < REWRITE_ATTEMPTS; attempt++) {
     let counter = 0;
@@ -87,6 +94,8 @@ export function searchRewrite(rule: RewriteRule, template: CompiledTemplate, bas
       last = value;
     }
     failed.add(env, last);
+    // Every possible rewrite has failed: the tries before the last would only repeat them, and only the last one's reason is kept.
+    if (failed.size >= bound && attempt < REWRITE_ATTEMPTS - 2) attempt = REWRITE_ATTEMPTS - 2;
   }
   return refuseRewrite(template, rule.variant, last);
 }
@@ -103,6 +112,10 @@ class FailedRewrites {
 
   constructor(rewritable: readonly StatedNumber[]) {
     this.slots = rewritable.map((s) => s.slot);
+  }
+
+  get size(): number {
+    return this.values.length;
   }
 
   reasonFor(env: Env): Rejection | undefined {

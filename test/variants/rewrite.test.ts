@@ -5,7 +5,10 @@ import { DIGITS } from '../../src/variants/digits.js';
 import { isRejection } from '../../src/engine/checks.js';
 import type { Env } from '../../src/expr/types.js';
 import { DECIMAL, FRACTION } from '../../src/variants/parts.js';
-import { searchRewrite } from '../../src/variants/rewrite.js';
+import { searchRewrite, type RewriteRule } from '../../src/variants/rewrite.js';
+import { TemplateSampler } from '../../src/engine/sampler.js';
+import { supportedVariants } from '../../src/engine/variants.js';
+import { loadLibrary } from '../../src/template/load.js';
 import { compileFullFixture, fullFixtureSpec } from '../support/spec.js';
 
 const template = compileFullFixture();
@@ -89,5 +92,64 @@ describe('the rewrite search', () => {
     // drunk + 1/2 is the only rewrite: its constraints are checked for it once (up to the one that fails), not 64 times.
     expect(checks).toBeGreaterThan(0);
     expect(checks).toBeLessThanOrEqual(oneWay.constraints.length);
+  });
+
+  it('stops trying once every possible rewrite has failed, with the very outcome and reason of all 64 tries, on every library template', () => {
+    const library = loadLibrary().templates;
+    // The same rule without the bound: every try is made.
+    const unbounded = (rule: RewriteRule): RewriteRule => ({ ...rule, distinctRewrites: () => Infinity });
+    let refused = 0;
+    for (const t of library) {
+      const rules = [DIGITS, DECIMAL, FRACTION].filter((rule) => (supportedVariants(t) as readonly string[]).includes(rule.variant));
+      const sampler = new TemplateSampler(t, 7);
+      for (let set = 0; set < 6; set++) {
+        const env = sampler.nth(0, set).env;
+        for (const rule of rules) {
+          for (const stream of [set, 0x9e3779b9 ^ set]) {
+            const fast = searchRewrite(rule, t, env, stream);
+            const slow = searchRewrite(unbounded(rule), t, env, stream);
+            if (isRejection(fast)) refused++;
+            expect(fast, `${t.id} ${rule.variant}`).toEqual(slow);
+          }
+        }
+      }
+    }
+    // Searches that fail are the ones the bound cuts short: the property saw some.
+    expect(refused).toBeGreaterThan(0);
+  });
+
+  it('counts at least as many distinct rewrites as a draw can get', () => {
+    const library = loadLibrary().templates;
+    for (const t of library.slice(0, 40)) {
+      const env = new TemplateSampler(t, 3).nth(0, 0).env;
+      for (const rule of [DIGITS, DECIMAL, FRACTION]) {
+        if (!(supportedVariants(t) as readonly string[]).includes(rule.variant)) continue;
+        const rewritable = rule.rewritable(t);
+        const seen = new Set<string>();
+        for (let stream = 0; stream < 400; stream++) {
+          let counter = 0;
+          const random = (k: number) => Math.floor((((stream * 2654435761 + counter++ * 40503) >>> 0) / 4294967296) * k);
+          const changed = rule.pick(rewritable, random);
+          seen.add(
+            rewritable
+              .map((s) =>
+                changed.includes(s) ? N.canonical(rule.rewrite(s, env[s.slot] as N.Num, (stream * 97 + s.slot * 7919 + counter++ * 31337) >>> 0)) : '-',
+              )
+              .join(','),
+          );
+        }
+        expect(seen.size, `${t.id} ${rule.variant}`).toBeLessThanOrEqual(rule.distinctRewrites(t));
+      }
+    }
+    // Only drunk may become a fraction, with one part: one possible rewrite.
+    const variables = fullFixtureSpec().variables as Record<string, Record<string, unknown>>;
+    const oneWay = compileFullFixture({
+      variables: {
+        ...variables,
+        litres: { int: [1, 4], about: 'how much each jug held' },
+        drunk: { int: [1, 20], about: 'how much the guests drank', perturb: { fraction: { parts: ['1/2'] } } },
+      },
+    });
+    expect(FRACTION.distinctRewrites(oneWay)).toBe(1);
   });
 });
