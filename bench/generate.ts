@@ -92,8 +92,22 @@ console.log(
 );
 
 // 1. Start-up.
-const startup = Array.from({ length: 2 * rounds + 1 }, () => cli(['--seed', '1', '--sets', '1', '--jobs', '1']).wall);
-console.log(`start-up, generate --sets 1 --out (${startup.length} runs): ${seconds(startup)} wall; aim < 0.5 s`);
+const startupRuns = Array.from({ length: 2 * rounds + 1 }, () => cli(['--seed', '1', '--sets', '1', '--jobs', '1']));
+// Whether V8 took the build's code cache for the CLI bundle (src/cli/start.ts): without it, start-up compiles everything.
+const cacheProbe = spawnSync(
+  process.execPath,
+  [
+    '--input-type=module',
+    '-e',
+    `import { loadCli } from ${JSON.stringify(new URL('../dist/cli/start.js', import.meta.url).href)}; process.stdout.write(String(loadCli().cacheUsed));`,
+  ],
+  {
+    encoding: 'utf8',
+  },
+);
+console.log(
+  `start-up, generate --sets 1 --out (${startupRuns.length} runs): ${seconds(startupRuns.map((r) => r.wall))} wall, ${seconds(startupRuns.map((r) => r.cpu))} CPU; code cache ${cacheProbe.stdout === 'true' ? 'used' : 'NOT used'}; aim < 0.5 s wall`,
+);
 
 // 2-5, for --variants base and for --variants all (record sizes and work per record differ).
 const checkout = values['reasoning-gym'];
