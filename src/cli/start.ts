@@ -103,21 +103,31 @@ export async function recordStartupCache(argv: readonly string[], cacheFile: str
 export const V8_INTERRUPT_BUDGET = 66 * 1024;
 
 /**
- * For the first `forMs` of a CLI process, a function must run 8 times as
- * long as V8 usually asks before TurboFan compiles it optimised; then V8's
- * own budget returns (at the first turn of the event loop after `forMs`).
- * In `generate --sets 1` TurboFan otherwise compiles dozens of large
- * functions (the expression parser, the template compiler, the rewrite
- * search, the renderer) that then run for a few hundred milliseconds more:
- * about 0.3 s of CPU on a second thread, which a busy machine does not have
- * free (docs/scaling.md has the figures). Only on the V8 it was measured on,
+ * How many times V8's budget a function runs in the first moments of a
+ * process before TurboFan is asked to optimise it. Measured on an idle
+ * machine: 2 saves as much start-up as 8 (0.45 s against 0.52 s for
+ * `generate --sets 1`), while 8 made a 3-second run about 10% slower (a
+ * function keeps the budget it was given for a while after the window).
+ */
+export const DEFERRED_BUDGET_FACTOR = 2;
+
+/**
+ * For the first `forMs` of a CLI process, a function must run
+ * DEFERRED_BUDGET_FACTOR times as long as V8 usually asks before TurboFan
+ * compiles it optimised; then V8's own budget returns (at the first turn of
+ * the event loop after `forMs`). In `generate --sets 1` TurboFan otherwise
+ * compiles dozens of large functions (the expression parser, the template
+ * compiler, the rewrite search, the renderer) that then run for a few hundred
+ * milliseconds more: about 0.3 s of CPU on a second thread, which a busy
+ * machine does not have free, and which delayed even an idle 2-core machine's
+ * main thread (docs/scaling.md has the figures). Only on the V8 it was measured on,
  * and never over a budget given on the command line. Returns whether it
  * applied.
  */
 export function deferOptimisation(forMs: number, v8Version: string = process.versions.v8): boolean {
   const userSet = [...process.execArgv, process.env['NODE_OPTIONS'] ?? ''].some((arg) => arg.includes('interrupt-budget'));
   if (!v8Version.startsWith('11.3.') || userSet) return false;
-  setFlagsFromString(`--interrupt-budget=${8 * V8_INTERRUPT_BUDGET}`);
+  setFlagsFromString(`--interrupt-budget=${DEFERRED_BUDGET_FACTOR * V8_INTERRUPT_BUDGET}`);
   setTimeout(() => setFlagsFromString(`--interrupt-budget=${V8_INTERRUPT_BUDGET}`), forMs).unref();
   return true;
 }
