@@ -16,7 +16,8 @@
  *    per second (wall, and per CPU second of the child);
  * 4. the floor: JSON.stringify plus writing the same records (made
  *    beforehand, in memory), in 1 MiB writes as the CLI does, and the ratios
- *    of 3 to the floor and to the peer;
+ *    of 3 to the floor and to the peer; the schema guard (assertValidRecord)
+ *    timed alone on the same records, as a share of 3's CPU per record;
  * 5. `--jobs N` (default: the cores) against `--jobs 1`, runs alternating,
  *    with each thread's CPU time and the peak RSS (bench/support/thread-cpu.ts);
  * 6. random access: shard n-1/n against shard 0/n and 1/n, in process (the
@@ -30,6 +31,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { GENERATED_VARIANTS, GenerationPlan, generateRecords, loadLibrary, type GeneratedVariant, type ProblemRecord } from '../dist/index.js';
+import { assertValidRecord } from '../dist/records/validate-record.js';
 import { runThreaded, type ThreadedRun } from './support/thread-cpu.js';
 
 const { values } = parseArgs({
@@ -125,8 +127,11 @@ if (checkout === undefined) {
   console.log(`  ${spread(peer.map((p) => p.items / p.wall))} wall; ${spread(peer.map((p) => p.items / p.cpu))} per CPU second`);
 }
 
-/** The floor: JSON.stringify and 1 MiB writes of records of the run's configuration, made beforehand; records per CPU second. */
-function floorRate(variants: readonly GeneratedVariant[], setCount: number): { rate: number[]; count: number } {
+/**
+ * The floor: JSON.stringify and 1 MiB writes of records of the run's configuration, made beforehand; records per CPU second.
+ * Also the schema guard every generated record passes (assertValidRecord), timed alone on the same records.
+ */
+function floorRate(variants: readonly GeneratedVariant[], setCount: number): { rate: number[]; guard: number[]; count: number } {
   const made: ProblemRecord[] = [];
   const cap = 60_000;
   for (const record of generateRecords(new GenerationPlan({ seed: 7, sets: setCount, split: 'test', variants, templates: library.templates }))) {
@@ -149,7 +154,13 @@ function floorRate(variants: readonly GeneratedVariant[], setCount: number): { r
     const used = process.cpuUsage(started);
     return made.length / ((used.user + used.system) / 1e6);
   });
-  return { rate, count: made.length };
+  const guard = Array.from({ length: rounds }, () => {
+    const started = process.cpuUsage();
+    for (const record of made) assertValidRecord(record);
+    const used = process.cpuUsage(started);
+    return made.length / ((used.user + used.system) / 1e6);
+  });
+  return { rate, guard, count: made.length };
 }
 
 // Threads, alternating with one thread so that both see the same load. On a shared machine
@@ -208,6 +219,9 @@ for (const [name, variants, setCount] of [
   const floor = floorRate(variants, setCount);
   console.log(`  floor: JSON.stringify + write of the first ${fmt(floor.count)} of these records, made beforehand: ${spread(floor.rate)} per CPU second`);
   console.log(`  one process / floor: ${(median(singleCpu) / median(floor.rate)).toFixed(2)} per CPU second (aim >= 0.5)`);
+  console.log(
+    `  schema guard alone on the same records: ${spread(floor.guard)} per CPU second, ${((100 * median(singleCpu)) / median(floor.guard)).toFixed(1)}% of a generated record's CPU (aim <= 10%)`,
+  );
   if (peer.length > 0) {
     const peerCpu = median(peer.map((p) => p.items / p.cpu));
     const peerWall = median(peer.map((p) => p.items / p.wall));
