@@ -4,6 +4,8 @@ import SkipReasons from './test/support/skip-reasons.js';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Every test file writes under a temporary directory of its own, removed after it.
+    setupFiles: ['test/support/temp-root.ts'],
     // Property suites over every template are CPU-bound; two workers match the machine.
     maxWorkers: 2,
     testTimeout: 60_000,
