@@ -15,8 +15,8 @@ export interface Output {
   /** True once the reader of standard output has gone away (`| head`). */
   readonly isClosed: boolean;
   write(data: string | Uint8Array): Promise<void>;
-  /** Puts the finished file in place (nothing to do for standard output). */
-  commit(): void;
+  /** Puts the finished file in place (for standard output: throws if writing it failed). */
+  commit(): Promise<void>;
   /** Throws a partial file away. */
   abort(): void;
 }
@@ -33,7 +33,11 @@ export function openOutput(path: string | undefined, stdout: NodeJS.WritableStre
         return writer.isClosed;
       },
       write: (data) => writer.write(data),
-      commit: () => undefined,
+      // Output that failed part-way (a full disk) must not end as a success; a stream reports a failed write a tick later.
+      commit: async () => {
+        await new Promise<void>((done) => setImmediate(done));
+        writer.check();
+      },
       abort: () => undefined,
     };
   }
@@ -50,7 +54,7 @@ export function openOutput(path: string | undefined, stdout: NodeJS.WritableStre
         await yieldToEvents();
       }
     },
-    commit: () => file.commit(),
+    commit: async () => file.commit(),
     abort: () => file.abort(),
   };
 }

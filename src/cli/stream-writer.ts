@@ -1,14 +1,20 @@
 /* Its own module, so that streaming output (verify --jsonl) loads nothing else: shared.ts loads the template library. */
+import { ReasonforgeError } from '../errors.js';
+import { describeFsFailure } from '../io/fs-failure.js';
+
 /** Copies are made in buffers of at least this many bytes, and so many are kept for reuse. */
 const SPARE_BYTES = 1 << 16;
 const MAX_SPARES = 8;
 
 /**
  * Writes to a stream, waiting when it is full. A reader that goes away (as
- * `| head` does) ends the output quietly instead of with an EPIPE trace.
+ * `| head` does) ends the output quietly instead of with an EPIPE trace; any
+ * other failure (standard output redirected to a full disk) ends it too, and
+ * the next write, or `check`, throws it as one line.
  */
 export class StreamWriter {
   private closed = false;
+  private failure: ReasonforgeError<'output-unwritable'> | undefined;
   private readonly stream: NodeJS.WritableStream;
   /** Buffers the stream is done with, for the next copies: a fresh copy per chunk was garbage a writing thread collects too rarely. */
   private readonly spares: Buffer[] = [];
@@ -16,8 +22,8 @@ export class StreamWriter {
   constructor(stream: NodeJS.WritableStream) {
     this.stream = stream;
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') this.closed = true;
-      else throw error;
+      this.closed = true;
+      if (error.code !== 'EPIPE') this.failure ??= new ReasonforgeError('output-unwritable', `standard output cannot be written: ${describeFsFailure(error)}`);
     });
   }
 
@@ -25,7 +31,13 @@ export class StreamWriter {
     return this.closed;
   }
 
+  /** Throws what stopped the output, if a failure did (a reader going away is not one). */
+  check(): void {
+    if (this.failure !== undefined) throw this.failure;
+  }
+
   async write(text: string | Uint8Array): Promise<void> {
+    this.check();
     if (this.closed) return;
     if (!this.send(text)) {
       await new Promise<void>((done) => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ReasonforgeError } from '../errors.js';
+import { describeFsFailure } from './fs-failure.js';
 import { removeOnInterrupt } from './interrupt.js';
 import { checkOutputFile } from './paths.js';
 
@@ -42,7 +43,7 @@ export class AtomicFile {
       this.fd = openSync(this.tempPath, 'wx');
     } catch (error) {
       this.release();
-      throw new ReasonforgeError('file-unwritable', `cannot be written: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file: path });
+      throw unwritable(path, error);
     }
   }
 
@@ -59,7 +60,7 @@ export class AtomicFile {
     if (!fits) {
       this.flush();
       if ((typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length) >= FLUSH_AT) {
-        writeAll(this.fd, chunk);
+        this.syscall(() => writeAll(this.fd!, chunk));
         return;
       }
     }
@@ -72,25 +73,34 @@ export class AtomicFile {
 
   private flush(): void {
     if (this.fd === null || this.pendingLength === 0) return;
-    writeAll(this.fd, this.pending.subarray(0, this.pendingLength));
+    const fd = this.fd;
+    this.syscall(() => writeAll(fd, this.pending.subarray(0, this.pendingLength)));
     this.pendingLength = 0;
+  }
+
+  /** A write that fails (a full disk, a quota, a device error) is the user's to fix: one line naming the file. The caller aborts. */
+  private syscall(call: () => void): void {
+    try {
+      call();
+    } catch (error) {
+      throw unwritable(this.path, error);
+    }
   }
 
   /** Flushes and moves the finished file into place. */
   commit(): void {
     if (this.fd === null) return;
     this.flush();
-    fsyncSync(this.fd);
-    closeSync(this.fd);
+    const fd = this.fd;
+    this.syscall(() => fsyncSync(fd));
+    closeSync(fd);
     this.fd = null;
     try {
       renameSync(this.tempPath, this.path);
     } catch (error) {
       // The target became a folder (or its folder went away) while we wrote.
       rmSync(this.tempPath, { force: true });
-      throw new ReasonforgeError('file-unwritable', `cannot be written: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
-        file: this.path,
-      });
+      throw unwritable(this.path, error);
     } finally {
       this.release();
     }
@@ -105,6 +115,10 @@ export class AtomicFile {
     rmSync(this.tempPath, { force: true });
     this.release();
   }
+}
+
+function unwritable(path: string, error: unknown): ReasonforgeError<'file-unwritable'> {
+  return new ReasonforgeError('file-unwritable', `cannot be written: ${describeFsFailure(error)}`, { file: path });
 }
 
 function writeAll(fd: number, piece: string | Uint8Array): void {

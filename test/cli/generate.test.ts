@@ -1,10 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GENERATORS_DIR } from '../../src/template/load.js';
-import { cli } from '../support/cli.js';
+import { BIN, cli } from '../support/cli.js';
 import { fixtureSpec } from '../support/spec.js';
 
 const ALL = 'base,names,numbers,noop,p1,p2';
@@ -78,6 +79,17 @@ describe('reasonforge generate', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(`reasonforge generate: ${out}: cannot be written: its folder ${dirname(out)} does not exist\n`);
     expect(result.stdout).toBe('');
+  });
+
+  it.runIf(existsSync('/dev/full'))('says in one line that standard output cannot be written when it is a full disk', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const run = spawnSync(process.execPath, [BIN, 'generate', '--seed', '1', '--sets', '2'], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toBe('reasonforge generate: standard output cannot be written: no space left on device (ENOSPC)\n');
+    } finally {
+      closeSync(full);
+    }
   });
 
   it('notes variants asked for by name that some templates cannot make', () => {

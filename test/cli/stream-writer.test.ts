@@ -42,3 +42,31 @@ describe('StreamWriter', () => {
     expect(received[1]!.buffer).toBe(received[0]!.buffer);
   });
 });
+
+describe('StreamWriter failures', () => {
+  const failing = (code: string) =>
+    new Writable({
+      write(_chunk: Buffer, _encoding, done) {
+        const error = Object.assign(new Error(`${code}: no space left on device, write`), { code });
+        done(error);
+      },
+    });
+
+  it('turns a failed write into one line, thrown by the next write and by check', async () => {
+    const writer = new StreamWriter(failing('ENOSPC'));
+    await writer.write(Buffer.from('first\n'));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writer.isClosed).toBe(true);
+    await expect(writer.write('more\n')).rejects.toThrow('standard output cannot be written: no space left on device (ENOSPC)');
+    expect(() => writer.check()).toThrow('standard output cannot be written: no space left on device (ENOSPC)');
+  });
+
+  it('ends quietly when the reader goes away', async () => {
+    const writer = new StreamWriter(failing('EPIPE'));
+    await writer.write('first\n');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writer.isClosed).toBe(true);
+    await writer.write('more\n');
+    expect(() => writer.check()).not.toThrow();
+  });
+});

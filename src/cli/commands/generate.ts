@@ -183,7 +183,7 @@ export const generate: Command = {
           progress.advance(records);
           if (output.isClosed) break;
         }
-        output.commit();
+        await output.commit();
       } catch (error) {
         output.abort();
         throw error;

@@ -104,7 +104,7 @@ export const importCommand: Command = {
         await output.write(`${JSON.stringify(outcome.record)}\n`);
         written++;
       }
-      output.commit();
+      await output.commit();
     } catch (error) {
       output.abort();
       throw error;

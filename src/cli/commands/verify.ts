@@ -200,7 +200,7 @@ async function verifyJsonl(run: JsonlRun, io: CommandIO): Promise<number> {
       if (pendingLength >= FLUSH_AT) await flush();
     }
     await flush();
-    output.commit();
+    await output.commit();
   } catch (error) {
     output.abort();
     throw error;
