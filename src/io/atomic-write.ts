@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { ReasonforgeError } from '../errors.js';
-import { describeFsFailure } from './fs-failure.js';
+import { unwritable, writingTo } from './fs-failure.js';
 import { removeOnInterrupt } from './interrupt.js';
 import { checkOutputFile } from './paths.js';
 
@@ -60,7 +59,7 @@ export class AtomicFile {
     if (!fits) {
       this.flush();
       if ((typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length) >= FLUSH_AT) {
-        this.syscall(() => writeAll(this.fd!, chunk));
+        writingTo(this.path, () => writeAll(this.fd!, chunk));
         return;
       }
     }
@@ -74,17 +73,8 @@ export class AtomicFile {
   private flush(): void {
     if (this.fd === null || this.pendingLength === 0) return;
     const fd = this.fd;
-    this.syscall(() => writeAll(fd, this.pending.subarray(0, this.pendingLength)));
+    writingTo(this.path, () => writeAll(fd, this.pending.subarray(0, this.pendingLength)));
     this.pendingLength = 0;
-  }
-
-  /** A write that fails (a full disk, a quota, a device error) is the user's to fix: one line naming the file. The caller aborts. */
-  private syscall(call: () => void): void {
-    try {
-      call();
-    } catch (error) {
-      throw unwritable(this.path, error);
-    }
   }
 
   /** Flushes and moves the finished file into place. */
@@ -92,7 +82,7 @@ export class AtomicFile {
     if (this.fd === null) return;
     this.flush();
     const fd = this.fd;
-    this.syscall(() => fsyncSync(fd));
+    writingTo(this.path, () => fsyncSync(fd));
     closeSync(fd);
     this.fd = null;
     try {
@@ -115,10 +105,6 @@ export class AtomicFile {
     rmSync(this.tempPath, { force: true });
     this.release();
   }
-}
-
-function unwritable(path: string, error: unknown): ReasonforgeError<'file-unwritable'> {
-  return new ReasonforgeError('file-unwritable', `cannot be written: ${describeFsFailure(error)}`, { file: path });
 }
 
 function writeAll(fd: number, piece: string | Uint8Array): void {

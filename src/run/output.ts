@@ -1,6 +1,6 @@
 import { closeSync, existsSync, fsyncSync, openSync, readSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { ReasonforgeError } from '../errors.js';
-import { describeFsFailure } from '../io/fs-failure.js';
+import { writingTo } from '../io/fs-failure.js';
 import { parseJsonLine } from '../io/jsonl.js';
 import { lineBatches } from '../io/line-batches.js';
 import type { SampleLine } from './engine.js';
@@ -108,7 +108,7 @@ export class SampleAppender {
     const bytes = Buffer.from(lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
     const fd = this.fd;
     // A regular file takes the whole buffer in one call; the loop is for the rare short write.
-    this.syscall(() => {
+    writingTo(this.path, () => {
       for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
     });
   }
@@ -118,18 +118,9 @@ export class SampleAppender {
     const fd = this.fd;
     this.fd = null;
     try {
-      this.syscall(() => fsyncSync(fd));
+      writingTo(this.path, () => fsyncSync(fd));
     } finally {
       closeSync(fd);
-    }
-  }
-
-  /** A full disk or a device error is the user's to fix: one line naming the file (what was appended before stays). */
-  private syscall(call: () => void): void {
-    try {
-      call();
-    } catch (error) {
-      throw new ReasonforgeError('file-unwritable', `cannot be written: ${describeFsFailure(error)}`, { file: this.path });
     }
   }
 }
