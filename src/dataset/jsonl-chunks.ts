@@ -8,7 +8,7 @@ import type { RecordCounter } from './manifest.js';
  * memory), so a consumer that keeps them copies them.
  */
 export interface JsonlChunk {
-  readonly data: string | Uint8Array;
+  readonly data: Uint8Array;
   readonly records: number;
 }
 

@@ -25,7 +25,6 @@ export class WorkerPieces {
   private readonly batches: Batch[] = [];
   /** The next piece of batches[0]. */
   private at = 0;
-  private requested = 0;
   private finished = false;
   private failure: { readonly error: unknown } | null = null;
   private waiter: (() => void) | null = null;
@@ -74,10 +73,8 @@ export class WorkerPieces {
 
   private request(slot: number): void {
     if (this.finished || this.failure !== null) return;
-    this.requested++;
     this.pool.runOn(this.index, { kind: 'next', slot }).then(
       (reply) => {
-        this.requested--;
         if (reply.kind === 'done') this.finished = true;
         else if (reply.kind === 'batch') {
           const view = reply.bytes ?? new Uint8Array(this.memory, slot * this.slotBytes, this.slotBytes);
@@ -85,10 +82,7 @@ export class WorkerPieces {
         }
         this.wake();
       },
-      (error: unknown) => {
-        this.requested--;
-        this.fail(error);
-      },
+      (error: unknown) => this.fail(error),
     );
   }
 

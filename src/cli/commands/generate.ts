@@ -175,11 +175,9 @@ export const generate: Command = {
       let bytes = 0;
       try {
         for await (const { data, records } of chunks) {
-          // Encoded once, then hashed, counted and written as bytes: a string would be encoded by each.
-          const encoded = typeof data === 'string' ? Buffer.from(data) : data;
-          hash.update(encoded);
-          bytes += encoded.length;
-          await output.write(encoded);
+          hash.update(data);
+          bytes += data.length;
+          await output.write(data);
           progress.advance(records);
           if (output.isClosed) break;
         }
