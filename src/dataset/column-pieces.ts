@@ -1,4 +1,5 @@
 import { PieceMaker, piecesOf, type GenerationPlan, type Piece } from '../engine/generate.js';
+import { writeLine } from '../io/utf8-lines.js';
 
 /**
  * The JSONL of the pieces of some templates (columns) of a plan, in record
@@ -29,16 +30,13 @@ export interface SlotFill {
 /**
  * Writes `lines`, each followed by a newline, into `buffer` from byte `at`:
  * where they end, or -1 if they do not all fit (then what was written is
- * garbage the next piece overwrites). Line by line, not joined first: a
- * joined string must be flattened, and one non-ASCII character anywhere
- * makes it all a two-byte string, slow to encode (see Utf8Lines).
+ * garbage the next piece overwrites). Line by line, not joined first (see
+ * Utf8Lines).
  */
 function writeLines(buffer: Buffer, at: number, lines: readonly string[]): number {
   for (const line of lines) {
-    // A UTF-16 code unit takes at most 3 bytes of UTF-8; only a line that might not fit is measured.
-    if (at + 3 * line.length + 1 > buffer.length && at + Buffer.byteLength(line) + 1 > buffer.length) return -1;
-    at += buffer.write(line, at);
-    buffer[at++] = 0x0a;
+    at = writeLine(buffer, at, line);
+    if (at < 0) return -1;
   }
   return at;
 }

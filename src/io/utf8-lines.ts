@@ -21,11 +21,12 @@ export class Utf8Lines {
 
   /** Appends `line` and a "\n". */
   add(line: string): void {
-    // A UTF-16 code unit takes at most 3 bytes of UTF-8 (a surrogate pair takes 4 for its two).
-    const room = 3 * line.length + 1;
-    if (this.used + room > this.scratch.length) this.grow(this.used + room);
-    this.used += this.scratch.write(line, this.used);
-    this.scratch[this.used++] = 0x0a;
+    let end = writeLine(this.scratch, this.used, line);
+    if (end < 0) {
+      this.grow(this.used + 3 * line.length + 1);
+      end = writeLine(this.scratch, this.used, line);
+    }
+    this.used = end;
   }
 
   /**
@@ -44,4 +45,16 @@ export class Utf8Lines {
     this.scratch.copy(larger, 0, 0, this.used);
     this.scratch = larger;
   }
+}
+
+/**
+ * Writes `line` and a "\n" as UTF-8 into `buffer` from byte `at`: where they
+ * end, or -1 if they do not fit (then the bytes from `at` on are garbage).
+ */
+export function writeLine(buffer: Buffer, at: number, line: string): number {
+  // A UTF-16 code unit takes at most 3 bytes of UTF-8 (a surrogate pair takes 4 for its two): only a line that might not fit is measured.
+  if (at + 3 * line.length + 1 > buffer.length && at + Buffer.byteLength(line) + 1 > buffer.length) return -1;
+  const end = at + buffer.write(line, at);
+  buffer[end] = 0x0a;
+  return end + 1;
 }
