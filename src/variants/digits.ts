@@ -28,7 +28,7 @@ export const DIGITS: RewriteRule = {
   },
   pick: (rewritable) => rewritable,
   // Every growable number, each given one of the remainders below.
-  distinctRewrites: (template) => growable(template).reduce((count, s) => count * Math.ceil(10 ** s.digits!.append / s.digits!.step), 1),
+  distinctRewrites: (numbers) => numbers.reduce((count, s) => count * Math.ceil(10 ** s.digits!.append / s.digits!.step), 1),
   rewrite(stated, base, hash) {
     const { append, step } = stated.digits!;
     const scale = 10 ** append;

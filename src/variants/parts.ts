@@ -30,7 +30,7 @@ function partsRule(variant: PartsVariant): RewriteRule {
     unsupported: (template) => (rewritable(template).length === 0 ? `no stated number says how it may become a ${variant} (perturb.${variant})` : null),
     pick: pickSome,
     // A non-empty subset of the rewritable numbers, each given one of its parts.
-    distinctRewrites: (template) => rewritable(template).reduce((count, s) => count * (1 + rewriteOf(s, variant)!.parts.length), 1) - 1,
+    distinctRewrites: (numbers) => numbers.reduce((count, s) => count * (1 + rewriteOf(s, variant)!.parts.length), 1) - 1,
     rewrite(stated, base, hash) {
       const parts = rewriteOf(stated, variant)!.parts;
       return N.add(base, parts[below(hash, parts.length)]!);

@@ -22,10 +22,11 @@ export interface RewriteRule {
   pick(rewritable: readonly StatedNumber[], random: (k: number) => number): readonly StatedNumber[];
   /**
    * At least the number of distinct rewrites one draw can get (the values
-   * given to the rewritable numbers; Infinity if unknown). Once that many
-   * have failed, every later try repeats one of them.
+   * given to `rewritable`, this rule's rewritable numbers of a template;
+   * Infinity if unknown). Once that many have failed, every later try
+   * repeats one of them.
    */
-  distinctRewrites(template: CompiledTemplate): number;
+  distinctRewrites(rewritable: readonly StatedNumber[]): number;
   /** The rewritten value for one stated number, from a 32-bit hash. */
   rewrite(stated: StatedNumber, base: N.Num, hash: number): N.Num;
   /** Whether `value` is a value this variant may give a number stated as `base`. */
@@ -75,7 +76,7 @@ export function searchRewrite(rule: RewriteRule, template: CompiledTemplate, bas
   const anyIntermediate = rule.anyIntermediate(template);
   const env = baseEnv.slice();
   const failed = new FailedRewrites(rewritable);
-  const bound = rule.distinctRewrites(template);
+  const bound = rule.distinctRewrites(rewritable);
   let last: Rejection | undefined;
   for (let attempt = 0; attempt < REWRITE_ATTEMPTS; attempt++) {
     let counter = 0;
