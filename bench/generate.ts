@@ -127,6 +127,14 @@ if (checkout === undefined) {
   console.log(`  ${spread(peer.map((p) => p.items / p.wall))} wall; ${spread(peer.map((p) => p.items / p.cpu))} per CPU second`);
 }
 
+/** CPU seconds (user and system) this process spends in `work`. */
+function cpuSeconds(work: () => void): number {
+  const started = process.cpuUsage();
+  work();
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1e6;
+}
+
 /**
  * The floor: JSON.stringify and 1 MiB writes of records of the run's configuration, made beforehand; records per CPU second.
  * Also the schema guard every generated record passes (assertValidRecord), timed alone on the same records.
@@ -139,27 +147,22 @@ function floorRate(variants: readonly GeneratedVariant[], setCount: number): { r
     if (made.length >= cap) break;
   }
   const rate = Array.from({ length: rounds }, () => {
-    const started = process.cpuUsage();
-    const fd = openSync(join(dir, 'floor.jsonl'), 'w');
-    let chunk = '';
-    for (const record of made) {
-      chunk += `${JSON.stringify(record)}\n`;
-      if (chunk.length >= 1 << 20) {
-        writeSync(fd, chunk);
-        chunk = '';
+    const seconds = cpuSeconds(() => {
+      const fd = openSync(join(dir, 'floor.jsonl'), 'w');
+      let chunk = '';
+      for (const record of made) {
+        chunk += `${JSON.stringify(record)}\n`;
+        if (chunk.length >= 1 << 20) {
+          writeSync(fd, chunk);
+          chunk = '';
+        }
       }
-    }
-    writeSync(fd, chunk);
-    closeSync(fd);
-    const used = process.cpuUsage(started);
-    return made.length / ((used.user + used.system) / 1e6);
+      writeSync(fd, chunk);
+      closeSync(fd);
+    });
+    return made.length / seconds;
   });
-  const guard = Array.from({ length: rounds }, () => {
-    const started = process.cpuUsage();
-    for (const record of made) assertValidRecord(record);
-    const used = process.cpuUsage(started);
-    return made.length / ((used.user + used.system) / 1e6);
-  });
+  const guard = Array.from({ length: rounds }, () => made.length / cpuSeconds(() => made.forEach((record) => assertValidRecord(record))));
   return { rate, guard, count: made.length };
 }
 
@@ -237,11 +240,9 @@ for (const [name, variants, setCount] of [
   const n = 8;
   const shardCpu = (index: number) => {
     const plan = new GenerationPlan({ seed: 3, sets, split: 'test', variants: ['base'], templates: library.templates, shard: { index, count: n } });
-    const started = process.cpuUsage();
-    let count = 0;
-    for (const _record of generateRecords(plan)) count++;
-    const used = process.cpuUsage(started);
-    return (used.user + used.system) / 1e6;
+    return cpuSeconds(() => {
+      for (const _record of generateRecords(plan));
+    });
   };
   // Warmed up, then alternating, so that the JIT and the weather favour none.
   const indices = [0, 1, n - 1];
