@@ -19,7 +19,8 @@
  *    of 3 to the floor and to the peer; the schema guard (assertValidRecord)
  *    timed alone on the same records, as a share of 3's CPU per record;
  * 5. `--jobs N` (default: the cores) against `--jobs 1`, runs alternating,
- *    with each thread's CPU time and the peak RSS (bench/support/thread-cpu.ts);
+ *    with each thread's CPU time and the peak RSS (bench/support/thread-cpu.ts),
+ *    and against the machine's ceiling: N independent `--jobs 1` runs at once;
  * 6. random access: shard n-1/n against shard 0/n and 1/n, in process (the
  *    time of a shard must not grow with its index);
  * 7. the live heap while streaming a long run (needs --expose-gc).
@@ -32,6 +33,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { GENERATED_VARIANTS, GenerationPlan, generateRecords, loadLibrary, type GeneratedVariant, type ProblemRecord } from '../dist/index.js';
 import { assertValidRecord } from '../dist/records/validate-record.js';
+import { ceilingOf, runTogether, type CeilingRun } from './support/ceiling.js';
 import { runThreaded, type ThreadedRun } from './support/thread-cpu.js';
 
 const { values } = parseArgs({
@@ -169,25 +171,38 @@ function floorRate(variants: readonly GeneratedVariant[], setCount: number): { r
 // Threads, alternating with one thread so that both see the same load. On a shared machine
 // the wall-clock ratio understates what the threads give on an idle one, so the threads' own
 // CPU times are sampled too: max(CPU / cores, busiest thread) is the run's wall time on an idle
-// machine with perfect overlap, and its ratio the speed-up there.
+// machine with perfect overlap, and its ratio the speed-up there. Each round also starts N
+// independent --jobs 1 runs together: N times one run's wall over theirs is the most N threads
+// could gain on this machine (bench/support/ceiling.ts).
 async function threads(args: readonly string[], records: number): Promise<void> {
   const threaded = async (n: number) => {
     const out = join(dir, 'threads.jsonl');
     const run = await runThreaded(process.execPath, [BIN, 'generate', ...args, '--jobs', String(n), '--out', out, '--force']);
     return { ...run, bytes: readFileSync(out) };
   };
-  const pairs: { one: ThreadedRun; many: ThreadedRun }[] = [];
+  const together = () =>
+    runTogether(
+      process.execPath,
+      Array.from({ length: jobs }, (_, i) => [BIN, 'generate', ...args, '--jobs', '1', '--out', join(dir, `ceiling-${i}.jsonl`), '--force']),
+    );
+  const pairs: { one: ThreadedRun; many: ThreadedRun; ceiling: CeilingRun }[] = [];
   for (let round = 0; round < rounds; round++) {
     const one = await threaded(1);
     const many = await threaded(jobs);
+    const ceiling = await together();
     if (!one.bytes.equals(many.bytes)) throw new Error(`--jobs ${jobs} wrote other bytes than --jobs 1`);
-    pairs.push({ one, many });
+    pairs.push({ one, many, ceiling });
   }
   const ratio = (pick: (r: ThreadedRun) => number) => pairs.map((p) => pick(p.one) / pick(p.many));
-  const range = (xs: number[]) => `${median(xs).toFixed(2)}x (${Math.min(...xs).toFixed(2)} – ${Math.max(...xs).toFixed(2)})`;
-  console.log(`  --jobs ${jobs} against --jobs 1, ${fmt(records)} records, ${rounds} alternating pairs, the same bytes:`);
+  const range = (xs: number[], unit = 'x') => `${median(xs).toFixed(2)}${unit} (${Math.min(...xs).toFixed(2)} – ${Math.max(...xs).toFixed(2)})`;
+  const ceilings = pairs.map((p) => ceilingOf(p.one.wall, p.ceiling));
+  const shareOfCeiling = pairs.map((p, i) => p.one.wall / p.many.wall / ceilings[i]!);
+  console.log(`  --jobs ${jobs} against --jobs 1, ${fmt(records)} records, ${rounds} alternating rounds, the same bytes:`);
   console.log(
     `    wall ${seconds(pairs.map((p) => p.many.wall))} against ${seconds(pairs.map((p) => p.one.wall))}: ${range(ratio((r) => r.wall))} (aim >= 1.8 on 2 cores)`,
+  );
+  console.log(
+    `    the machine's ceiling: ${jobs} independent --jobs 1 runs at once took ${seconds(pairs.map((p) => p.ceiling.wall))}: ${range(ceilings)} one run's throughput; --jobs ${jobs} reaches ${range(shareOfCeiling, '')} of that`,
   );
   console.log(
     `    idle-machine bound ${seconds(pairs.map((p) => p.many.idleBound))} against ${seconds(pairs.map((p) => p.one.idleBound))}: ${range(ratio((r) => r.idleBound))}; CPU ${median(pairs.map((p) => p.many.total / p.one.total)).toFixed(2)}x of one thread's`,

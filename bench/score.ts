@@ -32,6 +32,7 @@ import { buildMetrics, formatMetrics, sha256File } from '../dist/score/score.js'
 import { topicsOf } from '../dist/score/topics.js';
 import { verifierJudge } from '../dist/score/verifier-judge.js';
 import { completionFor, type Outcome } from '../test/score/completions.js';
+import { ceilingOf, runTogether, type CeilingRun } from './support/ceiling.js';
 import { runThreaded, type ThreadedRun } from './support/thread-cpu.js';
 import { lcg } from '../test/score/support.js';
 
@@ -204,36 +205,43 @@ console.log(
 
 // 5. The command, one thread against worker threads, runs alternating so that both see the same
 // load, with each thread's CPU time: max(CPU / cores, busiest thread) is the wall time on an idle
-// machine with perfect overlap (bench/support/thread-cpu.ts).
+// machine with perfect overlap (bench/support/thread-cpu.ts). Each round also starts N independent
+// --jobs 1 commands together, the most N threads could gain on this machine (bench/support/ceiling.ts).
 const BIN = fileURLToPath(new URL('../bin/reasonforge.js', import.meta.url));
+const scoreArgs = (threads: number, out: string) => [
+  BIN,
+  'score',
+  '--dataset',
+  datasetFile,
+  '--predictions',
+  predictionsFile,
+  '--out',
+  out,
+  '--force',
+  '--quiet',
+  '--k',
+  ks.join(','),
+  '--bootstrap',
+  String(bootstrap),
+  '--permutations',
+  String(permutations),
+  '--seed',
+  '1',
+  '--jobs',
+  String(threads),
+];
 const command = async (threads: number) => {
   const out = join(dir, `metrics-${threads}.json`);
-  const run = await runThreaded(process.execPath, [
-    BIN,
-    'score',
-    '--dataset',
-    datasetFile,
-    '--predictions',
-    predictionsFile,
-    '--out',
-    out,
-    '--force',
-    '--quiet',
-    '--k',
-    ks.join(','),
-    '--bootstrap',
-    String(bootstrap),
-    '--permutations',
-    String(permutations),
-    '--seed',
-    '1',
-    '--jobs',
-    String(threads),
-  ]);
+  const run = await runThreaded(process.execPath, scoreArgs(threads, out));
   return { ...run, metrics: readFileSync(out, 'utf8') };
 };
-const pairs: { one: Awaited<ReturnType<typeof command>>; many: Awaited<ReturnType<typeof command>> }[] = [];
-for (let round = 0; round < rounds; round++) pairs.push({ one: await command(1), many: await command(jobs) });
+const together = () =>
+  runTogether(
+    process.execPath,
+    Array.from({ length: jobs }, (_, i) => scoreArgs(1, join(dir, `metrics-ceiling-${i}.json`))),
+  );
+const pairs: { one: Awaited<ReturnType<typeof command>>; many: Awaited<ReturnType<typeof command>>; ceiling: CeilingRun }[] = [];
+for (let round = 0; round < rounds; round++) pairs.push({ one: await command(1), many: await command(jobs), ceiling: await together() });
 const same = pairs.every((p) => p.many.metrics === pairs[0]!.one.metrics && p.one.metrics === pairs[0]!.one.metrics);
 const secondsOf = (xs: number[]) => `${median(xs).toFixed(1)} s (${Math.min(...xs).toFixed(1)} – ${Math.max(...xs).toFixed(1)})`;
 const ratioOf = (pick: (r: ThreadedRun) => number) => {
@@ -243,6 +251,14 @@ const ratioOf = (pick: (r: ThreadedRun) => number) => {
 console.log(`score --jobs ${jobs} against --jobs 1 (${rounds} alternating pairs); metrics.json ${same ? 'the same bytes' : 'DIFFERS'} in every run`);
 console.log(
   `  wall ${secondsOf(pairs.map((p) => p.many.wall))} against ${secondsOf(pairs.map((p) => p.one.wall))}: ${ratioOf((r) => r.wall)} (aim >= 1.8 on 2 cores)`,
+);
+const ceilings = pairs.map((p) => ceilingOf(p.one.wall, p.ceiling));
+const rangeOf = (xs: number[], unit: string) => `${median(xs).toFixed(2)}${unit} (${Math.min(...xs).toFixed(2)} – ${Math.max(...xs).toFixed(2)})`;
+console.log(
+  `  the machine's ceiling: ${jobs} independent --jobs 1 commands at once took ${secondsOf(pairs.map((p) => p.ceiling.wall))}: ${rangeOf(ceilings, 'x')} one command's throughput; --jobs ${jobs} reaches ${rangeOf(
+    pairs.map((p, i) => p.one.wall / p.many.wall / ceilings[i]!),
+    '',
+  )} of that`,
 );
 console.log(
   `  idle-machine bound ${secondsOf(pairs.map((p) => p.many.idleBound))} against ${secondsOf(pairs.map((p) => p.one.idleBound))}: ${ratioOf((r) => r.idleBound)}; CPU ${median(pairs.map((p) => p.many.total / p.one.total)).toFixed(2)}x of one thread's`,
