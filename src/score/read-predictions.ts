@@ -1,4 +1,4 @@
-import { lineBatches } from '../io/line-batches.js';
+import { byteBatches, lineBatches } from '../io/line-batches.js';
 import type { Dataset } from './dataset.js';
 import type { Judge } from './judge.js';
 import { FORMATS, isJudged, judgeLines, MALFORMED, type AnswerKey, type JudgedLines } from './judge-lines.js';
@@ -35,8 +35,12 @@ export interface ReadOptions {
   readonly lmEvalFilter?: string;
   /** Called after each line, for progress bars. */
   readonly onLine?: () => void;
-  /** Judges batches elsewhere (worker threads: ScorePool), keeping up to `inFlight` of them under way while reading on. */
-  readonly judgeElsewhere?: { judge(lines: readonly string[], filterInUse: string | null): Promise<JudgedLines>; readonly inFlight: number };
+  /**
+   * Judges batches elsewhere (worker threads: ScorePool), keeping up to
+   * `inFlight` of them under way while reading on. A batch goes as the bytes
+   * of whole lines (byteBatches), to be decoded and split where it is judged.
+   */
+  readonly judgeElsewhere?: { judge(bytes: Uint8Array<ArrayBuffer>, filterInUse: string | null): Promise<JudgedLines>; readonly inFlight: number };
 }
 
 /**
@@ -54,23 +58,33 @@ export async function readPredictions(
   options: ReadOptions = {},
 ): Promise<{ store: SampleStore; report: ReadReport }> {
   const reader = new VerdictReader(options);
-  const key: AnswerKey = { index: dataset.index, answers: dataset.items.map((item) => item.answer), references: dataset.items.map((item) => item.reference) };
   const elsewhere = options.judgeElsewhere;
-  // Batches read but not yet taken (none when judging here).
-  const inFlight: { file: number; first: number; filterInUse: string | null; judged: Promise<JudgedLines> }[] = [];
-  for (let f = 0; f < files.length; f++) {
-    reader.startFile(files[f]!);
-    for await (const { first, lines } of lineBatches(files[f]!)) {
-      const filterInUse = reader.filterInUse;
-      const judged = elsewhere === undefined ? Promise.resolve(judgeLines(lines, key, judge, filterInUse)) : elsewhere.judge(lines, filterInUse);
-      inFlight.push({ file: f, first, filterInUse, judged });
-      while (inFlight.length > (elsewhere?.inFlight ?? 0)) {
-        const next = inFlight.shift()!;
-        reader.take(next.file, next.first, await next.judged, next.filterInUse);
+  if (elsewhere === undefined) {
+    const key: AnswerKey = { index: dataset.index, answers: dataset.items.map((item) => item.answer), references: dataset.items.map((item) => item.reference) };
+    for (let f = 0; f < files.length; f++) {
+      reader.startFile(files[f]!);
+      for await (const { lines } of lineBatches(files[f]!)) {
+        const filterInUse = reader.filterInUse;
+        reader.take(f, judgeLines(lines, key, judge, filterInUse), filterInUse);
       }
     }
+    return { store: reader.store, report: reader.report };
   }
-  for (const next of inFlight) reader.take(next.file, next.first, await next.judged, next.filterInUse);
+  // Batches sent but not yet taken, oldest first.
+  const inFlight: { file: number; filterInUse: string | null; judged: Promise<JudgedLines> }[] = [];
+  const takeOldest = async () => {
+    const next = inFlight.shift()!;
+    reader.take(next.file, await next.judged, next.filterInUse);
+  };
+  for (let f = 0; f < files.length; f++) {
+    reader.startFile(files[f]!);
+    for await (const bytes of byteBatches(files[f]!)) {
+      const filterInUse = reader.filterInUse;
+      inFlight.push({ file: f, filterInUse, judged: elsewhere.judge(bytes, filterInUse) });
+      while (inFlight.length > elsewhere.inFlight) await takeOldest();
+    }
+  }
+  while (inFlight.length > 0) await takeOldest();
   return { store: reader.store, report: reader.report };
 }
 
@@ -98,14 +112,14 @@ class VerdictReader {
     this.report.files.push({ file, lines: 0, formats: { output: 0, outputs: 0, 'lm-eval': 0 } });
   }
 
-  take(f: number, first: number, batch: JudgedLines, filterAtJudging: string | null): void {
+  /** Files file f's next batch: its lines follow the lines taken before, so batches must come in file order. */
+  take(f: number, batch: JudgedLines, filterAtJudging: string | null): void {
     const { report, store } = this;
     const summary = report.files[f]!;
     const file = summary.file;
     let sample = 0;
     for (let l = 0; l < batch.kind.length; l++) {
-      const number = first + l;
-      summary.lines++;
+      const number = ++summary.lines;
       this.onLine?.();
       const samples = isJudged(batch, l, filterAtJudging) ? batch.outputs[l]! : 0;
       const from = sample;

@@ -1,4 +1,4 @@
-import { lineBatches } from '../io/line-batches.js';
+import { byteBatches, lineCount } from '../io/line-batches.js';
 import { WorkerPool } from '../parallel/pool.js';
 import { revive, type SentError } from '../parallel/protocol.js';
 import { emptyDataset } from '../records/read-records.js';
@@ -19,9 +19,9 @@ export interface ScoreWorkerData {
 
 export type ScoreTask =
   | { readonly kind: 'hash'; readonly file: string }
-  | { readonly kind: 'records'; readonly file: string; readonly first: number; readonly lines: readonly string[] }
+  | { readonly kind: 'records'; readonly file: string; readonly first: number; readonly bytes: Uint8Array }
   | { readonly kind: 'dataset'; readonly file: string; readonly items: ItemColumns }
-  | { readonly kind: 'judge'; readonly lines: readonly string[]; readonly filterInUse: string | null }
+  | { readonly kind: 'judge'; readonly bytes: Uint8Array; readonly filterInUse: string | null }
   | { readonly kind: 'answers'; readonly answers: readonly string[] }
   | { readonly kind: 'estimate'; readonly columns: VoteColumns; readonly ks: readonly number[]; readonly options: EstimateOptions }
   | { readonly kind: 'scores'; readonly scores: ItemScores }
@@ -80,8 +80,11 @@ export class ScorePool {
       if (error !== null) throw revive(error);
     };
     const pending: Promise<unknown>[] = [];
-    for await (const { first, lines } of lineBatches(file)) {
-      pending.push(this.pool.run({ kind: 'records', file, first, lines }));
+    let first = 1;
+    for await (const bytes of byteBatches(file)) {
+      const lines = lineCount(bytes);
+      pending.push(this.pool.run({ kind: 'records', file, first, bytes }, [bytes.buffer]));
+      first += lines;
       while (pending.length > this.inFlight) await take(pending.shift()!);
     }
     for (const next of pending) await take(next);
@@ -91,8 +94,9 @@ export class ScorePool {
     return dataset;
   }
 
-  judge(lines: readonly string[], filterInUse: string | null): Promise<JudgedLines> {
-    return this.pool.run({ kind: 'judge', lines, filterInUse }) as Promise<JudgedLines>;
+  /** Judges the lines of a batch from byteBatches, which moves to the worker (the caller must not touch it again). */
+  judge(bytes: Uint8Array<ArrayBuffer>, filterInUse: string | null): Promise<JudgedLines> {
+    return this.pool.run({ kind: 'judge', bytes, filterInUse }, [bytes.buffer]) as Promise<JudgedLines>;
   }
 
   /** estimateItems over all items, in ranges of about equal samples, put back together in item order. */

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import { isReasonforgeError } from '../errors.js';
+import { linesOf } from '../io/line-batches.js';
 import { sendable, serveTasks } from '../parallel/protocol.js';
 import { recordOfLine } from '../records/read-records.js';
 import { computeGroup } from './aggregate.js';
@@ -42,9 +43,10 @@ serveTasks<ScoreTask, unknown>(async (task) => {
     case 'records': {
       // Items up to the first bad line, then its error: the parent checks those items for repeated ids first, as one thread would.
       const items = emptyColumns();
-      for (let i = 0; i < task.lines.length; i++) {
+      const lines = linesOf(task.bytes);
+      for (let i = 0; i < lines.length; i++) {
         try {
-          pushItem(items, itemOf(recordOfLine(task.lines[i]!, task.file, task.first + i), task.first + i));
+          pushItem(items, itemOf(recordOfLine(lines[i]!, task.file, task.first + i), task.first + i));
         } catch (error) {
           if (!isReasonforgeError(error)) throw error;
           return { result: { items, error: sendable(error) } };
@@ -62,7 +64,7 @@ serveTasks<ScoreTask, unknown>(async (task) => {
     }
     case 'judge': {
       if (dataset === null) throw new Error('a score worker was asked to judge before it had the dataset');
-      const result = judgeLines(task.lines, { index: dataset.index, answers, references }, judge, task.filterInUse);
+      const result = judgeLines(linesOf(task.bytes), { index: dataset.index, answers, references }, judge, task.filterInUse);
       return { result, transfer: transferList(result) };
     }
     case 'answers':

@@ -79,7 +79,7 @@ export async function scoreFiles(datasetFile: string, predictionFiles: readonly 
       ...(options.lmEvalFilter !== undefined && { lmEvalFilter: options.lmEvalFilter }),
       ...(options.onLine !== undefined && { onLine: options.onLine }),
       ...(pool !== null && {
-        judgeElsewhere: { judge: (lines: readonly string[], filterInUse: string | null) => pool.judge(lines, filterInUse), inFlight: pool.inFlight },
+        judgeElsewhere: { judge: (bytes: Uint8Array<ArrayBuffer>, filterInUse: string | null) => pool.judge(bytes, filterInUse), inFlight: pool.inFlight },
       }),
     });
     if (options.lmEvalFilter !== undefined && report.lmEvalFilter.seen.size > 0 && !report.lmEvalFilter.seen.has(options.lmEvalFilter)) {
