@@ -101,7 +101,9 @@ export class ScorePool {
 
   /** estimateItems over all items, in ranges of about equal samples, put back together in item order. */
   async estimate(dataset: Dataset, store: SampleStore, counts: SampleCounts, ks: readonly number[], options: EstimateOptions): Promise<ItemEstimates> {
-    await this.broadcast({ kind: 'answers', answers: store.answers });
+    // Not awaited before the pieces go: a worker takes its tasks in the order sent, so it has the answers first.
+    const sharing = this.broadcast({ kind: 'answers', answers: store.answers });
+    sharing.catch(() => undefined);
     const items = dataset.items.length;
     const pieces = 4 * this.pool.size;
     const perPiece = Math.max(1, store.size / pieces);
@@ -115,9 +117,12 @@ export class ScorePool {
     const parts = await Promise.all(
       bounds.slice(1).map((to, p) => {
         const columns = voteColumns(dataset, store, counts, bounds[p]!, to);
-        return this.pool.run({ kind: 'estimate', columns, ks, options }) as Promise<ItemEstimates>;
+        // The columns were made for this task: moved, not copied.
+        const transfer = [columns.start, columns.answer, columns.right, columns.c, columns.cCot].map((column) => column.buffer as ArrayBuffer);
+        return this.pool.run({ kind: 'estimate', columns, ks, options }, transfer) as Promise<ItemEstimates>;
       }),
     );
+    await sharing;
     const join = (pick: (part: ItemEstimates) => Float64Array[]) =>
       ks.map((_, q) => {
         const column = new Float64Array(items);

@@ -3,9 +3,9 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ReasonforgeError } from '../errors.js';
 import { GENERATOR } from '../version.js';
-import { computeGroup, planGroups, type Groupings, type TopicOf } from './aggregate.js';
+import { computeGroup, planGroups, type GroupPlan, type Groupings, type TopicOf } from './aggregate.js';
 import { loadDataset, type Dataset } from './dataset.js';
-import { countSamples, estimateItems, itemScoresOf, kValues, voteColumns, type ItemScores } from './item-scores.js';
+import { countSamples, estimateItems, itemScoresOf, kValues, voteColumns, type ItemEstimates, type ItemScores } from './item-scores.js';
 import type { Judge } from './judge.js';
 import type { GroupMetrics, StatOptions } from './group.js';
 import { checkJobs, ScorePool } from './score-pool.js';
@@ -24,6 +24,13 @@ export interface ScoreOptions {
   readonly permutations?: number;
   readonly seed?: number;
   readonly topicOf?: TopicOf;
+  /**
+   * Makes `topicOf` (when that is not given) as scoring starts, for topics
+   * that take a while to get (a template library compiles its templates):
+   * with worker threads, the calling thread loads them while the workers
+   * start and hash the inputs, instead of before.
+   */
+  readonly loadTopics?: () => TopicOf;
   /** Drop samples identical to an earlier sample of the same item (default: keep and report them). */
   readonly dropDuplicates?: boolean;
   /** lm-evaluation-harness: which filter's lines to read (default the first seen). */
@@ -61,7 +68,9 @@ export async function scoreFiles(datasetFile: string, predictionFiles: readonly 
   try {
     let dataset: Dataset;
     let hashes: (string | null)[];
+    let topicOf: TopicOf;
     if (pool === null) {
+      topicOf = topicsFor(options);
       hashes = await Promise.all(inputs.map(sha256File));
       refuseRepeatedFiles(predictionFiles, hashes.slice(1));
       dataset = await loadDataset(datasetFile);
@@ -71,6 +80,7 @@ export async function scoreFiles(datasetFile: string, predictionFiles: readonly 
       hashing.catch(() => undefined);
       const loading = pool.loadDataset(datasetFile);
       loading.catch(() => undefined);
+      topicOf = topicsFor(options);
       hashes = await hashing;
       refuseRepeatedFiles(predictionFiles, hashes.slice(1));
       dataset = await loading;
@@ -95,13 +105,20 @@ export async function scoreFiles(datasetFile: string, predictionFiles: readonly 
     const counts = countSamples(dataset, store, options.dropDuplicates === true);
     const ks = kValues(counts, options.k === undefined ? {} : { ks: options.k });
     const estimating = { seed: resolved.seed, majExactLimit: resolved.maj_exact_limit, majSubsets: resolved.maj_subsets };
-    const estimates =
-      pool === null
-        ? estimateItems(voteColumns(dataset, store, counts, 0, dataset.items.length), store.answers, ks, options.judge, estimating)
-        : await pool.estimate(dataset, store, counts, ks, estimating);
+    let estimates: ItemEstimates;
+    let plan: GroupPlan;
+    if (pool === null) {
+      estimates = estimateItems(voteColumns(dataset, store, counts, 0, dataset.items.length), store.answers, ks, options.judge, estimating);
+      plan = planGroups(dataset, topicOf);
+    } else {
+      // The groups are planned here while the workers estimate.
+      const estimatingElsewhere = pool.estimate(dataset, store, counts, ks, estimating);
+      estimatingElsewhere.catch(() => undefined);
+      plan = planGroups(dataset, topicOf);
+      estimates = await estimatingElsewhere;
+    }
     const scores = itemScoresOf(ks, counts, estimates);
     const stats: StatOptions = { seed: resolved.seed, resamples: resolved.bootstrap, permutations: resolved.permutations, confidence: resolved.confidence };
-    const plan = planGroups(dataset, options.topicOf ?? (() => null));
     let groups: GroupMetrics[];
     if (pool === null) groups = plan.specs.map((spec) => computeGroup(spec, dataset, scores, stats));
     else {
@@ -112,6 +129,10 @@ export async function scoreFiles(datasetFile: string, predictionFiles: readonly 
   } finally {
     await pool?.close();
   }
+}
+
+function topicsFor(options: ScoreOptions): TopicOf {
+  return options.topicOf ?? options.loadTopics?.() ?? (() => null);
 }
 
 /**

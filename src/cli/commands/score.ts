@@ -96,7 +96,6 @@ problem, the exit code is 1 and nothing is written, so the same command can simp
     for (const file of predictions) checkInputFile(file, { flag: '--predictions' });
     if ([dataset, ...predictions].filter((file) => file === '-').length > 1)
       throw new UsageError('score: standard input can be read once: give "-" to one of --dataset and --predictions');
-    const library = libraryFor(values.generators);
     const started = Date.now();
     const threads = scoringThreads(jobs, [dataset, ...predictions]);
     const metrics = await scoreFiles(dataset, predictions, {
@@ -107,7 +106,7 @@ problem, the exit code is 1 and nothing is written, so the same command can simp
       seed,
       dropDuplicates: values['drop-duplicates'] === true,
       ...(values['lm-eval-filter'] !== undefined && { lmEvalFilter: values['lm-eval-filter'] }),
-      topicOf: topicsOf(library),
+      loadTopics: () => topicsOf(libraryFor(values.generators)),
       jobs,
     });
     for (const note of metrics.notes) io.stderr.write(`reasonforge score: note: ${note}\n`);
