@@ -4,7 +4,7 @@ import { revive, type SentError } from '../parallel/protocol.js';
 import { emptyDataset } from '../records/read-records.js';
 import { ReasonforgeError } from '../errors.js';
 import type { GroupSpec } from './aggregate.js';
-import { DatasetBuilder, emptyColumns, itemsOf, pushItem, type Dataset, type ItemColumns } from './dataset.js';
+import { DatasetBuilder, itemsOf, type Dataset, type ItemColumns } from './dataset.js';
 import type { GroupMetrics, StatOptions } from './group.js';
 import { voteColumns, type ItemEstimates, type ItemScoreOptions, type ItemScores, type SampleCounts, type VoteColumns } from './item-scores.js';
 import type { SampleStore } from './sample-store.js';
@@ -20,7 +20,8 @@ export interface ScoreWorkerData {
 export type ScoreTask =
   | { readonly kind: 'hash'; readonly file: string }
   | { readonly kind: 'records'; readonly file: string; readonly first: number; readonly bytes: Uint8Array }
-  | { readonly kind: 'dataset'; readonly file: string; readonly items: ItemColumns }
+  | { readonly kind: 'items'; readonly file: string; readonly items: ItemColumns }
+  | { readonly kind: 'dataset' }
   | { readonly kind: 'judge'; readonly bytes: Uint8Array; readonly filterInUse: string | null }
   | { readonly kind: 'answers'; readonly answers: readonly string[] }
   | { readonly kind: 'estimate'; readonly columns: VoteColumns; readonly ks: readonly number[]; readonly options: EstimateOptions }
@@ -67,15 +68,24 @@ export class ScorePool {
     return file === '-' ? Promise.resolve(null) : (this.pool.run({ kind: 'hash', file }) as Promise<string>);
   }
 
-  /** loadDataset, with the lines parsed and schema-checked in the workers; then every worker gets the dataset. */
+  /**
+   * loadDataset, with the lines parsed and schema-checked in the workers.
+   * Each batch's items go on to every worker as soon as they are checked
+   * here for repeated ids, so the workers hold the dataset a moment after
+   * the last batch is parsed, not after a copy of all of it.
+   */
   async loadDataset(file: string): Promise<Dataset> {
     const builder = new DatasetBuilder(file);
-    const columns = emptyColumns();
+    let count = 0;
+    const sharing: Promise<void>[] = [];
     const take = async (pending: Promise<unknown>) => {
       const { items, error } = (await pending) as { items: ItemColumns; error: SentError | null };
-      for (const item of itemsOf(items)) {
-        builder.add(item);
-        pushItem(columns, item);
+      for (const item of itemsOf(items)) builder.add(item);
+      count += items.id.length;
+      if (items.id.length > 0) {
+        const shared = this.broadcast({ kind: 'items', file, items });
+        shared.catch(() => undefined);
+        sharing.push(shared);
       }
       if (error !== null) throw revive(error);
     };
@@ -88,10 +98,10 @@ export class ScorePool {
       while (pending.length > this.inFlight) await take(pending.shift()!);
     }
     for (const next of pending) await take(next);
-    if (columns.id.length === 0) throw emptyDataset(file);
-    const dataset = builder.finish();
-    await this.broadcast({ kind: 'dataset', file, items: columns });
-    return dataset;
+    if (count === 0) throw emptyDataset(file);
+    await Promise.all(sharing);
+    await this.broadcast({ kind: 'dataset' });
+    return builder.finish();
   }
 
   /** Judges the lines of a batch from byteBatches, which moves to the worker (the caller must not touch it again). */

@@ -2,8 +2,8 @@
  * A worker thread of `score --jobs N`. It reads dataset lines, hashes input
  * files, judges prediction batches and computes groups' statistics, with the
  * same functions one thread uses, so results do not depend on where they were
- * computed. The dataset and the per-item scores arrive once, when the parent
- * has them. See ScorePool.
+ * computed. The dataset arrives batch by batch as the parent checks it, and
+ * the per-item scores once, when the parent has them. See ScorePool.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -22,10 +22,12 @@ import type { ScoreTask, ScoreWorkerData } from './score-pool.js';
 import type { ReferenceForm } from '../verify/match.js';
 
 const judge = await rebuildJudge((workerData as ScoreWorkerData).judge);
+/** The dataset while its items arrive, batch by batch in file order; then `dataset`. */
+let building: DatasetBuilder | null = null;
 let dataset: Dataset | null = null;
-let answers: string[] = [];
+const answers: string[] = [];
 /** Each item's reference form, beside its answer. */
-let references: ReferenceForm[] = [];
+const references: ReferenceForm[] = [];
 let scores: ItemScores | null = null;
 /** The run's distinct extracted answers, which the estimators' vote columns index. */
 let extracted: readonly string[] = [];
@@ -54,14 +56,19 @@ serveTasks<ScoreTask, unknown>(async (task) => {
       }
       return { result: { items, error: null } };
     }
-    case 'dataset': {
-      const builder = new DatasetBuilder(task.file);
-      for (const item of itemsOf(task.items)) builder.add(item);
-      dataset = builder.finish();
-      answers = task.items.answer;
-      references = task.items.reference;
+    case 'items': {
+      building ??= new DatasetBuilder(task.file);
+      for (const item of itemsOf(task.items)) {
+        building.add(item);
+        answers.push(item.answer);
+        references.push(item.reference);
+      }
       return { result: null };
     }
+    case 'dataset':
+      if (building === null) throw new Error('a score worker was asked to finish a dataset it has no items of');
+      dataset = building.finish();
+      return { result: null };
     case 'judge': {
       if (dataset === null) throw new Error('a score worker was asked to judge before it had the dataset');
       const result = judgeLines(linesOf(task.bytes), { index: dataset.index, answers, references }, judge, task.filterInUse);

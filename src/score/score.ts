@@ -65,6 +65,7 @@ export async function scoreFiles(datasetFile: string, predictionFiles: readonly 
   checkJobs(jobs, options.judge);
   const threads = scoringThreads(jobs, inputs);
   const pool = threads > 1 ? new ScorePool(threads, options.judge) : null;
+  let closing: Promise<void> | null = null;
   try {
     let dataset: Dataset;
     let hashes: (string | null)[];
@@ -122,12 +123,17 @@ export async function scoreFiles(datasetFile: string, predictionFiles: readonly 
     let groups: GroupMetrics[];
     if (pool === null) groups = plan.specs.map((spec) => computeGroup(spec, dataset, scores, stats));
     else {
-      await pool.shareScores(scores);
+      // A worker takes its tasks in the order sent, so it has the scores before its first group.
+      const sharing = pool.shareScores(scores);
+      sharing.catch(() => undefined);
       groups = await pool.groups(plan.specs, stats);
+      await sharing;
+      // The workers stop while the metrics are put together.
+      closing = pool.close();
     }
     return buildMetrics(dataset, scores, report, { ...resolved, k: scores.ks, lm_eval_filter: report.lmEvalFilter.used }, plan.assemble(groups), hashes);
   } finally {
-    await pool?.close();
+    await (closing ?? pool?.close());
   }
 }
 
