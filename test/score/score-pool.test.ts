@@ -92,12 +92,46 @@ describe('score --jobs', () => {
     expect(metrics.coverage.duplicates.count).toBeGreaterThan(0);
     expect(metrics.coverage.lm_eval).toEqual({ filter: 'strict-match', skipped_lines: metrics.inputs.dataset.items });
     expect(metrics.inputs.predictions[0]!.formats.outputs).toBeGreaterThan(0);
+    // The topics come from the built-in library, loaded while the workers start.
+    expect(Object.keys(metrics.by_topic).length).toBeGreaterThan(1);
+    expect(metrics.by_topic).not.toHaveProperty('(unknown)');
     for (const jobs of [2, 3]) {
       const many = score(jobs);
       expect(many.threads).toBe(` with ${jobs} worker threads`);
       expect(many.metrics).toBe(one.metrics);
       expect(many.stderr).toBe(one.stderr);
     }
+  });
+
+  it('reads the dataset from standard input, in batches cut from the stream, the same for 1 and 2 threads', () => {
+    const run = (jobs: number) => {
+      const out = join(dir, `stdin-${jobs}.json`);
+      const result = cli(
+        [
+          'score',
+          '--dataset',
+          '-',
+          '--predictions',
+          plain,
+          '--out',
+          out,
+          '--force',
+          '--bootstrap',
+          '20',
+          '--permutations',
+          '50',
+          '--quiet',
+          '--jobs',
+          String(jobs),
+        ],
+        { input: readFileSync(dataset, 'utf8') },
+      );
+      expect(result.status, result.stderr).toBe(0);
+      return readFileSync(out, 'utf8');
+    };
+    const one = run(1);
+    expect((JSON.parse(one) as Metrics).inputs.dataset).toMatchObject({ file: '-', sha256: null });
+    expect(run(2)).toBe(one);
   });
 
   it('stops on the first bad dataset line with the same one-line error for every job count', () => {

@@ -185,6 +185,26 @@ describe('scoreFiles', () => {
     expect(JSON.stringify(c.by_variant)).not.toBe(JSON.stringify(a.by_variant));
   });
 
+  it('takes the topics from topicOf, or from loadTopics called once as scoring starts', async () => {
+    const file = write('topics.jsonl', outputLines());
+    const topics: Record<string, string> = { apples: 'fruit', trains: 'travel' };
+    const topicOf = (template: string) => topics[template] ?? null;
+    const options = { judge: fakeJudge, bootstrap: 50, permutations: 100, seed: 4 };
+    const given = await scoreFiles(datasetFile, [file], { ...options, topicOf });
+    expect(Object.keys(given.by_topic)).toEqual(['fruit', 'travel']);
+    let loads = 0;
+    const loadTopics = () => {
+      loads++;
+      return topicOf;
+    };
+    const loaded = await scoreFiles(datasetFile, [file], { ...options, loadTopics });
+    expect(loads).toBe(1);
+    expect(JSON.stringify(loaded)).toBe(JSON.stringify(given));
+    // topicOf, when given, is used as it is.
+    await scoreFiles(datasetFile, [file], { ...options, topicOf, loadTopics });
+    expect(loads).toBe(1);
+  });
+
   it('counts and lists missing items, unknown ids, malformed lines (with line numbers) and duplicated samples', async () => {
     const missing = [truths[1]!.record.id, truths[7]!.record.id];
     const lines = outputLines(new Set(missing));
