@@ -59,7 +59,9 @@ export class AtomicFile {
     if (!fits) {
       this.flush();
       if ((typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length) >= FLUSH_AT) {
-        writingTo(this.path, () => writeAll(this.fd!, chunk));
+        // Encoded first: writeSync of a string makes one system call, and a short one would lose the rest.
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        writingTo(this.path, () => writeAll(this.fd!, bytes));
         return;
       }
     }
@@ -107,13 +109,9 @@ export class AtomicFile {
   }
 }
 
-function writeAll(fd: number, piece: string | Uint8Array): void {
-  if (typeof piece === 'string') {
-    writeSync(fd, piece);
-    return;
-  }
-  // writeSync may write less than asked for a large buffer; a string write loops inside node.
-  for (let at = 0; at < piece.length;) at += writeSync(fd, piece, at);
+/** writeSync may write less than asked (a large buffer, a signal): the rest goes in further calls. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
 }
 
 export function writeFileAtomic(path: string, content: string, options: AtomicWriteOptions = {}): void {
