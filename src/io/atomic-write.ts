@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { unwritable, writingTo } from './fs-failure.js';
 import { removeOnInterrupt } from './interrupt.js';
 import { checkOutputFile } from './paths.js';
+import { writeAll } from './write-all.js';
 
 export interface AtomicWriteOptions {
   /** Replace an existing file. Without it an existing file is an error, and nothing is written. */
@@ -59,7 +60,7 @@ export class AtomicFile {
     if (!fits) {
       this.flush();
       if ((typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length) >= FLUSH_AT) {
-        // Encoded first: writeSync of a string makes one system call, and a short one would lose the rest.
+        // Encoded first: see writeAll.
         const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
         writingTo(this.path, () => writeAll(this.fd!, bytes));
         return;
@@ -107,11 +108,6 @@ export class AtomicFile {
     rmSync(this.tempPath, { force: true });
     this.release();
   }
-}
-
-/** writeSync may write less than asked (a large buffer, a signal): the rest goes in further calls. */
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
 }
 
 export function writeFileAtomic(path: string, content: string, options: AtomicWriteOptions = {}): void {

@@ -1,5 +1,5 @@
 import type * as fs from 'node:fs';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -22,12 +22,29 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
+const { writeAll } = await import('../../src/io/write-all.js');
 const { AtomicFile } = await import('../../src/io/atomic-write.js');
 const { SampleAppender } = await import('../../src/run/output.js');
 
 afterEach(() => {
   disk.limit = Infinity;
   disk.calls = 0;
+});
+
+describe('writeAll', () => {
+  it('makes as many calls as a short-writing file needs, and writes every byte once', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'rf-short-')), 'out.bin');
+    const bytes = Uint8Array.from({ length: 1000 }, (_, i) => i % 251);
+    disk.limit = 64;
+    const fd = openSync(path, 'w');
+    try {
+      writeAll(fd, bytes.subarray(10));
+    } finally {
+      closeSync(fd);
+    }
+    expect(disk.calls).toBe(Math.ceil(990 / 64));
+    expect(readFileSync(path).equals(bytes.subarray(10))).toBe(true);
+  });
 });
 
 describe('AtomicFile when writes are short', () => {
