@@ -6,6 +6,14 @@ import { describeFsFailure } from '../io/fs-failure.js';
 const SPARE_BYTES = 1 << 16;
 const MAX_SPARES = 8;
 
+/** Streams a StreamWriter writes to: it reports their failures itself, so the process-wide handler must not (see processIO). */
+const streamsWithWriter = new WeakSet<NodeJS.WritableStream>();
+
+/** Whether a StreamWriter writes to `stream`, and so turns its failures into the command's own error. */
+export function hasStreamWriter(stream: NodeJS.WritableStream): boolean {
+  return streamsWithWriter.has(stream);
+}
+
 /**
  * Writes to a stream, waiting when it is full. A reader that goes away (as
  * `| head` does) ends the output quietly instead of with an EPIPE trace; any
@@ -21,6 +29,7 @@ export class StreamWriter {
 
   constructor(stream: NodeJS.WritableStream) {
     this.stream = stream;
+    streamsWithWriter.add(stream);
     stream.on('error', (error: NodeJS.ErrnoException) => {
       this.closed = true;
       if (error.code !== 'EPIPE') this.failure ??= new ReasonforgeError('output-unwritable', `standard output cannot be written: ${describeFsFailure(error)}`);
