@@ -1,8 +1,8 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { ReasonforgeError } from '../errors.js';
 import { tempPathFor } from './atomic-write.js';
-import { describeFsFailure } from './fs-failure.js';
+import { writingTo } from './fs-failure.js';
 import { removeOnInterrupt } from './interrupt.js';
 import { checkOutputFolder, type OutputCheck } from './paths.js';
 
@@ -30,13 +30,11 @@ export function writeFolderAtomic(dir: string, files: readonly FolderFile[], opt
     for (const file of files) {
       const target = resolve(temp, file.path);
       if (!target.startsWith(temp + sep)) throw new ReasonforgeError('output-path', `a file path escapes the folder: ${file.path}`, { file: dir });
-      try {
+      // Named where the user will look for it, not by its temporary path; the temporary folder is removed below.
+      writingTo(join(dir, file.path), () => {
         mkdirSync(dirname(target), { recursive: true });
         writeFileSync(target, file.content);
-      } catch (error) {
-        // A full disk or a quota: one line naming the folder; the temporary folder is removed below.
-        throw new ReasonforgeError('file-unwritable', `cannot be written (${file.path}): ${describeFsFailure(error)}`, { file: dir });
-      }
+      });
     }
     const old = tempPathFor(root, 'old');
     const releaseOld = removeOnInterrupt(old);
