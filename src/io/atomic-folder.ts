@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { ReasonforgeError } from '../errors.js';
 import { tempPathFor } from './atomic-write.js';
-import { writingTo } from './fs-failure.js';
+import { unwritable, writingTo } from './fs-failure.js';
 import { removeOnInterrupt } from './interrupt.js';
 import { checkOutputFolder, type OutputCheck } from './paths.js';
 
@@ -17,20 +17,22 @@ export interface FolderFile {
  * into a temporary folder beside it, which then takes the folder's place. An
  * existing folder (allowed with `force`) is moved aside first and removed
  * after, so nothing of an earlier run survives to be loaded by mistake, and
- * an interrupted or failed write leaves the old folder as it was.
+ * an interrupted or failed write leaves the old folder as it was. A failed
+ * system call is one line naming the folder, or the file in it, that could
+ * not be written: never the temporary path, which the user never sees.
  */
 export function writeFolderAtomic(dir: string, files: readonly FolderFile[], options: OutputCheck = {}): void {
   checkOutputFolder(dir, options);
   const root = resolve(dir);
-  mkdirSync(dirname(root), { recursive: true });
+  writingTo(dir, () => mkdirSync(dirname(root), { recursive: true }));
   const temp = tempPathFor(root);
   const releaseTemp = removeOnInterrupt(temp);
   try {
-    mkdirSync(temp);
+    writingTo(dir, () => mkdirSync(temp));
     for (const file of files) {
       const target = resolve(temp, file.path);
       if (!target.startsWith(temp + sep)) throw new ReasonforgeError('output-path', `a file path escapes the folder: ${file.path}`, { file: dir });
-      // Named where the user will look for it, not by its temporary path; the temporary folder is removed below.
+      // The temporary folder is removed below.
       writingTo(join(dir, file.path), () => {
         mkdirSync(dirname(target), { recursive: true });
         writeFileSync(target, file.content);
@@ -44,14 +46,14 @@ export function writeFolderAtomic(dir: string, files: readonly FolderFile[], opt
         renameSync(root, old);
         movedAside = true;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw unwritable(dir, error);
       }
       try {
         renameSync(temp, root);
       } catch (error) {
         if (movedAside) renameSync(old, root);
         movedAside = false;
-        throw error;
+        throw unwritable(dir, error);
       }
     } finally {
       // Until the new folder is in place, an interrupt must not remove the old one.
