@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { ReasonforgeError } from '../errors.js';
 import { tempPathFor } from './atomic-write.js';
-import { unwritable, writingTo } from './fs-failure.js';
+import { describeFsFailure, unwritable, writingTo } from './fs-failure.js';
 import { removeOnInterrupt } from './interrupt.js';
 import { checkOutputFolder, type OutputCheck } from './paths.js';
 
@@ -51,8 +51,14 @@ export function writeFolderAtomic(dir: string, files: readonly FolderFile[], opt
       try {
         renameSync(temp, root);
       } catch (error) {
-        if (movedAside) renameSync(old, root);
+        if (!movedAside) throw unwritable(dir, error);
+        // Cleared first: the old folder is removed below only once the new one is in its place, and if it cannot go back it is all the user has.
         movedAside = false;
+        try {
+          renameSync(old, root);
+        } catch {
+          throw new ReasonforgeError('file-unwritable', `cannot be written: ${describeFsFailure(error)}; what it held is now in ${old}`, { file: dir });
+        }
         throw unwritable(dir, error);
       }
     } finally {

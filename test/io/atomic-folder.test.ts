@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../support/cli.js';
+import { reasonforgeErrorOf } from '../support/errors.js';
 
 // System calls that fail on demand: the calls of `fault.call` whose turn (0 for its first call after the
 // fault is set) is in `fault.turns` throw `fault.code`, the way Node words it.
@@ -94,5 +95,18 @@ describe('writeFolderAtomic when the folder itself cannot be made or moved', () 
     expect(replace(root)).toThrow(expect.objectContaining({ kind: 'file-unwritable', message: `${root}: cannot be written: resource busy or locked (EBUSY)` }));
     expect(readdirSync(parent)).toEqual(['out']);
     expect(readdirSync(root)).toEqual(['keep.txt']);
+  });
+
+  it('keeps the old folder, and says where, when it can be neither replaced nor put back', () => {
+    const { parent, root } = existing();
+    failing('renameSync', 'EBUSY', 1, 2);
+    const error = reasonforgeErrorOf(replace(root));
+    const aside = readdirSync(parent).filter((name) => name !== 'out');
+    expect(aside).toEqual([expect.stringMatching(/^\.out\.[0-9a-f]+\.old$/)]);
+    expect(readFileSync(join(parent, aside[0]!, 'keep.txt'), 'utf8')).toBe('kept');
+    expect(error).toMatchObject({
+      kind: 'file-unwritable',
+      message: `${root}: cannot be written: resource busy or locked (EBUSY); what it held is now in ${join(parent, aside[0]!)}`,
+    });
   });
 });
