@@ -38,8 +38,10 @@ export function writeFolderAtomic(dir: string, files: readonly FolderFile[], opt
         writeFileSync(target, file.content);
       });
     }
+    // Not registered with removeOnInterrupt: an interrupt must never remove the old folder. None is handled while it is
+    // aside, as this function is synchronous, and in the CLI the temporary folder's registration keeps a signal from
+    // killing the process meanwhile.
     const old = tempPathFor(root, 'old');
-    const releaseOld = removeOnInterrupt(old);
     let movedAside = false;
     try {
       try {
@@ -62,9 +64,7 @@ export function writeFolderAtomic(dir: string, files: readonly FolderFile[], opt
         throw unwritable(dir, error);
       }
     } finally {
-      // Until the new folder is in place, an interrupt must not remove the old one.
       if (movedAside) rmSync(old, { recursive: true, force: true });
-      releaseOld();
     }
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
