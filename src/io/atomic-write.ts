@@ -18,13 +18,14 @@ export function tempPathFor(path: string, suffix = 'tmp'): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.${suffix}`);
 }
 
+/** Bytes buffered before a write system call (see write); a chunk at least this big is written at once. */
+const FLUSH_AT = 1 << 20;
+
 /**
  * Writes a file so that a reader, or a crash, never sees half of it: chunks go
  * to a temporary file beside the target, which is renamed over the target
  * only after the last chunk is flushed.
  */
-const FLUSH_AT = 1 << 20;
-
 export class AtomicFile {
   readonly path: string;
   private readonly tempPath: string;
