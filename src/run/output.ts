@@ -99,8 +99,10 @@ export class SampleAppender {
     readonly path: string,
     existing: ExistingOutput,
   ) {
-    if (existing.partialBytes > 0) truncateSync(path, existing.completeBytes);
-    this.fd = openSync(path, 'a');
+    this.fd = writingTo(path, () => {
+      if (existing.partialBytes > 0) truncateSync(path, existing.completeBytes);
+      return openSync(path, 'a');
+    });
   }
 
   append(lines: readonly SampleLine[]): void {
