@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { checkInputFile } from './paths.js';
 
-export const BYTE_ORDER_MARK = '\ufeff';
+const BYTE_ORDER_MARK = '\ufeff';
 
 export interface LineBatch {
   /** The 1-based number of lines[0]. */
