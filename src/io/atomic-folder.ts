@@ -64,12 +64,27 @@ export function writeFolderAtomic(dir: string, files: readonly FolderFile[], opt
         throw unwritable(dir, error);
       }
     } finally {
-      if (movedAside) rmSync(old, { recursive: true, force: true });
+      if (movedAside) removeOldFolder(dir, old);
     }
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
     throw error;
   } finally {
     releaseTemp();
+  }
+}
+
+/**
+ * Removes the earlier contents, moved aside, once the new folder is in place.
+ * If that fails the write itself has succeeded, so the error says so and
+ * where the leftover is, rather than surfacing as a crash.
+ */
+function removeOldFolder(dir: string, old: string): void {
+  try {
+    rmSync(old, { recursive: true, force: true });
+  } catch (error) {
+    throw new ReasonforgeError('file-unwritable', `written, but what it held before could not be removed from ${old}: ${describeFsFailure(error)}`, {
+      file: dir,
+    });
   }
 }

@@ -19,12 +19,17 @@ vi.mock('node:fs', async (importOriginal) => {
       }
       return call(...args);
     };
-  return { ...real, mkdirSync: faulty('mkdirSync', real.mkdirSync), renameSync: faulty('renameSync', real.renameSync) };
+  return {
+    ...real,
+    mkdirSync: faulty('mkdirSync', real.mkdirSync),
+    renameSync: faulty('renameSync', real.renameSync),
+    rmSync: faulty('rmSync', real.rmSync),
+  };
 });
 
 const { writeFolderAtomic } = await import('../../src/io/atomic-folder.js');
 
-function failing(call: 'mkdirSync' | 'renameSync', code: string, ...turns: number[]): void {
+function failing(call: 'mkdirSync' | 'renameSync' | 'rmSync', code: string, ...turns: number[]): void {
   Object.assign(fault, { call, code, turns, seen: 0 });
 }
 
@@ -107,6 +112,19 @@ describe('writeFolderAtomic when the folder itself cannot be made or moved', () 
     expect(error).toMatchObject({
       kind: 'file-unwritable',
       message: `${root}: cannot be written: resource busy or locked (EBUSY); what it held is now in ${join(parent, aside[0]!)}`,
+    });
+  });
+
+  it('says the write succeeded, and where the leftover is, when the old folder cannot be removed after', () => {
+    const { parent, root } = existing();
+    failing('rmSync', 'EBUSY', 0);
+    const error = reasonforgeErrorOf(replace(root));
+    expect(readdirSync(root)).toEqual(['new.txt']);
+    const aside = readdirSync(parent).filter((name) => name !== 'out');
+    expect(aside).toEqual([expect.stringMatching(/^\.out\.[0-9a-f]+\.old$/)]);
+    expect(error).toMatchObject({
+      kind: 'file-unwritable',
+      message: `${root}: written, but what it held before could not be removed from ${join(parent, aside[0]!)}: resource busy or locked (EBUSY)`,
     });
   });
 });
