@@ -24,7 +24,15 @@ export function acquireLock(out: string): () => void {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') throw new ReasonforgeError('file-unwritable', 'cannot be written: its folder does not exist', { file: out });
       if (code !== 'EEXIST') throw unmade(error);
-      const owner = Number.parseInt(readFileSync(path, 'utf8'), 10);
+      let held: string;
+      try {
+        held = readFileSync(path, 'utf8');
+      } catch (readError) {
+        // Released by its owner since our open failed: try again.
+        if ((readError as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw new ReasonforgeError('file-unreadable', `cannot be read: ${describeFsFailure(readError)}`, { file: path });
+      }
+      const owner = Number.parseInt(held, 10);
       if (Number.isSafeInteger(owner) && owner !== process.pid && alive(owner)) {
         throw new ReasonforgeError('run-locked', `another reasonforge run (process ${owner}) is writing ${out}; wait for it, or stop it first`, { file: path });
       }

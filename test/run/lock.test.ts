@@ -7,7 +7,8 @@ import { reasonforgeErrorOf } from '../support/errors.js';
 
 // Taking a lock where the file system refuses: `fault.open` fails opening the lock file, `fault.write` fails writing
 // the process id into it (a disk that fills just then).
-const fault = vi.hoisted(() => ({ open: false, write: false }));
+// `fault.vanish` removes the lock file just before it is read (its owner releasing it after our open failed).
+const fault = vi.hoisted(() => ({ open: false, write: false, vanish: false }));
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof fs>();
   return {
@@ -16,6 +17,13 @@ vi.mock('node:fs', async (importOriginal) => {
       if (fault.open) throw Object.assign(new Error(`EACCES: permission denied, open '${String(args[0])}'`), { code: 'EACCES' });
       return real.openSync(...args);
     },
+    readFileSync: ((...args: Parameters<typeof real.readFileSync>) => {
+      if (fault.vanish && String(args[0]).endsWith('.lock')) {
+        fault.vanish = false;
+        real.rmSync(String(args[0]));
+      }
+      return real.readFileSync(...args);
+    }) as typeof real.readFileSync,
     writeSync: (...args: Parameters<typeof real.writeSync>) => {
       if (fault.write) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
       return real.writeSync(...args);
@@ -28,6 +36,7 @@ const { acquireLock, lockPath } = await import('../../src/run/lock.js');
 afterEach(() => {
   fault.open = false;
   fault.write = false;
+  fault.vanish = false;
 });
 
 describe('acquireLock', () => {
@@ -53,5 +62,17 @@ describe('acquireLock', () => {
     const error = reasonforgeErrorOf(() => acquireLock(out));
     expect([error.kind, error.message]).toEqual(['file-unwritable', `${lockPath(out)}: cannot be created: no space left on device (ENOSPC)`]);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('takes the lock when its owner releases it between our attempt and our reading who owns it', () => {
+    const out = join(tempDir('lock'), 'samples.jsonl');
+    const releaseFirst = acquireLock(out);
+    // The first holder is this process, so the lock would be taken over anyway; vanishing makes the read itself fail.
+    fault.vanish = true;
+    const release = acquireLock(out);
+    expect(fault.vanish).toBe(false);
+    expect(readFileSync(lockPath(out), 'utf8')).toBe(`${process.pid}\n`);
+    release();
+    releaseFirst();
   });
 });
