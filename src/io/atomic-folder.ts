@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { ReasonforgeError } from '../errors.js';
 import { tempPathFor } from './atomic-write.js';
@@ -17,14 +17,15 @@ export interface FolderFile {
  * into a temporary folder beside it, which then takes the folder's place. An
  * existing folder (allowed with `force`) is moved aside first and removed
  * after, so nothing of an earlier run survives to be loaded by mistake, and
- * an interrupted or failed write leaves the old folder as it was. A failed
+ * an interrupted or failed write leaves the old folder as it was (a failed
+ * one also removes the parent folders it made). A failed
  * system call is one line naming the folder, or the file in it, that could
  * not be written: never the temporary path, which the user never sees.
  */
 export function writeFolderAtomic(dir: string, files: readonly FolderFile[], options: OutputCheck = {}): void {
   checkOutputFolder(dir, options);
   const root = resolve(dir);
-  writingTo(dir, () => mkdirSync(dirname(root), { recursive: true }));
+  const firstMade = writingTo(dir, () => mkdirSync(dirname(root), { recursive: true }));
   const temp = tempPathFor(root);
   const releaseTemp = removeOnInterrupt(temp);
   try {
@@ -68,6 +69,7 @@ export function writeFolderAtomic(dir: string, files: readonly FolderFile[], opt
     }
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
+    if (firstMade !== undefined) removeEmptyFolders(dirname(root), firstMade);
     throw error;
   } finally {
     releaseTemp();
@@ -86,5 +88,17 @@ function removeOldFolder(dir: string, old: string): void {
     throw new ReasonforgeError('file-unwritable', `written, but what it held before could not be removed from ${old}: ${describeFsFailure(error)}`, {
       file: dir,
     });
+  }
+}
+
+/** Removes the folders this write made for its parent, `from` up to `upTo`, as long as they are empty: a failed write leaves no trace. */
+function removeEmptyFolders(from: string, upTo: string): void {
+  for (let folder = from; ; folder = dirname(folder)) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      return;
+    }
+    if (folder === upTo) return;
   }
 }

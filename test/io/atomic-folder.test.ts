@@ -127,4 +127,12 @@ describe('writeFolderAtomic when the folder itself cannot be made or moved', () 
       message: `${root}: written, but what it held before could not be removed from ${join(parent, aside[0]!)}: resource busy or locked (EBUSY)`,
     });
   });
+
+  it('removes the parent folders it made when the write then fails', () => {
+    const parent = tempDir('folder');
+    const root = join(parent, 'made', 'for', 'out');
+    failing('renameSync', 'EBUSY', 0);
+    expect(() => writeFolderAtomic(root, [{ path: 'a.txt', content: 'a' }])).toThrow('resource busy or locked (EBUSY)');
+    expect(readdirSync(parent)).toEqual([]);
+  });
 });
