@@ -18,9 +18,9 @@ export interface FolderFile {
  * existing folder (allowed with `force`) is moved aside first and removed
  * after, so nothing of an earlier run survives to be loaded by mistake, and
  * an interrupted or failed write leaves the old folder as it was (a failed
- * one also removes the parent folders it made). A failed
- * system call is one line naming the folder, or the file in it, that could
- * not be written: never the temporary path, which the user never sees.
+ * one also removes the parent folders it made). A failed system call is one
+ * line naming the folder, or the file in it, that could not be written:
+ * never the temporary path, which the user never sees.
  */
 export function writeFolderAtomic(dir: string, files: readonly FolderFile[], options: OutputCheck = {}): void {
   checkOutputFolder(dir, options);
