@@ -1,7 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { checkInputFile } from './paths.js';
-
-export const BYTE_ORDER_MARK = '\ufeff';
+import { checkInputFile, STDIO } from './paths.js';
 
 export interface LineBatch {
   /** The 1-based number of lines[0]. */
@@ -43,7 +41,7 @@ export async function* lineBatches(path: string, stdin: NodeJS.ReadableStream = 
  */
 export async function* byteBatches(path: string, stdin: NodeJS.ReadableStream = process.stdin): AsyncGenerator<Uint8Array<ArrayBuffer>> {
   checkInputFile(path);
-  const input = path === '-' ? stdin : createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  const input = path === STDIO ? stdin : createReadStream(path, { highWaterMark: CHUNK_BYTES });
   // Bytes after the last "\n" so far, joined once a "\n" arrives: a 100 MB line is copied once, not once per megabyte.
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
