@@ -1,7 +1,8 @@
 import { piecesOf, type GenerationPlan, type TemplateOutline } from '../engine/generate.js';
 import { WorkerPool } from '../parallel/pool.js';
 import type { CompiledTemplate } from '../template/compiled.js';
-import type { GenerateReply, GenerateTask, RunDescription, TemplateSource } from './generate-protocol.js';
+import { loadFailed, sortedById, type FileShare, type LoadFailure } from '../template/load.js';
+import type { GenerateReply, GenerateTask, RunDescription, TemplateSource, WorkerSetup } from './generate-protocol.js';
 import type { JsonlChunk } from './jsonl-chunks.js';
 import type { RecordCounter } from './manifest.js';
 import { WorkerPieces } from './worker-pieces.js';
@@ -35,19 +36,50 @@ const YOUNG_GENERATION_MB = 8;
  */
 const OLD_GENERATION_MB = 1024;
 
-/** Starts `count` workers; each loads the source's templates at once, so that loading overlaps whatever this thread does next. */
-export function startWorkers(source: TemplateSource, count: number): GenerateWorkers {
-  return new WorkerPool<GenerateTask, GenerateReply>(new URL('./generate-worker.js', import.meta.url), count, source, {
-    maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
-    maxOldGenerationSizeMb: OLD_GENERATION_MB,
-  });
+/**
+ * Starts `count` workers; each compiles templates at once, so that loading
+ * overlaps whatever this thread does next. Shared, worker k compiles every
+ * `count`-th template file from the k-th, for outlinesFrom (a worker given a
+ * template of another's share compiles it when the run starts); otherwise
+ * each compiles them all.
+ */
+export function startWorkers(source: TemplateSource, count: number, options: { readonly shared?: boolean } = {}): GenerateWorkers {
+  const share = (index: number): FileShare => (options.shared === true ? { index, count } : { index: 0, count: 1 });
+  return new WorkerPool<GenerateTask, GenerateReply>(
+    new URL('./generate-worker.js', import.meta.url),
+    count,
+    (index: number): WorkerSetup => ({ source, share: share(index) }),
+    { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB },
+  );
 }
 
-/** The outlines of the templates the workers loaded (asked of the first): what this thread plans with instead of compiling them too. */
-export async function outlinesFrom(workers: GenerateWorkers): Promise<readonly TemplateOutline[]> {
-  const reply = await workers.runOn(0, { kind: 'outlines' });
-  if (reply.kind !== 'outlines') throw new Error(`a generate worker answered ${reply.kind} to a request for outlines`);
-  return reply.templates;
+/** The library as outlines, and which worker compiled each template (by id). */
+export interface Outlines {
+  /** Sorted by id, as loadLibrary sorts templates. */
+  readonly templates: readonly TemplateOutline[];
+  readonly compiledBy: ReadonlyMap<string, number>;
+}
+
+/**
+ * The outlines of the templates the workers compiled (started shared, each
+ * its share): what this thread plans with instead of compiling them too. A
+ * bad template file, or an id used twice, is the error loadLibrary would
+ * have thrown.
+ */
+export async function outlinesFrom(workers: GenerateWorkers): Promise<Outlines> {
+  const replies = await Promise.all(Array.from({ length: workers.size }, (_, w) => workers.runOn(w, { kind: 'outlines' })));
+  const compiledBy = new Map<string, number>();
+  const compiled: TemplateOutline[] = [];
+  const failures: LoadFailure[] = [];
+  for (const [w, reply] of replies.entries()) {
+    if (reply.kind !== 'outlines') throw new Error(`a generate worker answered ${reply.kind} to a request for outlines`);
+    compiled.push(...reply.templates);
+    failures.push(...reply.failures);
+    for (const template of reply.templates) if (!compiledBy.has(template.id)) compiledBy.set(template.id, w);
+  }
+  const byFile = (a: { file: string }, b: { file: string }): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  if (failures.length > 0) throw loadFailed(failures.sort(byFile));
+  return { templates: sortedById(compiled.sort(byFile)), compiledBy };
 }
 
 export interface ParallelOptions {
@@ -57,7 +89,7 @@ export interface ParallelOptions {
   readonly minRecordsPerJob?: number;
   /** Bytes a worker hands over per request. */
   readonly slotBytes?: number;
-  /** Which worker makes each template (for tests: any assignment gives the same bytes). */
+  /** Which worker makes each template (any assignment gives the same bytes); by default assignColumns's. */
   readonly owners?: readonly number[];
 }
 
@@ -67,16 +99,22 @@ export function jobsFor(plan: AnyPlan, jobs: number, minRecordsPerJob = MIN_RECO
 }
 
 /**
- * Which worker makes each template: greedily, each template (in the plan's
- * order) to the worker whose load, in records per set, stays lowest. It only
- * moves work: the bytes do not depend on it.
+ * Which worker makes each template: each template, in the plan's order, to
+ * the worker whose load (in records per set) is lowest, or to the worker
+ * that compiled it if `compiledBy` says which and that leaves its load within
+ * the largest template's records of the lowest (then no worker compiles a
+ * template twice, and the loads end as even as greedily). It only moves work:
+ * the bytes do not depend on it.
  */
-export function assignColumns(plan: AnyPlan, workers: number): number[] {
+export function assignColumns(plan: AnyPlan, workers: number, compiledBy: ReadonlyMap<string, number> = new Map()): number[] {
   const loads = Array.from({ length: workers }, () => 0);
+  const largest = Math.max(0, ...plan.columns.map((column) => column.variants.length));
   return plan.columns.map((column) => {
+    const compiler = compiledBy.get(column.template.id);
     const least = loads.indexOf(Math.min(...loads));
-    loads[least]! += column.variants.length;
-    return least;
+    const chosen = compiler !== undefined && compiler < workers && loads[compiler]! + column.variants.length <= loads[least]! + largest ? compiler : least;
+    loads[chosen]! += column.variants.length;
+    return chosen;
   });
 }
 

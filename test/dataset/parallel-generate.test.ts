@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type * as Library from '../../src/index.js';
 import type * as ParallelGenerate from '../../src/dataset/parallel-generate.js';
+import type * as Generate from '../../src/engine/generate.js';
 import type * as JsonlChunks from '../../src/dataset/jsonl-chunks.js';
 import type * as Manifest from '../../src/dataset/manifest.js';
 import { assignColumns, jobsFor, MIN_RECORDS_PER_JOB } from '../../src/dataset/parallel-generate.js';
@@ -16,7 +17,8 @@ import { fixtureSpec } from '../support/spec.js';
 /** Worker threads load the built files (npm test builds first), so the parallel path is tested as built. */
 const built = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(REPO, 'dist', path)).href)) as T;
 const lib = await built<typeof Library>('index.js');
-const { chunksInParallel } = await built<typeof ParallelGenerate>('dataset/parallel-generate.js');
+const { chunksInParallel, outlinesFrom, startWorkers } = await built<typeof ParallelGenerate>('dataset/parallel-generate.js');
+const { outlineOf } = await built<typeof Generate>('engine/generate.js');
 const { jsonlChunks } = await built<typeof JsonlChunks>('dataset/jsonl-chunks.js');
 const { RecordCounter } = await built<typeof Manifest>('dataset/manifest.js');
 
@@ -24,7 +26,7 @@ type Plan = Library.GenerationPlan;
 type Run = Parameters<typeof chunksInParallel>[1];
 
 function runOf(plan: Plan, generators: string | null = null): Run {
-  return { ...plan.config, templates: plan.config.templates.map((t) => ({ id: t.id, version: t.version })), generators, gsmSymbolic: null };
+  return { ...plan.config, templates: plan.config.templates.map((t) => ({ id: t.id, version: t.version, file: t.file })), generators, gsmSymbolic: null };
 }
 
 /** Everything the workers produce, joined, with the counts and the number of chunks. */
@@ -119,18 +121,25 @@ describe('generate in worker threads', () => {
         slotBytes: fc.constantFrom(3000, 40_000),
         owners: fc.array(fc.nat(2), { minLength: library.templates.length, maxLength: library.templates.length }),
         split: fc.constantFrom('test' as const, 'train' as const),
+        // Started shared, each worker compiles some templates and compiles others' when given them.
+        shared: fc.boolean(),
         a: fc.double({ min: 0, max: 1, noNaN: true }),
         b: fc.double({ min: 0, max: 1, noNaN: true }),
       }),
       { numRuns: runs(4, 20), seed: 7 },
     );
-    for (const { jobs, slotBytes, owners, split, a, b } of cases) {
+    for (const { jobs, slotBytes, owners, split, shared, a, b } of cases) {
       const config = { seed: 2, sets: 4, split, variants: lib.GENERATED_VARIANTS, templates: library.templates };
       const total = new lib.GenerationPlan(config).total;
       const range = { start: Math.floor(Math.min(a, b) * total), end: Math.floor(Math.max(a, b) * total) };
       const part = new lib.GenerationPlan({ ...config, range });
       const one = inOneThread(part);
-      const many = await inWorkers(part, jobs, runOf(part, dir), { slotBytes, owners: owners.map((owner) => owner % jobs) });
+      const workers = shared ? startWorkers({ generators: dir, gsmSymbolic: null }, jobs, { shared: true }) : undefined;
+      const many = await inWorkers(part, jobs, runOf(part, dir), {
+        slotBytes,
+        owners: owners.map((owner) => owner % jobs),
+        ...(workers !== undefined && { workers }),
+      });
       expect(many.text).toBe(one.text);
       expect(JSON.stringify(many.counts)).toBe(JSON.stringify(one.counts));
     }
@@ -161,6 +170,55 @@ describe('generate in worker threads', () => {
     expect((await failingInWorkers(exhausting, 2, runOf(exhausting, dir))).error.message).toBe(single.error.message);
   });
 
+  it("plans from the outlines of each worker's share of the files: the library's templates in its order, or the error loading it would give", async () => {
+    const dir = generatorsDir(['bakery-trays-left', 'bike-shop-commission-pay', 'allotment-fence-gate'], [fixtureSpec()]);
+    const library = lib.loadLibrary(dir);
+    for (const count of [1, 2, 3, 5]) {
+      const workers = startWorkers({ generators: dir, gsmSymbolic: null }, count, { shared: true });
+      try {
+        const outlines = await outlinesFrom(workers);
+        expect(outlines.templates).toEqual(library.templates.map(outlineOf));
+        // Each template once, by the worker whose share its file is in (the files in sorted order, dealt round).
+        const files = library.templates.map((t) => t.file).sort();
+        for (const template of library.templates) expect(outlines.compiledBy.get(template.id)).toBe(files.indexOf(template.file) % count);
+      } finally {
+        await workers.close();
+      }
+    }
+    const bad = (id: string) => ({ ...fixtureSpec({ id }), answer: { expr: 'no_such_variable + 1', type: 'integer' } });
+    // By file name: a broken template in one share or in two, and an id used twice (in different shares).
+    const faults: Record<string, object>[] = [
+      { 'zz-broken.json': bad('zz-broken') },
+      { 'aa-broken.json': bad('aa-broken'), 'zz-broken.json': bad('zz-broken') },
+      { 'zz-copy.json': fixtureSpec({ id: 'bakery-trays-left' }) },
+    ];
+    for (const files of faults) {
+      const faulty = generatorsDir(['bakery-trays-left', 'bike-shop-commission-pay', 'allotment-fence-gate'], []);
+      for (const [name, spec] of Object.entries(files)) writeFileSync(join(faulty, name), JSON.stringify(spec));
+      const oneThread = (() => {
+        try {
+          lib.loadLibrary(faulty);
+        } catch (error) {
+          return error as Error;
+        }
+        throw new Error('the library was meant to fail to load');
+      })();
+      for (const count of [2, 3]) {
+        const workers = startWorkers({ generators: faulty, gsmSymbolic: null }, count, { shared: true });
+        try {
+          const error = await outlinesFrom(workers).then(
+            () => new Error('the outlines were meant to fail'),
+            (failure: unknown) => failure as Error,
+          );
+          expect(error).toBeInstanceOf(lib.ReasonforgeError);
+          expect(error.message).toBe(oneThread.message);
+        } finally {
+          await workers.close();
+        }
+      }
+    }
+  });
+
   it('gives a run no more threads than it has templates, nor more than one per MIN_RECORDS_PER_JOB records', () => {
     const big = plan({ sets: 10 * MIN_RECORDS_PER_JOB });
     expect(jobsFor(big, 4)).toBe(4);
@@ -180,6 +238,32 @@ describe('generate in worker threads', () => {
       expect(loads.reduce((a, b) => a + b, 0)).toBe(whole.perSet);
       expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(most);
     }
+  });
+
+  it('gives each template to the worker that compiled it while that keeps the loads within one template of each other', () => {
+    const whole = plan();
+    const most = Math.max(...whole.columns.map((column) => column.variants.length));
+    const cases = fc.sample(fc.array(fc.nat(2), { minLength: whole.columns.length, maxLength: whole.columns.length }), { numRuns: 50, seed: 3 });
+    for (const compilers of cases) {
+      const compiledBy = new Map(whole.columns.map((column, c) => [column.template.id, compilers[c]!]));
+      for (const workers of [2, 3]) {
+        const owners = assignColumns(whole, workers, compiledBy);
+        const loads = Array.from({ length: workers }, () => 0);
+        whole.columns.forEach((column, c) => {
+          const owner = owners[c]!;
+          const least = Math.min(...loads);
+          const compiler = compilers[c]!;
+          // Its compiler whenever that stays within reach of the least loaded; otherwise the least loaded.
+          if (compiler < workers && loads[compiler]! + column.variants.length <= least + most) expect(owner).toBe(compiler);
+          else expect(loads[owner]).toBe(least);
+          loads[owner]! += column.variants.length;
+        });
+        expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(most);
+      }
+    }
+    // Dealt round, as the workers' shares are, every template stays with its compiler.
+    const dealt = new Map(whole.columns.map((column, c) => [column.template.id, c % 2]));
+    expect(assignColumns(whole, 2, dealt)).toEqual(whole.columns.map((_, c) => c % 2));
   });
 });
 
@@ -213,11 +297,14 @@ describe('reasonforge generate --jobs', () => {
     const dir = generatorsDir(['bakery-trays-left', 'bike-shop-commission-pay'], []);
     // Big enough, judged by the folder's files, for workers to be started before the templates are known.
     const run = ['generate', '--seed', '2', '--sets', String(MIN_RECORDS_PER_JOB), '--variants', 'base', '--generators', dir];
-    const one = cli([...run, '--templates', 'bakery-trays-left', '--jobs', '1']);
-    expect(one.status, one.stderr).toBe(0);
-    const two = cli([...run, '--templates', 'bakery-trays-left', '--jobs', '2']);
-    expect(two.status, two.stderr).toBe(0);
-    expect(two.stdout === one.stdout).toBe(true);
+    // The second file is the second worker's to compile: the one worker kept compiles it when the run starts.
+    for (const template of ['bakery-trays-left', 'bike-shop-commission-pay']) {
+      const one = cli([...run, '--templates', template, '--jobs', '1']);
+      expect(one.status, one.stderr).toBe(0);
+      const two = cli([...run, '--templates', template, '--jobs', '2']);
+      expect(two.status, two.stderr).toBe(0);
+      expect(two.stdout === one.stdout).toBe(true);
+    }
     writeFileSync(join(dir, 'broken.json'), JSON.stringify({ ...fixtureSpec({ id: 'broken' }), answer: { expr: 'no_such_variable + 1', type: 'integer' } }));
     const broken = [1, 2].map((jobs) => cli([...run, '--jobs', String(jobs), '--out', join(dir, `j${jobs}.jsonl`)]));
     expect(broken[0]!.status).toBe(1);

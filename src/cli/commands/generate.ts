@@ -4,7 +4,15 @@ import { basename, resolve } from 'node:path';
 import { buildManifest, formatManifest, RecordCounter } from '../../dataset/manifest.js';
 import { jsonlChunks, type JsonlChunk } from '../../dataset/jsonl-chunks.js';
 import type { RunDescription, TemplateSource } from '../../dataset/generate-protocol.js';
-import { chunksInParallel, jobsFor, MIN_RECORDS_PER_JOB, outlinesFrom, startWorkers, type GenerateWorkers } from '../../dataset/parallel-generate.js';
+import {
+  assignColumns,
+  chunksInParallel,
+  jobsFor,
+  MIN_RECORDS_PER_JOB,
+  outlinesFrom,
+  startWorkers,
+  type GenerateWorkers,
+} from '../../dataset/parallel-generate.js';
 import { GenerationPlan, type GenerateConfig, type Shard, type TemplateOutline } from '../../engine/generate.js';
 import type { CompiledTemplate } from '../../template/compiled.js';
 import { DEFAULT_GENERATORS_DIR } from '../../template/load.js';
@@ -102,13 +110,18 @@ export const generate: Command = {
     let workers: GenerateWorkers | undefined;
     if (fromGsm === undefined && wantedJobs > 1) {
       if (values.generators !== undefined) checkGeneratorsFolder(values.generators);
-      if (couldUseWorkers(values.generators ?? DEFAULT_GENERATORS_DIR, variants.length, sets, shard)) workers = startWorkers(source, wantedJobs);
+      if (couldUseWorkers(values.generators ?? DEFAULT_GENERATORS_DIR, variants.length, sets, shard))
+        workers = startWorkers(source, wantedJobs, { shared: true });
     }
     try {
       let templates: readonly (CompiledTemplate | TemplateOutline)[];
       let compiled: readonly CompiledTemplate[] | undefined;
-      if (workers !== undefined) templates = selectTopics(selectTemplates(await outlinesFrom(workers), values.templates), values.topics);
-      else {
+      let compiledBy: ReadonlyMap<string, number> | undefined;
+      if (workers !== undefined) {
+        const outlines = await outlinesFrom(workers);
+        compiledBy = outlines.compiledBy;
+        templates = selectTopics(selectTemplates(outlines.templates, values.templates), values.topics);
+      } else {
         const library = libraryFor(values.generators);
         compiled = selectTopics(selectTemplates(library.templates, values.templates), values.topics);
         if (fromGsm !== undefined) {
@@ -164,14 +177,14 @@ export const generate: Command = {
         sets,
         split,
         variants: plan.config.variants,
-        templates: templates.map((t) => ({ id: t.id, version: t.version })),
+        templates: templates.map((t) => ({ id: t.id, version: t.version, file: t.file })),
         ...source,
       };
       // Workers started for a run that turned out small make it all the same (one thread, in a worker): bytes do not depend on where.
       const chunks: AsyncIterable<JsonlChunk> | Iterable<JsonlChunk> =
         compiled !== undefined && jobs === 1
           ? jsonlChunks(new GenerationPlan({ ...config, templates: compiled }), counter)
-          : chunksInParallel(plan, run, counter, { jobs, ...(workers !== undefined && { workers }) });
+          : chunksInParallel(plan, run, counter, { jobs, owners: assignColumns(plan, jobs, compiledBy), ...(workers !== undefined && { workers }) });
       let bytes = 0;
       try {
         for await (const { data, records } of chunks) {
