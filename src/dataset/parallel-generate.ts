@@ -7,8 +7,33 @@ import type { JsonlChunk } from './jsonl-chunks.js';
 import type { RecordCounter } from './manifest.js';
 import { WorkerPieces } from './worker-pieces.js';
 
-/** Fewer records than this per thread, and starting a worker costs more than it saves. */
-export const MIN_RECORDS_PER_JOB = 5000;
+/**
+ * A run's work, in units of about one record: its records, and its pieces
+ * (one template in one set), each of which costs a candidate search worth
+ * about one record's rendering (one thread makes 14,300 base records per CPU
+ * second, each with a search of its own, and 26,300 of every variant, 12.7
+ * records sharing each search: both fit about 35 microseconds per unit).
+ */
+export function workOf(plan: AnyPlan): number {
+  const records = plan.end - plan.start;
+  return plan.perSet === 0 ? 0 : records + (records * plan.columns.length) / plan.perSet;
+}
+
+/**
+ * The least work (in workOf's units) worth a thread of its own, for a run of
+ * `variants` variants: below it a worker costs more than it saves. Every
+ * worker pays what the one thread of \`--jobs 1\` pays once: loading its share
+ * of the library and warming V8 up (its isolate's interpreted start and
+ * TurboFan compiles, on its thread and on V8's helper threads), and more so
+ * the more variants it renders, as each brings code of its own; then about a
+ * fifth more CPU per record than one thread. Fitted to where \`--jobs 2\`
+ * first beats \`--jobs 1\` on wall time for at most 1.3 times its CPU time
+ * (2-core VM, the 121 templates; docs/scaling.md): about 47,000 units for
+ * base records (--sets 195) and 130,000 for every variant (--sets 80).
+ */
+export function minWorkPerJob(variants: number): number {
+  return 20_000 + 3_500 * variants;
+}
 
 /** A plan made from compiled templates or from outlines: the writer needs only the order and the counts. */
 type AnyPlan = GenerationPlan<CompiledTemplate | TemplateOutline>;
@@ -93,9 +118,9 @@ export interface ParallelOptions {
   readonly owners?: readonly number[];
 }
 
-/** How many worker threads a plan gets: as asked, but none idle for want of records or of templates (threads split the templates). */
-export function jobsFor(plan: AnyPlan, jobs: number, minRecordsPerJob = MIN_RECORDS_PER_JOB): number {
-  return Math.max(1, Math.min(jobs, plan.columns.length, Math.floor((plan.end - plan.start) / minRecordsPerJob)));
+/** How many worker threads a plan gets: as asked, but none idle for want of work or of templates (threads split the templates). */
+export function jobsFor(plan: AnyPlan, jobs: number): number {
+  return Math.max(1, Math.min(jobs, plan.columns.length, Math.floor(workOf(plan) / minWorkPerJob(plan.config.variants.length))));
 }
 
 /**

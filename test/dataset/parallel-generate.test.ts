@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,7 +9,7 @@ import type * as ParallelGenerate from '../../src/dataset/parallel-generate.js';
 import type * as Generate from '../../src/engine/generate.js';
 import type * as JsonlChunks from '../../src/dataset/jsonl-chunks.js';
 import type * as Manifest from '../../src/dataset/manifest.js';
-import { assignColumns, jobsFor, MIN_RECORDS_PER_JOB } from '../../src/dataset/parallel-generate.js';
+import { assignColumns, jobsFor, minWorkPerJob, workOf } from '../../src/dataset/parallel-generate.js';
 import { DEFAULT_GENERATORS_DIR } from '../../src/template/load.js';
 import { cli, REPO, tempDir } from '../support/cli.js';
 import { runs } from '../support/runs.js';
@@ -219,12 +220,32 @@ describe('generate in worker threads', () => {
     }
   });
 
-  it('gives a run no more threads than it has templates, nor more than one per MIN_RECORDS_PER_JOB records', () => {
-    const big = plan({ sets: 10 * MIN_RECORDS_PER_JOB });
+  it('gives a run no more threads than it has templates, nor more than one per minWorkPerJob of work', () => {
+    const every = minWorkPerJob(lib.GENERATED_VARIANTS.length);
+    const setsFor = (work: number, of = plan()) => Math.ceil(work / (workOf(of) / of.config.sets));
+    const big = plan({ sets: setsFor(4 * every) });
     expect(jobsFor(big, 4)).toBe(4);
-    expect(jobsFor(plan({ sets: 10 * MIN_RECORDS_PER_JOB, templates: templates.slice(0, 3) }), 4)).toBe(3);
-    expect(jobsFor(plan({ sets: 1 }), 4)).toBe(1);
     expect(jobsFor(big, 1)).toBe(1);
+    expect(jobsFor(plan({ sets: setsFor(4 * every) - 1 }), 4)).toBe(3);
+    const three = plan({ templates: templates.slice(0, 3) });
+    expect(jobsFor(plan({ sets: setsFor(10 * every, three), templates: templates.slice(0, 3) }), 4)).toBe(3);
+    expect(jobsFor(plan({ sets: 1 }), 4)).toBe(1);
+    // Fewer variants, less code for each worker to warm up: less work earns a thread.
+    const base = plan({ variants: ['base'] });
+    const sets = setsFor(2 * minWorkPerJob(1), base);
+    expect(jobsFor(plan({ sets, variants: ['base'] }), 2)).toBe(2);
+    expect(jobsFor(plan({ sets: sets - 1, variants: ['base'] }), 2)).toBe(1);
+    expect(minWorkPerJob(1)).toBeLessThan(every);
+  });
+
+  it("counts a run's work as its records and its pieces, each piece's search costing about one record", () => {
+    const every = plan({ sets: 10 });
+    expect(workOf(every)).toBe(every.total + 10 * templates.length);
+    const base = plan({ sets: 10, variants: ['base'] });
+    expect(workOf(base)).toBe(2 * base.total);
+    // A range counts its share of the pieces.
+    const half = plan({ sets: 10, range: { start: 0, end: every.total / 2 } });
+    expect(workOf(half)).toBe(workOf(every) / 2);
   });
 
   it('shares the templates out among the workers by their records per set', () => {
@@ -268,7 +289,10 @@ describe('generate in worker threads', () => {
 });
 
 describe('reasonforge generate --jobs', () => {
-  const RUN = ['generate', '--seed', '4', '--sets', '9', '--variants', 'all'];
+  // Work enough for two workers (jobsFor): base records, the cheapest in bytes per unit of work.
+  const SETS = Math.ceil((2 * minWorkPerJob(1)) / (2 * lib.loadLibrary().templates.length));
+  const RUN = ['generate', '--seed', '4', '--sets', String(SETS), '--variants', 'base'];
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
   it('writes the same file and manifest with --jobs 2 as with --jobs 1, leaving nothing else behind; stdout is the same too', () => {
     const dir = tempDir('jobs');
@@ -277,26 +301,23 @@ describe('reasonforge generate --jobs', () => {
       expect(result.status, result.stderr).toBe(0);
     }
     const one = readFileSync(join(dir, 'j1.jsonl'), 'utf8');
-    // Enough records for two workers: jobsFor gives fewer to small runs.
-    expect(one.split('\n').length).toBeGreaterThan(2 * MIN_RECORDS_PER_JOB);
-    for (const jobs of [2]) {
-      // Compared as strings: toEqual on buffers this size walks them byte by byte for minutes.
-      expect(readFileSync(join(dir, `j${jobs}.jsonl`), 'utf8') === one).toBe(true);
-      expect(readFileSync(join(dir, `j${jobs}.jsonl.manifest.json`), 'utf8')).toBe(
-        readFileSync(join(dir, 'j1.jsonl.manifest.json'), 'utf8').replaceAll('j1.jsonl', `j${jobs}.jsonl`),
-      );
-    }
+    expect(one.split('\n').length - 1).toBe(SETS * lib.loadLibrary().templates.length);
+    // Compared by digest: toEqual on strings this size walks them for minutes.
+    expect(sha256(readFileSync(join(dir, 'j2.jsonl'), 'utf8'))).toBe(sha256(one));
+    expect(readFileSync(join(dir, 'j2.jsonl.manifest.json'), 'utf8')).toBe(
+      readFileSync(join(dir, 'j1.jsonl.manifest.json'), 'utf8').replaceAll('j1.jsonl', 'j2.jsonl'),
+    );
     expect(readdirSync(dir).sort()).toEqual(['j1.jsonl', 'j1.jsonl.manifest.json', 'j2.jsonl', 'j2.jsonl.manifest.json']);
     const piped = cli([...RUN, '--jobs', '2']);
     expect(piped.status, piped.stderr).toBe(0);
-    expect(piped.stdout === one).toBe(true);
-    // Three runs of 11,000 records: more than the default minute on a busy 2-core machine.
-  }, 180_000);
+    expect(sha256(piped.stdout)).toBe(sha256(one));
+    // Three runs of some 24,000 records: more than the default minute on a busy 2-core machine.
+  }, 240_000);
 
   it('plans a run for workers from their outlines: a broken template is the same error as in one thread, and a run too small for two workers is made by one', () => {
     const dir = generatorsDir(['bakery-trays-left', 'bike-shop-commission-pay'], []);
     // Big enough, judged by the folder's files, for workers to be started before the templates are known.
-    const run = ['generate', '--seed', '2', '--sets', String(MIN_RECORDS_PER_JOB), '--variants', 'base', '--generators', dir];
+    const run = ['generate', '--seed', '2', '--sets', String(minWorkPerJob(1) / 2), '--variants', 'base', '--generators', dir];
     // The second file is the second worker's to compile: the one worker kept compiles it when the run starts.
     for (const template of ['bakery-trays-left', 'bike-shop-commission-pay']) {
       const one = cli([...run, '--templates', template, '--jobs', '1']);
@@ -312,7 +333,7 @@ describe('reasonforge generate --jobs', () => {
     expect(broken[1]!.status).toBe(broken[0]!.status);
     expect(broken[1]!.stderr).toBe(broken[0]!.stderr);
     expect(readdirSync(dir).filter((name) => name.startsWith('j'))).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it('refuses a job count that is not a whole number of at least 1', () => {
     const result = cli([...RUN, '--jobs', '0']);
