@@ -22,14 +22,14 @@ export function workOf(plan: AnyPlan): number {
 /**
  * The least work (in workOf's units) worth a thread of its own, for a run of
  * `variants` variants: below it a worker costs more than it saves. Every
- * worker pays what the one thread of \`--jobs 1\` pays once: loading its share
+ * worker pays what the one thread of `--jobs 1` pays once: loading its share
  * of the library and warming V8 up (its isolate's interpreted start and
  * TurboFan compiles, on its thread and on V8's helper threads), and more so
  * the more variants it renders, as each brings code of its own; then about a
- * fifth more CPU per record than one thread. Fitted to where \`--jobs 2\`
- * first beats \`--jobs 1\` on wall time for at most 1.3 times its CPU time
+ * fifth more CPU per record than one thread. Fitted to where `--jobs 2`
+ * first beats `--jobs 1` on wall time for at most 1.3 times its CPU time
  * (2-core VM, the 121 templates; docs/scaling.md): about 47,000 units for
- * base records (--sets 195) and 130,000 for every variant (--sets 80).
+ * base records (--sets 195) and 131,000 for every variant (--sets 79).
  */
 export function minWorkPerJob(variants: number): number {
   return 20_000 + 3_500 * variants;
@@ -111,7 +111,6 @@ export interface ParallelOptions {
   readonly jobs: number;
   /** Workers started already (startWorkers), at least `jobs` of them; those beyond `jobs` are stopped. Closed at the end. */
   readonly workers?: GenerateWorkers;
-  readonly minRecordsPerJob?: number;
   /** Bytes a worker hands over per request. */
   readonly slotBytes?: number;
   /** Which worker makes each template (any assignment gives the same bytes); by default assignColumns's. */
