@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { isReasonforgeError, nearest, printable } from '../errors.js';
 import type { WorkerSetup } from '../dataset/generate-protocol.js';
-import { describeFsFailure } from '../io/fs-failure.js';
 import { cleanUpOnSignals } from '../io/interrupt.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CommandIO } from './command.js';
 import { commands } from './commands/index.js';
+import { hasStreamWriter, stdoutUnwritable } from './stream-writer.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -87,8 +87,8 @@ export function processIO(): CommandIO {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
     // A command streaming through a StreamWriter reports any other failure (a full disk) itself, in its own words.
-    if (process.stdout.listenerCount('error') > 1) return;
-    process.stderr.write(`reasonforge: standard output cannot be written: ${describeFsFailure(error)}\n`);
+    if (hasStreamWriter(process.stdout)) return;
+    process.stderr.write(`reasonforge: ${stdoutUnwritable(error)}\n`);
     process.exit(EXIT_FAILURE);
   });
   cleanUpOnSignals();

@@ -6,6 +6,19 @@ import { describeFsFailure } from '../io/fs-failure.js';
 const SPARE_BYTES = 1 << 16;
 const MAX_SPARES = 8;
 
+/** Streams a StreamWriter writes to: it reports their failures itself, so the process-wide handler must not (see processIO). */
+const streamsWithWriter = new WeakSet<NodeJS.WritableStream>();
+
+/** The sentence for standard output that cannot be written, whoever notices it first: a StreamWriter or the process-wide handler. */
+export function stdoutUnwritable(error: unknown): string {
+  return `standard output cannot be written: ${describeFsFailure(error)}`;
+}
+
+/** Whether a StreamWriter writes to `stream`, and so turns its failures into the command's own error. */
+export function hasStreamWriter(stream: NodeJS.WritableStream): boolean {
+  return streamsWithWriter.has(stream);
+}
+
 /**
  * Writes to a stream, waiting when it is full. A reader that goes away (as
  * `| head` does) ends the output quietly instead of with an EPIPE trace; any
@@ -21,9 +34,10 @@ export class StreamWriter {
 
   constructor(stream: NodeJS.WritableStream) {
     this.stream = stream;
+    streamsWithWriter.add(stream);
     stream.on('error', (error: NodeJS.ErrnoException) => {
       this.closed = true;
-      if (error.code !== 'EPIPE') this.failure ??= new ReasonforgeError('output-unwritable', `standard output cannot be written: ${describeFsFailure(error)}`);
+      if (error.code !== 'EPIPE') this.failure ??= new ReasonforgeError('output-unwritable', stdoutUnwritable(error));
     });
   }
 

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { unwritable, writingTo } from './fs-failure.js';
 import { removeOnInterrupt } from './interrupt.js';
 import { checkOutputFile } from './paths.js';
+import { writeAll } from './write-all.js';
 
 export interface AtomicWriteOptions {
   /** Replace an existing file. Without it an existing file is an error, and nothing is written. */
@@ -17,13 +18,14 @@ export function tempPathFor(path: string, suffix = 'tmp'): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.${suffix}`);
 }
 
+/** Bytes buffered before a write system call (see write); a chunk at least this big is written at once. */
+const FLUSH_AT = 1 << 20;
+
 /**
  * Writes a file so that a reader, or a crash, never sees half of it: chunks go
  * to a temporary file beside the target, which is renamed over the target
  * only after the last chunk is flushed.
  */
-const FLUSH_AT = 1 << 20;
-
 export class AtomicFile {
   readonly path: string;
   private readonly tempPath: string;
@@ -59,7 +61,9 @@ export class AtomicFile {
     if (!fits) {
       this.flush();
       if ((typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length) >= FLUSH_AT) {
-        writingTo(this.path, () => writeAll(this.fd!, chunk));
+        // Encoded first: see writeAll.
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        writingTo(this.path, () => writeAll(this.fd!, bytes));
         return;
       }
     }
@@ -105,15 +109,6 @@ export class AtomicFile {
     rmSync(this.tempPath, { force: true });
     this.release();
   }
-}
-
-function writeAll(fd: number, piece: string | Uint8Array): void {
-  if (typeof piece === 'string') {
-    writeSync(fd, piece);
-    return;
-  }
-  // writeSync may write less than asked for a large buffer; a string write loops inside node.
-  for (let at = 0; at < piece.length;) at += writeSync(fd, piece, at);
 }
 
 export function writeFileAtomic(path: string, content: string, options: AtomicWriteOptions = {}): void {

@@ -6,10 +6,11 @@ import { rmSync } from 'node:fs';
  * stopped command leaves nothing behind. Every atomic write registers its
  * temporary path here, so one handler covers every command.
  *
- * The handlers are installed only while something is registered (and only in
- * a process that asked for them with `cleanUpOnSignals`, as the CLI does):
- * the rest of the time a signal keeps its default effect, so a long
- * computation that writes nothing still stops at once.
+ * The handlers are installed only while something is registered (and for two
+ * turns of the event loop after: see `update`), and only in a process that
+ * asked for them with `cleanUpOnSignals`, as the CLI does. The rest of the
+ * time a signal keeps its default effect, so a long computation that writes
+ * nothing still stops at once.
  */
 const pending = new Set<string>();
 
@@ -33,14 +34,41 @@ export function removePending(): void {
   update();
 }
 
-function update(): void {
-  const want = enabled && pending.size > 0;
-  if (want === installed) return;
+let removalScheduled = false;
+
+function wanted(): boolean {
+  return enabled && pending.size > 0;
+}
+
+function setInstalled(want: boolean): void {
   for (const signal of SIGNALS) {
     if (want) process.on(signal, onSignal);
     else process.off(signal, onSignal);
   }
   installed = want;
+}
+
+/**
+ * Installs the handlers at once, but removes them only two turns of the event
+ * loop later: a signal that arrived during the synchronous write that just
+ * released the last path is still queued in the loop, and removing the last
+ * listener now would drop it (Node stops watching the signal), so the user's
+ * Ctrl-C would be lost. Delivered meanwhile, it stops the process as the
+ * default would have. Two turns, because on Node 20 a signal is delivered in
+ * the first turn only if the loop was already watching for it; when the
+ * handlers were installed in the same synchronous stretch (a whole atomic
+ * write without an await), it comes in the second.
+ */
+function update(): void {
+  if (wanted() === installed) return;
+  if (!installed) return setInstalled(true);
+  if (removalScheduled) return;
+  removalScheduled = true;
+  const removeIfStillUnwanted = () => {
+    removalScheduled = false;
+    if (installed && !wanted()) setInstalled(false);
+  };
+  setImmediate(() => setImmediate(removeIfStillUnwanted).unref()).unref();
 }
 
 /** Makes SIGINT, SIGTERM and SIGHUP remove every registered path and exit with 130, 143 or 129. */

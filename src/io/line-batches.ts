@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { checkInputFile } from './paths.js';
+import { checkInputFile, STDIO } from './paths.js';
 
-export const BYTE_ORDER_MARK = '\ufeff';
+const BYTE_ORDER_MARK = '\ufeff';
 
 export interface LineBatch {
   /** The 1-based number of lines[0]. */
@@ -20,8 +20,8 @@ export interface LineBatch {
  */
 export async function* lineBatches(path: string, stdin: NodeJS.ReadableStream = process.stdin): AsyncGenerator<LineBatch> {
   checkInputFile(path);
-  const input = path === '-' ? stdin : createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  if (path === '-') input.setEncoding('utf8');
+  const input = path === STDIO ? stdin : createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  if (path === STDIO) input.setEncoding('utf8');
   // Pieces of a line longer than a chunk wait here, joined once its end arrives, so a
   // 100 MB line is copied once, not once per megabyte.
   let pending: string[] = [];

@@ -35,11 +35,11 @@ export type Attempt =
     }
   | { readonly kind: 'aborted' };
 
-export function apiPath(api: Api): string {
+function apiPath(api: Api): string {
   return api === 'chat' ? '/chat/completions' : '/completions';
 }
 
-export function requestUrl(endpoint: Endpoint, api: Api): string {
+function requestUrl(endpoint: Endpoint, api: Api): string {
   return `${endpoint.baseUrl.replace(/\/+$/, '')}${apiPath(api)}`;
 }
 
@@ -107,6 +107,6 @@ function describeNetworkError(error: unknown): string {
 }
 
 /** Removes the API key from text that came from a server (which may echo a header back). */
-export function redact(text: string, apiKey: string | null): string {
+function redact(text: string, apiKey: string | null): string {
   return apiKey === null || apiKey === '' ? text : text.split(apiKey).join('[api key]');
 }

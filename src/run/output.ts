@@ -1,8 +1,9 @@
-import { closeSync, existsSync, fsyncSync, openSync, readSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readSync, statSync, truncateSync } from 'node:fs';
 import { ReasonforgeError } from '../errors.js';
 import { writingTo } from '../io/fs-failure.js';
 import { parseJsonLine } from '../io/jsonl.js';
 import { lineBatches } from '../io/line-batches.js';
+import { writeAll } from '../io/write-all.js';
 import type { SampleLine } from './engine.js';
 
 /** What an earlier run of the same command left in the output file. */
@@ -98,8 +99,10 @@ export class SampleAppender {
     readonly path: string,
     existing: ExistingOutput,
   ) {
-    if (existing.partialBytes > 0) truncateSync(path, existing.completeBytes);
-    this.fd = openSync(path, 'a');
+    this.fd = writingTo(path, () => {
+      if (existing.partialBytes > 0) truncateSync(path, existing.completeBytes);
+      return openSync(path, 'a');
+    });
   }
 
   append(lines: readonly SampleLine[]): void {
@@ -107,10 +110,7 @@ export class SampleAppender {
     if (lines.length === 0) return;
     const bytes = Buffer.from(lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
     const fd = this.fd;
-    // A regular file takes the whole buffer in one call; the loop is for the rare short write.
-    writingTo(this.path, () => {
-      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
-    });
+    writingTo(this.path, () => writeAll(fd, bytes));
   }
 
   close(): void {

@@ -4,14 +4,7 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { GENERATOR } from '../version.js';
 import type { Api } from './response.js';
 
-/**
- * The run record beside the output (`<out>.run.json`): everything that
- * decides what the model was asked (model, API, every sampling parameter,
- * the prompt template and its sha256, the few-shot examples, the dataset's
- * sha256), so a run can be reproduced and audited, and one session per
- * invocation with what it did. Never the API key: only the name of the
- * variable it was read from.
- */
+/** What a run record's `format` and `format_version` say, so that a reader can tell it from any other JSON. */
 export const RUN_FORMAT = 'reasonforge-run';
 export const RUN_FORMAT_VERSION = 1;
 
@@ -68,6 +61,14 @@ export interface Session {
 
 export const FAILURES_KEPT = 1000;
 
+/**
+ * The run record beside the output (`<out>.run.json`): everything that
+ * decides what the model was asked (model, API, every sampling parameter,
+ * the prompt template and its sha256, the few-shot examples, the dataset's
+ * sha256), so a run can be reproduced and audited, and one session per
+ * invocation with what it did. Never the API key: only the name of the
+ * variable it was read from.
+ */
 export interface RunRecord extends RunIdentity {
   readonly format: typeof RUN_FORMAT;
   readonly format_version: typeof RUN_FORMAT_VERSION;

@@ -73,7 +73,7 @@ function usageOf(value: unknown): Usage | null {
 }
 
 /** The start of a body for an error message, on one line. */
-export function preview(body: string, length = 160): string {
+function preview(body: string, length = 160): string {
   const flat = body.replace(/\s+/g, ' ').trim();
   return flat.length <= length ? JSON.stringify(flat) : `${JSON.stringify(flat.slice(0, length))}…`;
 }

@@ -24,7 +24,7 @@ export const MAX_RETRY_AFTER_MS = 300_000;
 
 export const DEFAULT_RETRIES = 6;
 export const DEFAULT_BASE_DELAY_MS = 500;
-export const DEFAULT_MAX_DELAY_MS = 30_000;
+const DEFAULT_MAX_DELAY_MS = 30_000;
 
 /** The delay before retry number `retry` (0 for the first retry). */
 export function backoffDelay(retry: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>, retryAfterMs: number | null): number {

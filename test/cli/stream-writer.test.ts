@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { StreamWriter } from '../../src/cli/stream-writer.js';
+import { hasStreamWriter, StreamWriter } from '../../src/cli/stream-writer.js';
 
 describe('StreamWriter', () => {
   it('keeps no buffer of the caller: bytes a stream still holds are not changed when the caller reuses its buffer', async () => {
@@ -59,6 +59,15 @@ describe('StreamWriter failures', () => {
     expect(writer.isClosed).toBe(true);
     await expect(writer.write('more\n')).rejects.toThrow('standard output cannot be written: no space left on device (ENOSPC)');
     expect(() => writer.check()).toThrow('standard output cannot be written: no space left on device (ENOSPC)');
+  });
+
+  it('registers the stream it writes to, whose failures it reports, and no other', () => {
+    const stream = failing('ENOSPC');
+    const other = failing('ENOSPC');
+    expect(hasStreamWriter(stream)).toBe(false);
+    new StreamWriter(stream);
+    expect(hasStreamWriter(stream)).toBe(true);
+    expect(hasStreamWriter(other)).toBe(false);
   });
 
   it('ends quietly when the reader goes away', async () => {

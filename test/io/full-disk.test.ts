@@ -70,13 +70,13 @@ describe('AtomicFile on a full disk', () => {
 });
 
 describe('writeFolderAtomic on a full disk', () => {
-  it('names the folder, the file and the reason in one line, and leaves no temporary folder', () => {
+  it('names the file in the folder and the reason in one line, and leaves no temporary folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rf-full-'));
     disk.full = true;
     expect(() => writeFolderAtomic(join(dir, 'export'), [{ path: 'task/data.jsonl', content: 'x\n' }])).toThrow(
       expect.objectContaining({
         kind: 'file-unwritable',
-        message: `${join(dir, 'export')}: cannot be written (task/data.jsonl): no space left on device (ENOSPC)`,
+        message: `${join(dir, 'export', 'task', 'data.jsonl')}: cannot be written: no space left on device (ENOSPC)`,
       }),
     );
     expect(readdirSync(dir)).toEqual([]);

@@ -115,3 +115,21 @@ describe('the registry of temporary paths', () => {
     expect(SIGNAL_EXIT_CODES).toEqual({ SIGHUP: 129, SIGINT: 130, SIGTERM: 143 });
   });
 });
+
+describe('a signal that arrives while the last temporary path is being released', () => {
+  it('still stops the process, with the signal exit code, rather than being lost with the handlers', async () => {
+    // The signal reaches the process while synchronous code runs (here: sent to itself), and the
+    // path is released before the event loop can deliver it, as at the end of an atomic write.
+    const script = [
+      `import { cleanUpOnSignals, removeOnInterrupt } from ${JSON.stringify(new URL('../../dist/io/interrupt.js', import.meta.url).href)};`,
+      'cleanUpOnSignals();',
+      "const release = removeOnInterrupt('never-created.tmp');",
+      "process.kill(process.pid, 'SIGINT');",
+      'release();',
+      'setTimeout(() => process.exit(0), 2000);',
+    ].join('\n');
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore' });
+    const code = await new Promise<number | null>((done) => child.on('close', (exit) => done(exit)));
+    expect(code).toBe(SIGNAL_EXIT_CODES.SIGINT);
+  });
+});

@@ -1,7 +1,6 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFolderAtomic } from '../../src/io/atomic-folder.js';
 import { AtomicFile } from '../../src/io/atomic-write.js';
 import { checkInputFile, checkInputFolder, checkOutputFile, checkOutputFolder } from '../../src/io/paths.js';
 import { tempDir } from '../support/cli.js';
@@ -71,30 +70,6 @@ describe('checkOutputFolder, checkInputFile, checkInputFolder', () => {
     expect(() => checkInputFile('-')).not.toThrow();
     expect(refusal(() => checkInputFolder(file))).toEqual(['input-path', `${file}: is a file; give a folder`]);
     expect(refusal(() => checkInputFolder(join(dir, 'nope')))).toEqual(['file-missing', `${join(dir, 'nope')}: no such folder`]);
-  });
-});
-
-describe('writeFolderAtomic', () => {
-  it('replaces the whole folder with --force: no file of the earlier write survives', () => {
-    const root = join(tempDir('folder'), 'out');
-    writeFolderAtomic(root, [
-      { path: 'a.yaml', content: 'first' },
-      { path: 'data/old.jsonl', content: 'stale' },
-    ]);
-    expect(() => writeFolderAtomic(root, [{ path: 'a.yaml', content: 'second' }])).toThrow('pass --force');
-    writeFolderAtomic(root, [{ path: 'a.yaml', content: 'second' }], { force: true });
-    expect(readdirSync(root)).toEqual(['a.yaml']);
-    expect(readFileSync(join(root, 'a.yaml'), 'utf8')).toBe('second');
-    expect(readdirSync(join(root, '..'))).toEqual(['out']);
-  });
-
-  it('leaves the old folder as it was when a file cannot be written', () => {
-    const parent = tempDir('folder');
-    const root = join(parent, 'out');
-    writeFolderAtomic(root, [{ path: 'keep.txt', content: 'kept' }]);
-    expect(() => writeFolderAtomic(root, [{ path: '../escape.txt', content: 'x' }], { force: true })).toThrow('a file path escapes the folder');
-    expect(readdirSync(root)).toEqual(['keep.txt']);
-    expect(readdirSync(parent)).toEqual(['out']);
   });
 });
 

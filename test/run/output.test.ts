@@ -1,9 +1,35 @@
+import type * as fs from 'node:fs';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SampleLine } from '../../src/run/engine.js';
 import { readExistingOutput, SampleAppender } from '../../src/run/output.js';
 import { tempDir } from '../support/cli.js';
+import { reasonforgeErrorOf } from '../support/errors.js';
+
+// A file that may not be written (read-only to a user who is not its owner; the tests may run as root, who may).
+const fault = vi.hoisted(() => ({ readOnly: '' }));
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof fs>();
+  const refuse = (path: unknown, call: string) => {
+    if (path === fault.readOnly) throw Object.assign(new Error(`EACCES: permission denied, ${call} '${String(path)}'`), { code: 'EACCES' });
+  };
+  return {
+    ...real,
+    openSync: (...args: Parameters<typeof real.openSync>) => {
+      if (args[1] !== 'r') refuse(args[0], 'open');
+      return real.openSync(...args);
+    },
+    truncateSync: (...args: Parameters<typeof real.truncateSync>) => {
+      refuse(args[0], 'open');
+      real.truncateSync(...args);
+    },
+  };
+});
+
+afterEach(() => {
+  fault.readOnly = '';
+});
 
 const ids = new Set(['a', 'b']);
 const line = (id: string, sample: number): SampleLine => ({
@@ -62,5 +88,17 @@ describe('SampleAppender', () => {
         .split('\n')
         .map((l) => (JSON.parse(l) as SampleLine).sample),
     ).toEqual([0, 1, 0]);
+  });
+
+  it.each([
+    ['to append to', 0],
+    ['to cut a partial line off', 5],
+  ])('names the file and the reason in one line when it may not be opened %s', (_, partialBytes) => {
+    const file = join(tempDir('out'), 'a.jsonl');
+    const complete = text([line('a', 0)]);
+    writeFileSync(file, `${complete}{"id"`.slice(0, complete.length + partialBytes));
+    fault.readOnly = file;
+    const error = reasonforgeErrorOf(() => new SampleAppender(file, { done: new Map(), lines: 1, completeBytes: complete.length, partialBytes }));
+    expect([error.kind, error.message]).toEqual(['file-unwritable', `${file}: cannot be written: permission denied (EACCES)`]);
   });
 });
