@@ -24,15 +24,18 @@ export function workOf(plan: AnyPlan): number {
  * `variants` variants: below it a worker costs more than it saves. Every
  * worker pays what the one thread of `--jobs 1` pays once: loading its share
  * of the library and warming V8 up (its isolate's interpreted start and
- * TurboFan compiles, on its thread and on V8's helper threads), and more so
- * the more variants it renders, as each brings code of its own; then about a
- * fifth more CPU per record than one thread. Fitted to where `--jobs 2`
- * first beats `--jobs 1` on wall time for at most 1.3 times its CPU time
- * (2-core VM, the 121 templates; docs/scaling.md): about 47,000 units for
- * base records (--sets 195) and 131,000 for every variant (--sets 79).
+ * TurboFan compiles, on its thread and on V8's helper threads), about 1 s of
+ * CPU in all, and more code to warm up the more variants it renders; then
+ * about a fifth more CPU per record than one thread. Set through the smallest
+ * runs measured where `--jobs 2` beat `--jobs 1` on wall time for at most 1.3
+ * times its CPU (2-core VM, the 121 templates; docs/scaling.md): base
+ * records, --sets 400 (96,800 units: 1.48x faster, 1.0-1.3x the CPU), and
+ * every variant, --sets 80 (132,800 units: 1.26x faster, 1.27x the CPU).
+ * Smaller runs fell short (base --sets 200: 1.25-1.5x the CPU; every variant
+ * --sets 40: no faster, 1.43x the CPU).
  */
 export function minWorkPerJob(variants: number): number {
-  return 20_000 + 3_500 * variants;
+  return 46_500 + 1_500 * variants;
 }
 
 /** A plan made from compiled templates or from outlines: the writer needs only the order and the counts. */

@@ -311,13 +311,19 @@ describe('reasonforge generate --jobs', () => {
     const piped = cli([...RUN, '--jobs', '2']);
     expect(piped.status, piped.stderr).toBe(0);
     expect(sha256(piped.stdout)).toBe(sha256(one));
-    // Three runs of some 24,000 records: more than the default minute on a busy 2-core machine.
+    // Three runs of some 48,000 records: more than the default minute on a busy 2-core machine.
   }, 240_000);
 
   it('plans a run for workers from their outlines: a broken template is the same error as in one thread, and a run too small for two workers is made by one', () => {
-    const dir = generatorsDir(['bakery-trays-left', 'bike-shop-commission-pay'], []);
-    // Big enough, judged by the folder's files, for workers to be started before the templates are known.
-    const run = ['generate', '--seed', '2', '--sets', String(minWorkPerJob(1) / 2), '--variants', 'base', '--generators', dir];
+    // Ten files: enough, judged before any is loaded, for workers to be started, with sets every template can make.
+    const later = lib
+      .loadLibrary()
+      .templates.map((t) => t.id)
+      .filter((id) => id > 'bike-shop-commission-pay')
+      .sort()
+      .slice(0, 8);
+    const dir = generatorsDir(['bakery-trays-left', 'bike-shop-commission-pay', ...later], []);
+    const run = ['generate', '--seed', '2', '--sets', String((2 * minWorkPerJob(1)) / (10 * 2)), '--variants', 'base', '--generators', dir];
     // The second file is the second worker's to compile: the one worker kept compiles it when the run starts.
     for (const template of ['bakery-trays-left', 'bike-shop-commission-pay']) {
       const one = cli([...run, '--templates', template, '--jobs', '1']);
