@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isReasonforgeError, nearest, printable } from '../errors.js';
+import type { WorkerSetup } from '../dataset/generate-protocol.js';
 import { cleanUpOnSignals } from '../io/interrupt.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CommandIO } from './command.js';
 import { commands } from './commands/index.js';
@@ -66,6 +67,15 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
     io.stderr.write(`reasonforge ${printable(message)}\n`);
     return usage ? EXIT_USAGE : EXIT_FAILURE;
   }
+}
+
+/**
+ * The work of a `generate --jobs N` worker thread, for src/dataset/generate-worker.ts to run
+ * from this bundle. Imported only here, so that no other start of the CLI initialises it.
+ */
+export async function serveGenerate(setup: WorkerSetup): Promise<void> {
+  const { serveGenerate: serve } = await import('../dataset/generate-service.js');
+  serve(setup);
 }
 
 /**

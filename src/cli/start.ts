@@ -16,12 +16,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
+import type { WorkerSetup } from '../dataset/generate-protocol.js';
 import type { CommandIO } from './command.js';
 
 /** What the bundle exports: src/cli/main.ts's entry points. */
 export interface CliEntry {
   readonly main: (argv: readonly string[], io: CommandIO) => Promise<number>;
   readonly processIO: () => CommandIO;
+  readonly serveGenerate: (setup: WorkerSetup) => Promise<void>;
 }
 
 export const BUNDLE_FILE = fileURLToPath(new URL('../cli.bundle.cjs', import.meta.url));

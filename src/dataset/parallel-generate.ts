@@ -1,13 +1,42 @@
 import { piecesOf, type GenerationPlan, type TemplateOutline } from '../engine/generate.js';
 import { WorkerPool } from '../parallel/pool.js';
 import type { CompiledTemplate } from '../template/compiled.js';
-import type { GenerateReply, GenerateTask, RunDescription, TemplateSource } from './generate-protocol.js';
+import { loadFailed, sortedById, type FileShare, type LoadFailure } from '../template/load.js';
+import type { GenerateReply, GenerateTask, RunDescription, TemplateSource, WorkerSetup } from './generate-protocol.js';
 import type { JsonlChunk } from './jsonl-chunks.js';
 import type { RecordCounter } from './manifest.js';
 import { WorkerPieces } from './worker-pieces.js';
 
-/** Fewer records than this per thread, and starting a worker costs more than it saves. */
-export const MIN_RECORDS_PER_JOB = 5000;
+/**
+ * A run's work, in units of about one record: its records, and its pieces
+ * (one template in one set), each of which costs a candidate search worth
+ * about one record's rendering (one thread makes 14,300 base records per CPU
+ * second, each with a search of its own, and 26,300 of every variant, 12.7
+ * records sharing each search: both fit about 35 microseconds per unit).
+ */
+export function workOf(plan: AnyPlan): number {
+  const records = plan.end - plan.start;
+  return plan.perSet === 0 ? 0 : records + (records * plan.columns.length) / plan.perSet;
+}
+
+/**
+ * The least work (in workOf's units) worth a thread of its own, for a run of
+ * `variants` variants: below it a worker costs more than it saves. Every
+ * worker pays what the one thread of `--jobs 1` pays once: loading its share
+ * of the library and warming V8 up (its isolate's interpreted start and
+ * TurboFan compiles, on its thread and on V8's helper threads), about 1 s of
+ * CPU in all, and more code to warm up the more variants it renders; then
+ * about a fifth more CPU per record than one thread. Set through the smallest
+ * runs measured where `--jobs 2` beat `--jobs 1` on wall time for at most 1.3
+ * times its CPU (2-core VM, the 121 templates; docs/scaling.md): base
+ * records, --sets 400 (96,800 units: 1.48x faster, 1.0-1.3x the CPU), and
+ * every variant, --sets 80 (132,800 units: 1.26x faster, 1.27x the CPU).
+ * Smaller runs fell short (base --sets 200: 1.25-1.5x the CPU; every variant
+ * --sets 40: no faster, 1.43x the CPU).
+ */
+export function minWorkPerJob(variants: number): number {
+  return 46_500 + 1_500 * variants;
+}
 
 /** A plan made from compiled templates or from outlines: the writer needs only the order and the counts. */
 type AnyPlan = GenerationPlan<CompiledTemplate | TemplateOutline>;
@@ -35,48 +64,84 @@ const YOUNG_GENERATION_MB = 8;
  */
 const OLD_GENERATION_MB = 1024;
 
-/** Starts `count` workers; each loads the source's templates at once, so that loading overlaps whatever this thread does next. */
-export function startWorkers(source: TemplateSource, count: number): GenerateWorkers {
-  return new WorkerPool<GenerateTask, GenerateReply>(new URL('./generate-worker.js', import.meta.url), count, source, {
-    maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
-    maxOldGenerationSizeMb: OLD_GENERATION_MB,
-  });
+/**
+ * Starts `count` workers; each compiles templates at once, so that loading
+ * overlaps whatever this thread does next. Shared, worker k compiles every
+ * `count`-th template file from the k-th, for outlinesFrom (a worker given a
+ * template of another's share compiles it when the run starts); otherwise
+ * each compiles them all.
+ */
+export function startWorkers(source: TemplateSource, count: number, options: { readonly shared?: boolean } = {}): GenerateWorkers {
+  const share = (index: number): FileShare => (options.shared === true ? { index, count } : { index: 0, count: 1 });
+  return new WorkerPool<GenerateTask, GenerateReply>(
+    new URL('./generate-worker.js', import.meta.url),
+    count,
+    (index: number): WorkerSetup => ({ source, share: share(index) }),
+    { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB },
+  );
 }
 
-/** The outlines of the templates the workers loaded (asked of the first): what this thread plans with instead of compiling them too. */
-export async function outlinesFrom(workers: GenerateWorkers): Promise<readonly TemplateOutline[]> {
-  const reply = await workers.runOn(0, { kind: 'outlines' });
-  if (reply.kind !== 'outlines') throw new Error(`a generate worker answered ${reply.kind} to a request for outlines`);
-  return reply.templates;
+/** The library as outlines, and which worker compiled each template (by id). */
+export interface Outlines {
+  /** Sorted by id, as loadLibrary sorts templates. */
+  readonly templates: readonly TemplateOutline[];
+  readonly compiledBy: ReadonlyMap<string, number>;
+}
+
+/**
+ * The outlines of the templates the workers compiled (started shared, each
+ * its share): what this thread plans with instead of compiling them too. A
+ * bad template file, or an id used twice, is the error loadLibrary would
+ * have thrown.
+ */
+export async function outlinesFrom(workers: GenerateWorkers): Promise<Outlines> {
+  const replies = await Promise.all(Array.from({ length: workers.size }, (_, w) => workers.runOn(w, { kind: 'outlines' })));
+  const compiledBy = new Map<string, number>();
+  const compiled: TemplateOutline[] = [];
+  const failures: LoadFailure[] = [];
+  for (const [w, reply] of replies.entries()) {
+    if (reply.kind !== 'outlines') throw new Error(`a generate worker answered ${reply.kind} to a request for outlines`);
+    compiled.push(...reply.templates);
+    failures.push(...reply.failures);
+    for (const template of reply.templates) if (!compiledBy.has(template.id)) compiledBy.set(template.id, w);
+  }
+  const byFile = (a: { file: string }, b: { file: string }): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  if (failures.length > 0) throw loadFailed(failures.sort(byFile));
+  return { templates: sortedById(compiled.sort(byFile)), compiledBy };
 }
 
 export interface ParallelOptions {
   readonly jobs: number;
   /** Workers started already (startWorkers), at least `jobs` of them; those beyond `jobs` are stopped. Closed at the end. */
   readonly workers?: GenerateWorkers;
-  readonly minRecordsPerJob?: number;
   /** Bytes a worker hands over per request. */
   readonly slotBytes?: number;
-  /** Which worker makes each template (for tests: any assignment gives the same bytes). */
+  /** Which worker makes each template (any assignment gives the same bytes); by default assignColumns's. */
   readonly owners?: readonly number[];
 }
 
-/** How many worker threads a plan gets: as asked, but none idle for want of records or of templates (threads split the templates). */
-export function jobsFor(plan: AnyPlan, jobs: number, minRecordsPerJob = MIN_RECORDS_PER_JOB): number {
-  return Math.max(1, Math.min(jobs, plan.columns.length, Math.floor((plan.end - plan.start) / minRecordsPerJob)));
+/** How many worker threads a plan gets: as asked, but none idle for want of work or of templates (threads split the templates). */
+export function jobsFor(plan: AnyPlan, jobs: number): number {
+  return Math.max(1, Math.min(jobs, plan.columns.length, Math.floor(workOf(plan) / minWorkPerJob(plan.config.variants.length))));
 }
 
 /**
- * Which worker makes each template: greedily, each template (in the plan's
- * order) to the worker whose load, in records per set, stays lowest. It only
- * moves work: the bytes do not depend on it.
+ * Which worker makes each template: each template, in the plan's order, to
+ * the worker whose load (in records per set) is lowest, or to the worker
+ * that compiled it if `compiledBy` says which and that leaves its load within
+ * the largest template's records of the lowest (then no worker compiles a
+ * template twice, and the loads end as even as greedily). It only moves work:
+ * the bytes do not depend on it.
  */
-export function assignColumns(plan: AnyPlan, workers: number): number[] {
+export function assignColumns(plan: AnyPlan, workers: number, compiledBy: ReadonlyMap<string, number> = new Map()): number[] {
   const loads = Array.from({ length: workers }, () => 0);
+  const largest = Math.max(0, ...plan.columns.map((column) => column.variants.length));
   return plan.columns.map((column) => {
+    const compiler = compiledBy.get(column.template.id);
     const least = loads.indexOf(Math.min(...loads));
-    loads[least]! += column.variants.length;
-    return least;
+    const chosen = compiler !== undefined && compiler < workers && loads[compiler]! + column.variants.length <= loads[least]! + largest ? compiler : least;
+    loads[chosen]! += column.variants.length;
+    return chosen;
   });
 }
 

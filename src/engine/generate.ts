@@ -19,6 +19,8 @@ export interface Shard {
  */
 export interface TemplateOutline {
   readonly id: string;
+  /** The file it was compiled from. */
+  readonly file: string;
   readonly version: number;
   readonly topic: Topic;
   readonly supports: readonly GeneratedVariant[];
@@ -26,7 +28,7 @@ export interface TemplateOutline {
 
 /** The outline of a compiled template. */
 export function outlineOf(template: CompiledTemplate): TemplateOutline {
-  return { id: template.id, version: template.version, topic: template.topic, supports: supportedVariants(template) };
+  return { id: template.id, file: template.file, version: template.version, topic: template.topic, supports: supportedVariants(template) };
 }
 
 export interface GenerateConfig<T extends CompiledTemplate | TemplateOutline = CompiledTemplate> {

@@ -30,6 +30,7 @@ export class WorkerPool<Task, Result> {
   private nextId = 0;
   private failure: Error | null = null;
 
+  /** `workerData` is what every worker gets, or a function giving worker k's (data itself is never a function: none can be sent). */
   constructor(module: URL, count: number, workerData: unknown, resourceLimits?: ResourceLimits) {
     const path = fileURLToPath(module);
     if (!existsSync(path)) {
@@ -38,7 +39,8 @@ export class WorkerPool<Task, Result> {
     this.workers = [];
     this.waiting = [];
     for (let w = 0; w < count; w++) {
-      const worker = new Worker(module, { workerData, ...(resourceLimits !== undefined && { resourceLimits }) });
+      const data: unknown = typeof workerData === 'function' ? (workerData as (index: number) => unknown)(w) : workerData;
+      const worker = new Worker(module, { workerData: data, ...(resourceLimits !== undefined && { resourceLimits }) });
       const waiting = new Map<number, Waiting>();
       worker.on('message', (reply: Reply) => {
         const task = waiting.get(reply.id);

@@ -48,16 +48,25 @@ export interface TemplateLibrary {
   get(id: string): CompiledTemplate;
 }
 
-export function createLibrary(dir: string, templates: readonly CompiledTemplate[], pools: ReadonlyMap<string, Pool>): TemplateLibrary {
+/**
+ * `templates` sorted by id (a stable sort: the order given breaks no tie, as
+ * no two may share an id); the first id used twice, in that order, is an error
+ * naming the later file.
+ */
+export function sortedById<T extends { readonly id: string; readonly file: string }>(templates: readonly T[]): T[] {
   const sorted = [...templates].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const byId = new Map<string, CompiledTemplate>();
-  for (const template of sorted) {
-    const clash = byId.get(template.id);
-    if (clash !== undefined) {
-      throw new ReasonforgeError('template-invalid', `the id "${template.id}" is also used by ${clash.file}`, { file: template.file, pointer: '/id' });
+  for (let k = 1; k < sorted.length; k++) {
+    const [before, template] = [sorted[k - 1]!, sorted[k]!];
+    if (before.id === template.id) {
+      throw new ReasonforgeError('template-invalid', `the id "${template.id}" is also used by ${before.file}`, { file: template.file, pointer: '/id' });
     }
-    byId.set(template.id, template);
   }
+  return sorted;
+}
+
+export function createLibrary(dir: string, templates: readonly CompiledTemplate[], pools: ReadonlyMap<string, Pool>): TemplateLibrary {
+  const sorted = sortedById(templates);
+  const byId = new Map(sorted.map((template) => [template.id, template]));
   return {
     dir,
     templates: sorted,
@@ -75,15 +84,29 @@ export interface LoadFailure {
   readonly message: string;
 }
 
-/** Loads what loads and reports the rest, file by file: what lint needs to judge every template at once. */
-export function loadTemplates(dir: string): { templates: CompiledTemplate[]; failures: LoadFailure[]; pools: ReadonlyMap<string, Pool> } {
+/** Some of a folder's template files: in sorted order, every `count`-th from the `index`-th (0-based). */
+export interface FileShare {
+  readonly index: number;
+  readonly count: number;
+}
+
+/**
+ * Loads what loads and reports the rest, file by file (in sorted order):
+ * what lint needs to judge every template at once. With a share, only those
+ * files: each worker of `generate --jobs N` compiles its own share.
+ */
+export function loadTemplates(
+  dir: string,
+  share: FileShare = { index: 0, count: 1 },
+): { templates: CompiledTemplate[]; failures: LoadFailure[]; pools: ReadonlyMap<string, Pool> } {
   const pools = loadPools(join(dir, 'pools'));
   const templates: CompiledTemplate[] = [];
   const failures: LoadFailure[] = [];
   const files = readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
     .map((entry) => join(dir, entry.name))
-    .sort();
+    .sort()
+    .filter((_, k) => k % share.count === share.index);
   for (const file of files) {
     try {
       templates.push(loadTemplateFile(file, pools));
@@ -95,6 +118,12 @@ export function loadTemplates(dir: string): { templates: CompiledTemplate[]; fai
   return { templates, failures, pools };
 }
 
+/** What loading a library with these failures (in file order) reports: the first, and how many more there are. */
+export function loadFailed(failures: readonly LoadFailure[]): ReasonforgeError {
+  const more = failures.length > 1 ? ` (and ${failures.length - 1} more bad template file(s); run reasonforge lint)` : '';
+  return new ReasonforgeError('template-invalid', `${failures[0]!.message}${more}`);
+}
+
 const cache = new Map<string, TemplateLibrary>();
 
 /** Loads every *.json directly in `dir` as a template, and `dir/pools/` as the pools; the first bad file is an error. */
@@ -102,10 +131,7 @@ export function loadLibrary(dir: string = DEFAULT_GENERATORS_DIR): TemplateLibra
   const cached = cache.get(dir);
   if (cached !== undefined) return cached;
   const { templates, failures, pools } = loadTemplates(dir);
-  if (failures.length > 0) {
-    const more = failures.length > 1 ? ` (and ${failures.length - 1} more bad template file(s); run reasonforge lint)` : '';
-    throw new ReasonforgeError('template-invalid', `${failures[0]!.message}${more}`);
-  }
+  if (failures.length > 0) throw loadFailed(failures);
   const library = createLibrary(dir, templates, pools);
   cache.set(dir, library);
   return library;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -5,9 +6,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type * as Library from '../../src/index.js';
 import type * as ParallelGenerate from '../../src/dataset/parallel-generate.js';
+import type * as Generate from '../../src/engine/generate.js';
 import type * as JsonlChunks from '../../src/dataset/jsonl-chunks.js';
 import type * as Manifest from '../../src/dataset/manifest.js';
-import { assignColumns, jobsFor, MIN_RECORDS_PER_JOB } from '../../src/dataset/parallel-generate.js';
+import { assignColumns, jobsFor, minWorkPerJob, workOf } from '../../src/dataset/parallel-generate.js';
 import { DEFAULT_GENERATORS_DIR } from '../../src/template/load.js';
 import { cli, REPO, tempDir } from '../support/cli.js';
 import { runs } from '../support/runs.js';
@@ -16,7 +18,8 @@ import { fixtureSpec } from '../support/spec.js';
 /** Worker threads load the built files (npm test builds first), so the parallel path is tested as built. */
 const built = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(REPO, 'dist', path)).href)) as T;
 const lib = await built<typeof Library>('index.js');
-const { chunksInParallel } = await built<typeof ParallelGenerate>('dataset/parallel-generate.js');
+const { chunksInParallel, outlinesFrom, startWorkers } = await built<typeof ParallelGenerate>('dataset/parallel-generate.js');
+const { outlineOf } = await built<typeof Generate>('engine/generate.js');
 const { jsonlChunks } = await built<typeof JsonlChunks>('dataset/jsonl-chunks.js');
 const { RecordCounter } = await built<typeof Manifest>('dataset/manifest.js');
 
@@ -24,7 +27,7 @@ type Plan = Library.GenerationPlan;
 type Run = Parameters<typeof chunksInParallel>[1];
 
 function runOf(plan: Plan, generators: string | null = null): Run {
-  return { ...plan.config, templates: plan.config.templates.map((t) => ({ id: t.id, version: t.version })), generators, gsmSymbolic: null };
+  return { ...plan.config, templates: plan.config.templates.map((t) => ({ id: t.id, version: t.version, file: t.file })), generators, gsmSymbolic: null };
 }
 
 /** Everything the workers produce, joined, with the counts and the number of chunks. */
@@ -119,18 +122,25 @@ describe('generate in worker threads', () => {
         slotBytes: fc.constantFrom(3000, 40_000),
         owners: fc.array(fc.nat(2), { minLength: library.templates.length, maxLength: library.templates.length }),
         split: fc.constantFrom('test' as const, 'train' as const),
+        // Started shared, each worker compiles some templates and compiles others' when given them.
+        shared: fc.boolean(),
         a: fc.double({ min: 0, max: 1, noNaN: true }),
         b: fc.double({ min: 0, max: 1, noNaN: true }),
       }),
       { numRuns: runs(4, 20), seed: 7 },
     );
-    for (const { jobs, slotBytes, owners, split, a, b } of cases) {
+    for (const { jobs, slotBytes, owners, split, shared, a, b } of cases) {
       const config = { seed: 2, sets: 4, split, variants: lib.GENERATED_VARIANTS, templates: library.templates };
       const total = new lib.GenerationPlan(config).total;
       const range = { start: Math.floor(Math.min(a, b) * total), end: Math.floor(Math.max(a, b) * total) };
       const part = new lib.GenerationPlan({ ...config, range });
       const one = inOneThread(part);
-      const many = await inWorkers(part, jobs, runOf(part, dir), { slotBytes, owners: owners.map((owner) => owner % jobs) });
+      const workers = shared ? startWorkers({ generators: dir, gsmSymbolic: null }, jobs, { shared: true }) : undefined;
+      const many = await inWorkers(part, jobs, runOf(part, dir), {
+        slotBytes,
+        owners: owners.map((owner) => owner % jobs),
+        ...(workers !== undefined && { workers }),
+      });
       expect(many.text).toBe(one.text);
       expect(JSON.stringify(many.counts)).toBe(JSON.stringify(one.counts));
     }
@@ -161,12 +171,81 @@ describe('generate in worker threads', () => {
     expect((await failingInWorkers(exhausting, 2, runOf(exhausting, dir))).error.message).toBe(single.error.message);
   });
 
-  it('gives a run no more threads than it has templates, nor more than one per MIN_RECORDS_PER_JOB records', () => {
-    const big = plan({ sets: 10 * MIN_RECORDS_PER_JOB });
+  it("plans from the outlines of each worker's share of the files: the library's templates in its order, or the error loading it would give", async () => {
+    const dir = generatorsDir(['bakery-trays-left', 'bike-shop-commission-pay', 'allotment-fence-gate'], [fixtureSpec()]);
+    const library = lib.loadLibrary(dir);
+    for (const count of [1, 2, 3, 5]) {
+      const workers = startWorkers({ generators: dir, gsmSymbolic: null }, count, { shared: true });
+      try {
+        const outlines = await outlinesFrom(workers);
+        expect(outlines.templates).toEqual(library.templates.map(outlineOf));
+        // Each template once, by the worker whose share its file is in (the files in sorted order, dealt round).
+        const files = library.templates.map((t) => t.file).sort();
+        for (const template of library.templates) expect(outlines.compiledBy.get(template.id)).toBe(files.indexOf(template.file) % count);
+      } finally {
+        await workers.close();
+      }
+    }
+    const bad = (id: string) => ({ ...fixtureSpec({ id }), answer: { expr: 'no_such_variable + 1', type: 'integer' } });
+    // By file name: a broken template in one share or in two, and an id used twice (in different shares).
+    const faults: Record<string, object>[] = [
+      { 'zz-broken.json': bad('zz-broken') },
+      { 'aa-broken.json': bad('aa-broken'), 'zz-broken.json': bad('zz-broken') },
+      { 'zz-copy.json': fixtureSpec({ id: 'bakery-trays-left' }) },
+    ];
+    for (const files of faults) {
+      const faulty = generatorsDir(['bakery-trays-left', 'bike-shop-commission-pay', 'allotment-fence-gate'], []);
+      for (const [name, spec] of Object.entries(files)) writeFileSync(join(faulty, name), JSON.stringify(spec));
+      const oneThread = (() => {
+        try {
+          lib.loadLibrary(faulty);
+        } catch (error) {
+          return error as Error;
+        }
+        throw new Error('the library was meant to fail to load');
+      })();
+      for (const count of [2, 3]) {
+        const workers = startWorkers({ generators: faulty, gsmSymbolic: null }, count, { shared: true });
+        try {
+          const error = await outlinesFrom(workers).then(
+            () => new Error('the outlines were meant to fail'),
+            (failure: unknown) => failure as Error,
+          );
+          expect(error).toBeInstanceOf(lib.ReasonforgeError);
+          expect(error.message).toBe(oneThread.message);
+        } finally {
+          await workers.close();
+        }
+      }
+    }
+  });
+
+  it('gives a run no more threads than it has templates, nor more than one per minWorkPerJob of work', () => {
+    const every = minWorkPerJob(lib.GENERATED_VARIANTS.length);
+    const setsFor = (work: number, of = plan()) => Math.ceil(work / (workOf(of) / of.config.sets));
+    const big = plan({ sets: setsFor(4 * every) });
     expect(jobsFor(big, 4)).toBe(4);
-    expect(jobsFor(plan({ sets: 10 * MIN_RECORDS_PER_JOB, templates: templates.slice(0, 3) }), 4)).toBe(3);
-    expect(jobsFor(plan({ sets: 1 }), 4)).toBe(1);
     expect(jobsFor(big, 1)).toBe(1);
+    expect(jobsFor(plan({ sets: setsFor(4 * every) - 1 }), 4)).toBe(3);
+    const three = plan({ templates: templates.slice(0, 3) });
+    expect(jobsFor(plan({ sets: setsFor(10 * every, three), templates: templates.slice(0, 3) }), 4)).toBe(3);
+    expect(jobsFor(plan({ sets: 1 }), 4)).toBe(1);
+    // Fewer variants, less code for each worker to warm up: less work earns a thread.
+    const base = plan({ variants: ['base'] });
+    const sets = setsFor(2 * minWorkPerJob(1), base);
+    expect(jobsFor(plan({ sets, variants: ['base'] }), 2)).toBe(2);
+    expect(jobsFor(plan({ sets: sets - 1, variants: ['base'] }), 2)).toBe(1);
+    expect(minWorkPerJob(1)).toBeLessThan(every);
+  });
+
+  it("counts a run's work as its records and its pieces, each piece's search costing about one record", () => {
+    const every = plan({ sets: 10 });
+    expect(workOf(every)).toBe(every.total + 10 * templates.length);
+    const base = plan({ sets: 10, variants: ['base'] });
+    expect(workOf(base)).toBe(2 * base.total);
+    // A range counts its share of the pieces.
+    const half = plan({ sets: 10, range: { start: 0, end: every.total / 2 } });
+    expect(workOf(half)).toBe(workOf(every) / 2);
   });
 
   it('shares the templates out among the workers by their records per set', () => {
@@ -181,10 +260,39 @@ describe('generate in worker threads', () => {
       expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(most);
     }
   });
+
+  it('gives each template to the worker that compiled it while that keeps the loads within one template of each other', () => {
+    const whole = plan();
+    const most = Math.max(...whole.columns.map((column) => column.variants.length));
+    const cases = fc.sample(fc.array(fc.nat(2), { minLength: whole.columns.length, maxLength: whole.columns.length }), { numRuns: 50, seed: 3 });
+    for (const compilers of cases) {
+      const compiledBy = new Map(whole.columns.map((column, c) => [column.template.id, compilers[c]!]));
+      for (const workers of [2, 3]) {
+        const owners = assignColumns(whole, workers, compiledBy);
+        const loads = Array.from({ length: workers }, () => 0);
+        whole.columns.forEach((column, c) => {
+          const owner = owners[c]!;
+          const least = Math.min(...loads);
+          const compiler = compilers[c]!;
+          // Its compiler whenever that stays within reach of the least loaded; otherwise the least loaded.
+          if (compiler < workers && loads[compiler]! + column.variants.length <= least + most) expect(owner).toBe(compiler);
+          else expect(loads[owner]).toBe(least);
+          loads[owner]! += column.variants.length;
+        });
+        expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(most);
+      }
+    }
+    // Dealt round, as the workers' shares are, every template stays with its compiler.
+    const dealt = new Map(whole.columns.map((column, c) => [column.template.id, c % 2]));
+    expect(assignColumns(whole, 2, dealt)).toEqual(whole.columns.map((_, c) => c % 2));
+  });
 });
 
 describe('reasonforge generate --jobs', () => {
-  const RUN = ['generate', '--seed', '4', '--sets', '9', '--variants', 'all'];
+  // Work enough for two workers (jobsFor): base records, the cheapest in bytes per unit of work.
+  const SETS = Math.ceil((2 * minWorkPerJob(1)) / (2 * lib.loadLibrary().templates.length));
+  const RUN = ['generate', '--seed', '4', '--sets', String(SETS), '--variants', 'base'];
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
   it('writes the same file and manifest with --jobs 2 as with --jobs 1, leaving nothing else behind; stdout is the same too', () => {
     const dir = tempDir('jobs');
@@ -193,31 +301,37 @@ describe('reasonforge generate --jobs', () => {
       expect(result.status, result.stderr).toBe(0);
     }
     const one = readFileSync(join(dir, 'j1.jsonl'), 'utf8');
-    // Enough records for two workers: jobsFor gives fewer to small runs.
-    expect(one.split('\n').length).toBeGreaterThan(2 * MIN_RECORDS_PER_JOB);
-    for (const jobs of [2]) {
-      // Compared as strings: toEqual on buffers this size walks them byte by byte for minutes.
-      expect(readFileSync(join(dir, `j${jobs}.jsonl`), 'utf8') === one).toBe(true);
-      expect(readFileSync(join(dir, `j${jobs}.jsonl.manifest.json`), 'utf8')).toBe(
-        readFileSync(join(dir, 'j1.jsonl.manifest.json'), 'utf8').replaceAll('j1.jsonl', `j${jobs}.jsonl`),
-      );
-    }
+    expect(one.split('\n').length - 1).toBe(SETS * lib.loadLibrary().templates.length);
+    // Compared by digest: toEqual on strings this size walks them for minutes.
+    expect(sha256(readFileSync(join(dir, 'j2.jsonl'), 'utf8'))).toBe(sha256(one));
+    expect(readFileSync(join(dir, 'j2.jsonl.manifest.json'), 'utf8')).toBe(
+      readFileSync(join(dir, 'j1.jsonl.manifest.json'), 'utf8').replaceAll('j1.jsonl', 'j2.jsonl'),
+    );
     expect(readdirSync(dir).sort()).toEqual(['j1.jsonl', 'j1.jsonl.manifest.json', 'j2.jsonl', 'j2.jsonl.manifest.json']);
     const piped = cli([...RUN, '--jobs', '2']);
     expect(piped.status, piped.stderr).toBe(0);
-    expect(piped.stdout === one).toBe(true);
-    // Three runs of 11,000 records: more than the default minute on a busy 2-core machine.
-  }, 180_000);
+    expect(sha256(piped.stdout)).toBe(sha256(one));
+    // Three runs of some 48,000 records: more than the default minute on a busy 2-core machine.
+  }, 240_000);
 
   it('plans a run for workers from their outlines: a broken template is the same error as in one thread, and a run too small for two workers is made by one', () => {
-    const dir = generatorsDir(['bakery-trays-left', 'bike-shop-commission-pay'], []);
-    // Big enough, judged by the folder's files, for workers to be started before the templates are known.
-    const run = ['generate', '--seed', '2', '--sets', String(MIN_RECORDS_PER_JOB), '--variants', 'base', '--generators', dir];
-    const one = cli([...run, '--templates', 'bakery-trays-left', '--jobs', '1']);
-    expect(one.status, one.stderr).toBe(0);
-    const two = cli([...run, '--templates', 'bakery-trays-left', '--jobs', '2']);
-    expect(two.status, two.stderr).toBe(0);
-    expect(two.stdout === one.stdout).toBe(true);
+    // Ten files: enough, judged before any is loaded, for workers to be started, with sets every template can make.
+    const later = lib
+      .loadLibrary()
+      .templates.map((t) => t.id)
+      .filter((id) => id > 'bike-shop-commission-pay')
+      .sort()
+      .slice(0, 8);
+    const dir = generatorsDir(['bakery-trays-left', 'bike-shop-commission-pay', ...later], []);
+    const run = ['generate', '--seed', '2', '--sets', String((2 * minWorkPerJob(1)) / (10 * 2)), '--variants', 'base', '--generators', dir];
+    // The second file is the second worker's to compile: the one worker kept compiles it when the run starts.
+    for (const template of ['bakery-trays-left', 'bike-shop-commission-pay']) {
+      const one = cli([...run, '--templates', template, '--jobs', '1']);
+      expect(one.status, one.stderr).toBe(0);
+      const two = cli([...run, '--templates', template, '--jobs', '2']);
+      expect(two.status, two.stderr).toBe(0);
+      expect(two.stdout === one.stdout).toBe(true);
+    }
     writeFileSync(join(dir, 'broken.json'), JSON.stringify({ ...fixtureSpec({ id: 'broken' }), answer: { expr: 'no_such_variable + 1', type: 'integer' } }));
     const broken = [1, 2].map((jobs) => cli([...run, '--jobs', String(jobs), '--out', join(dir, `j${jobs}.jsonl`)]));
     expect(broken[0]!.status).toBe(1);
@@ -225,7 +339,7 @@ describe('reasonforge generate --jobs', () => {
     expect(broken[1]!.status).toBe(broken[0]!.status);
     expect(broken[1]!.stderr).toBe(broken[0]!.stderr);
     expect(readdirSync(dir).filter((name) => name.startsWith('j'))).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it('refuses a job count that is not a whole number of at least 1', () => {
     const result = cli([...RUN, '--jobs', '0']);

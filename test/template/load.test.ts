@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reasonforgeErrorOf } from '../support/errors.js';
-import { DEFAULT_GENERATORS_DIR, loadLibrary, loadTemplateFile, loadTemplates } from '../../src/template/load.js';
+import { DEFAULT_GENERATORS_DIR, loadLibrary, loadTemplateFile, loadTemplates, sortedById } from '../../src/template/load.js';
 import { fixtureSpec, pools } from '../support/spec.js';
 
 function tempGenerators(files: Record<string, string>): string {
@@ -64,7 +64,32 @@ describe('loading template files', () => {
 
   it('refuses two templates with one id', () => {
     const dir = tempGenerators({ 'one.json': JSON.stringify(fixtureSpec()), 'two.json': JSON.stringify(fixtureSpec()) });
-    expect(() => loadLibrary(dir)).toThrow(/the id "fixture-marbles" is also used by/);
+    expect(() => loadLibrary(dir)).toThrow(`the id "fixture-marbles" is also used by ${join(dir, 'one.json')}`);
+  });
+
+  it('loads a share of the files: every count-th from the index-th, in file order, the shares together being the whole', () => {
+    const names = ['a', 'b', 'c', 'd', 'e'];
+    const dir = tempGenerators(
+      Object.fromEntries(names.map((name, k) => [`${name}.json`, k === 3 ? '[]' : JSON.stringify(fixtureSpec({ id: `fixture-${name}` }))])),
+    );
+    const whole = loadTemplates(dir);
+    const shares = [0, 1].map((index) => loadTemplates(dir, { index, count: 2 }));
+    expect(shares[0]!.templates.map((t) => t.id)).toEqual(['fixture-a', 'fixture-c', 'fixture-e']);
+    expect(shares[1]!.templates.map((t) => t.id)).toEqual(['fixture-b']);
+    expect(shares[1]!.failures.map((f) => f.file)).toEqual([join(dir, 'd.json')]);
+    expect(shares.flatMap((share) => share.templates.map((t) => t.file)).sort()).toEqual(whole.templates.map((t) => t.file));
+    expect(loadTemplates(dir, { index: 1, count: 9 }).templates.map((t) => t.id)).toEqual(['fixture-b']);
+  });
+
+  it('sorts by id and names the first clash as a library does, whatever objects it is given', () => {
+    const outlines = [
+      { id: 'b', file: '/x/1.json' },
+      { id: 'a', file: '/x/2.json' },
+      { id: 'b', file: '/x/3.json' },
+    ];
+    expect(sortedById(outlines.slice(0, 2)).map((t) => t.file)).toEqual(['/x/2.json', '/x/1.json']);
+    const error = reasonforgeErrorOf(() => sortedById(outlines));
+    expect(error.message).toBe('/x/3.json#/id: the id "b" is also used by /x/1.json');
   });
 
   it('names the valid templates when asked for an unknown one', () => {

@@ -1,24 +1,20 @@
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { buildManifest, formatManifest, RecordCounter } from '../../dataset/manifest.js';
 import { jsonlChunks, type JsonlChunk } from '../../dataset/jsonl-chunks.js';
-import type { RunDescription, TemplateSource } from '../../dataset/generate-protocol.js';
-import { chunksInParallel, jobsFor, MIN_RECORDS_PER_JOB, outlinesFrom, startWorkers, type GenerateWorkers } from '../../dataset/parallel-generate.js';
-import { GenerationPlan, type GenerateConfig, type Shard, type TemplateOutline } from '../../engine/generate.js';
-import type { CompiledTemplate } from '../../template/compiled.js';
-import { DEFAULT_GENERATORS_DIR } from '../../template/load.js';
+import type { RunDescription } from '../../dataset/generate-protocol.js';
+import { assignColumns, chunksInParallel, jobsFor } from '../../dataset/parallel-generate.js';
+import { GenerationPlan, type GenerateConfig, type Shard } from '../../engine/generate.js';
 import { defaultJobs } from '../../parallel/pool.js';
-import { selectTemplates, selectTopics } from '../../engine/select.js';
 import { GENERATED_VARIANTS, parseVariants } from '../../engine/variants.js';
-import { ReasonforgeError } from '../../errors.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { checkOutputFile, STDIO } from '../../io/paths.js';
 import { integerFlag, listFlag, parseCommandArgs, requireString, UsageError } from '../args.js';
 import { EXIT_OK, type Command } from '../command.js';
 import { Progress } from '../progress.js';
 import { openOutput } from '../output.js';
-import { checkGeneratorsFolder, FROM_GSM_SYMBOLIC_OPTION, GENERATORS_OPTION, libraryFor } from '../shared.js';
+import { FROM_GSM_SYMBOLIC_OPTION, GENERATORS_OPTION } from '../shared.js';
+import { planRun } from './generate-plan.js';
 
 const OPTIONS = {
   seed: { type: 'string' },
@@ -42,16 +38,6 @@ function parseShard(text: string | undefined): Shard | undefined {
   const count = Number(match?.[2]);
   if (match === null || count < 1 || index >= count) throw new UsageError(`generate: --shard must be i/n with 0 <= i < n, got "${text}"`);
   return { index, count };
-}
-
-/**
- * Whether a run could give two workers records enough (see jobsFor), judged
- * before any template is loaded: at most every template file of the folder
- * makes every variant asked for.
- */
-function couldUseWorkers(generators: string, variants: number, sets: number, shard: Shard | undefined): boolean {
-  const files = readdirSync(generators).filter((name) => name.endsWith('.json')).length;
-  return (files * variants * sets) / (shard?.count ?? 1) >= 2 * MIN_RECORDS_PER_JOB;
 }
 
 export const generate: Command = {
@@ -93,64 +79,20 @@ export const generate: Command = {
     const fromGsm = values['from-gsm-symbolic'];
     const out = values.out === STDIO ? undefined : values.out;
     const wantedJobs = askedJobs ?? (out === undefined ? 1 : defaultJobs());
-    const source: TemplateSource = {
-      generators: values.generators === undefined ? null : resolve(values.generators),
-      gsmSymbolic: fromGsm === undefined ? null : resolve(fromGsm),
-    };
-    // A run big enough for threads is planned from the outlines of the templates the workers compile: this
-    // thread compiles none, which saves a third copy of the library and its time before the workers start.
-    let workers: GenerateWorkers | undefined;
-    if (fromGsm === undefined && wantedJobs > 1) {
-      if (values.generators !== undefined) checkGeneratorsFolder(values.generators);
-      if (couldUseWorkers(values.generators ?? DEFAULT_GENERATORS_DIR, variants.length, sets, shard)) workers = startWorkers(source, wantedJobs);
-    }
+    const config: Omit<GenerateConfig, 'templates'> = { seed, sets, split, variants, ...(shard !== undefined && { shard }) };
+    const { plan, source, compiled, workers } = await planRun(
+      {
+        config,
+        variantsNamed: values.variants !== undefined,
+        templates: values.templates,
+        topics: values.topics,
+        generators: values.generators,
+        fromGsmSymbolic: fromGsm,
+        jobs: wantedJobs,
+      },
+      io,
+    );
     try {
-      let templates: readonly (CompiledTemplate | TemplateOutline)[];
-      let compiled: readonly CompiledTemplate[] | undefined;
-      if (workers !== undefined) templates = selectTopics(selectTemplates(await outlinesFrom(workers), values.templates), values.topics);
-      else {
-        const library = libraryFor(values.generators);
-        compiled = selectTopics(selectTemplates(library.templates, values.templates), values.topics);
-        if (fromGsm !== undefined) {
-          // The translator is two dozen modules that a run from our own templates never needs: loaded only here.
-          const [{ importForCommand }, { preflight }] = await Promise.all([import('../gsm-symbolic.js'), import('../../gsm-symbolic/preflight.js')]);
-          const imported = importForCommand('generate', fromGsm, library, io.stderr);
-          const checked = preflight(
-            selectTemplates(
-              imported.templates.map((t) => t.template),
-              values.templates,
-            ),
-            { seed, sets, split, variants },
-          );
-          for (const failure of checked.failures)
-            io.stderr.write(`reasonforge generate: ${failure.template.file}: ${failure.template.id} left out: ${failure.message}\n`);
-          compiled = checked.ok;
-          const total = imported.templates.length + imported.failures.length;
-          io.stderr.write(`reasonforge generate: ${compiled.length} of ${total} GSM-Symbolic templates generate\n`);
-          if (compiled.length === 0)
-            throw new ReasonforgeError('template-invalid', 'no GSM-Symbolic template could be translated and sampled', { file: fromGsm });
-        }
-        templates = compiled;
-      }
-      const config: Omit<GenerateConfig, 'templates'> = { seed, sets, split, variants, ...(shard !== undefined && { shard }) };
-      const plan = new GenerationPlan({ ...config, templates });
-      if (plan.total === 0) {
-        // Nothing to write is a mistake in the request (say --variants noop with templates that have no distractors), not a success.
-        const kinds = fromGsm === undefined ? 'the selected templates' : "GSM-Symbolic's templates (imported templates make base, names and numbers)";
-        throw new ReasonforgeError(
-          'nothing-to-generate',
-          `none of ${kinds} can make the variants asked for (${plan.config.variants.join(', ')}); nothing was written`,
-        );
-      }
-      // Asked for by name, a variant some templates cannot make deserves a word; the default set is simply what each can make.
-      if (values.variants !== undefined) {
-        const byVariant = new Map<string, string[]>();
-        for (const [template, skipped] of Object.entries(plan.skipped())) for (const v of skipped) byVariant.set(v, [...(byVariant.get(v) ?? []), template]);
-        for (const [variant, names] of byVariant) {
-          io.stderr.write(`reasonforge generate: note: ${names.length} template(s) cannot make ${variant}, skipped: ${names.join(', ')}\n`);
-        }
-      }
-
       const manifestPath = out === undefined ? undefined : `${out}.manifest.json`;
       // Both files are checked before either is begun, so a refusal leaves nothing half done.
       if (out !== undefined) for (const path of [out, manifestPath!]) checkOutputFile(path, { force: values.force === true, flag: '--out' });
@@ -164,14 +106,18 @@ export const generate: Command = {
         sets,
         split,
         variants: plan.config.variants,
-        templates: templates.map((t) => ({ id: t.id, version: t.version })),
+        templates: plan.config.templates.map((t) => ({ id: t.id, version: t.version, file: t.file })),
         ...source,
       };
       // Workers started for a run that turned out small make it all the same (one thread, in a worker): bytes do not depend on where.
       const chunks: AsyncIterable<JsonlChunk> | Iterable<JsonlChunk> =
         compiled !== undefined && jobs === 1
           ? jsonlChunks(new GenerationPlan({ ...config, templates: compiled }), counter)
-          : chunksInParallel(plan, run, counter, { jobs, ...(workers !== undefined && { workers }) });
+          : chunksInParallel(plan, run, counter, {
+              jobs,
+              owners: assignColumns(plan, jobs, workers?.compiledBy),
+              ...(workers !== undefined && { workers: workers.pool }),
+            });
       let bytes = 0;
       try {
         for await (const { data, records } of chunks) {
@@ -196,7 +142,7 @@ export const generate: Command = {
       }
     } finally {
       // chunksInParallel closes them too; here for a run refused before it began.
-      await workers?.close();
+      await workers?.pool.close();
     }
     return EXIT_OK;
   },
