@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileDigest } from '../io/file-digest.js';
 import { printable } from '../errors.js';
 import { lineBatches } from '../io/line-batches.js';
 import type { Manifest } from './manifest.js';
@@ -37,7 +37,7 @@ export async function checkManifest(file: string): Promise<ManifestCheck | null>
     return { manifest: manifestPath, problems: ['not a reasonforge manifest (no "data" and "counts")'] };
   }
   const problems: string[] = [];
-  const { bytes, sha256 } = await digest(file);
+  const { bytes, sha256 } = await fileDigest(file);
   if (manifest.data.bytes !== bytes) problems.push(`says the data file has ${manifest.data.bytes} bytes; it has ${bytes}`);
   if (manifest.data.sha256 !== sha256) problems.push(`says the data file's sha256 is ${manifest.data.sha256}; it is ${sha256}`);
   const counted = await countRecords(file);
@@ -57,16 +57,6 @@ function compareCounts(label: string, stated: Readonly<Record<string, number>>, 
     const b = found[key] ?? 0;
     if (a !== b) problems.push(`says ${label}.${key} is ${a}; the file has ${b}`);
   }
-}
-
-async function digest(file: string): Promise<{ bytes: number; sha256: string }> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for await (const chunk of createReadStream(file)) {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
-  }
-  return { bytes, sha256: hash.digest('hex') };
 }
 
 /** Records by variant and template, read leniently: lines that are not records are validate's to report. */

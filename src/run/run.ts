@@ -3,7 +3,7 @@ import { ReasonforgeError } from '../errors.js';
 import { loadDataset } from '../export/dataset.js';
 import { chatMessages, completionPrompt, selectFewshot, type PromptTemplate } from '../prompt/index.js';
 import type { ProblemRecord } from '../records/problem.js';
-import { sha256File } from '../score/score.js';
+import { sha256File } from '../io/file-digest.js';
 import type { Endpoint } from './client.js';
 import { runEngine, type EngineProgress, type SampleFailure } from './engine.js';
 import { acquireLock } from './lock.js';

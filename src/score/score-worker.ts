@@ -5,9 +5,8 @@
  * computed. The dataset arrives batch by batch as the parent checks it, and
  * the per-item scores once, when the parent has them. See ScorePool.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { workerData } from 'node:worker_threads';
+import { sha256File } from '../io/file-digest.js';
 import { isReasonforgeError } from '../errors.js';
 import { linesOf } from '../io/line-batches.js';
 import { sendable, serveTasks } from '../parallel/protocol.js';
@@ -32,16 +31,10 @@ let scores: ItemScores | null = null;
 /** The run's distinct extracted answers, which the estimators' vote columns index. */
 let extracted: readonly string[] = [];
 
-async function sha256(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
 serveTasks<ScoreTask, unknown>(async (task) => {
   switch (task.kind) {
     case 'hash':
-      return { result: await sha256(task.file) };
+      return { result: await sha256File(task.file) };
     case 'records': {
       // Items up to the first bad line, then its error: the parent checks those items for repeated ids first, as one thread would.
       const items = emptyColumns();

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { sha256File } from '../io/file-digest.js';
 import { ReasonforgeError } from '../errors.js';
 import { GENERATOR } from '../version.js';
 import { computeGroup, planGroups, type GroupPlan, type Groupings, type TopicOf } from './aggregate.js';
@@ -268,12 +268,6 @@ function coverageOf(dataset: Dataset, scores: ItemScores, report: ReadReport): C
 }
 
 /** The file's SHA-256, so metrics.json names exactly what it scored; null for standard input. */
-export async function sha256File(file: string): Promise<string | null> {
-  if (file === '-') return null;
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
 
 /**
  * metrics.json's text: indented for reading, except that each item of the
