@@ -62,6 +62,23 @@ describe('reasonforge list, show, validate, lint', () => {
     expect(withRelease.stderr).toMatch(/\d+ records, no defects/);
   });
 
+  it('picks GSM-Symbolic templates by their own ids with --templates, not by ours', () => {
+    const release = join(REPO, 'test', 'gsm-symbolic', 'fixtures', 'release');
+    const args = ['generate', '--from-gsm-symbolic', release, '--seed', '1', '--sets', '2', '--variants', 'base'];
+    const picked = cli([...args, '--templates', 'gsm-symbolic/symbolic/0001']);
+    expect(picked.status, picked.stderr).toBe(0);
+    const ids = new Set(
+      picked.stdout
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { template: { id: string } }).template.id),
+    );
+    expect([...ids]).toEqual(['gsm-symbolic/symbolic/0001']);
+    const ours = cli([...args, '--templates', JSON.parse(cli(['list', '--json']).stdout)[0].id as string]);
+    expect(ours.status).toBe(2);
+    expect(ours.stderr).toMatch(/unknown template "[^"]+"; valid templates: gsm-symbolic\//);
+  });
+
   it('lints a template and fails a generators folder with a broken one, naming file and pointer', () => {
     const id = JSON.parse(cli(['list', '--json']).stdout)[0].id as string;
     const ok = cli(['lint', '--templates', id, '--samples', '50']);

@@ -58,9 +58,12 @@ async function importedTemplates(request: GenerateRequest, dir: string, library:
   const [{ importForCommand }, { preflight }] = await Promise.all([import('../gsm-symbolic.js'), import('../../gsm-symbolic/preflight.js')]);
   const imported = importForCommand('generate', dir, library, io.stderr);
   const checked = preflight(
-    selectTemplates(
-      imported.templates.map((t) => t.template),
-      request.templates,
+    selectTopics(
+      selectTemplates(
+        imported.templates.map((t) => t.template),
+        request.templates,
+      ),
+      request.topics,
     ),
     request.config,
   );
@@ -125,8 +128,10 @@ export async function planRun(request: GenerateRequest, io: CommandIO): Promise<
     }
   }
   const library = libraryFor(request.generators);
-  // Even for an import, --templates and --topics are first checked against our own templates, as generate always has.
-  const selected = selectTopics(selectTemplates(library.templates, request.templates), request.topics);
-  const compiled = request.fromGsmSymbolic === undefined ? selected : await importedTemplates(request, request.fromGsmSymbolic, library, io);
+  // For an import, --templates and --topics pick among the imported templates (ids like gsm-symbolic/p1/0013), not ours.
+  const compiled =
+    request.fromGsmSymbolic === undefined
+      ? selectTopics(selectTemplates(library.templates, request.templates), request.topics)
+      : await importedTemplates(request, request.fromGsmSymbolic, library, io);
   return { plan: planOf(request, compiled, io), source, compiled };
 }
