@@ -64,8 +64,9 @@ export class ScorePool {
     return 2 * this.pool.size;
   }
 
+  /** sha256File in a worker (null for standard input, by the same rule). */
   sha256(file: string): Promise<string | null> {
-    return file === '-' ? Promise.resolve(null) : (this.pool.run({ kind: 'hash', file }) as Promise<string>);
+    return this.pool.run({ kind: 'hash', file }) as Promise<string | null>;
   }
 
   /**

@@ -267,8 +267,6 @@ function coverageOf(dataset: Dataset, scores: ItemScores, report: ReadReport): C
   };
 }
 
-/** The file's SHA-256, so metrics.json names exactly what it scored; null for standard input. */
-
 /**
  * metrics.json's text: indented for reading, except that each item of the
  * per-item list stays on one line (125,000 items would otherwise take a
