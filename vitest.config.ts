@@ -4,7 +4,8 @@ import SkipReasons from './test/support/skip-reasons.js';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Every test file writes under a temporary directory of its own, removed after it.
+    // Every test file writes under a temporary directory of its own, removed after it, inside one for the run.
+    globalSetup: ['test/support/temp-parent.ts'],
     setupFiles: ['test/support/temp-root.ts'],
     // Property suites over every template are CPU-bound; two workers match the machine.
     maxWorkers: 2,

@@ -1,17 +1,17 @@
 /**
  * Each test file's temporary files live under one directory of its own,
- * removed when the file's tests end. Tests (and the processes they spawn,
- * which inherit TMPDIR) make their directories with os.tmpdir(), which reads
- * TMPDIR on every call; so nothing a test writes outlives the run, however
- * the test made its directory.
+ * removed when the file's tests end (or with the run's directory,
+ * temp-parent.ts, should the file run none). Tests (and the processes they
+ * spawn, which inherit TMPDIR) make their directories with os.tmpdir(),
+ * which reads TMPDIR on every call; so nothing a test writes outlives the
+ * run, however the test made its directory.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, inject } from 'vitest';
 
 const previous = process.env['TMPDIR'];
-const root = mkdtempSync(join(tmpdir(), 'rf-test-'));
+const root = mkdtempSync(join(inject('tempParent'), 'file-'));
 process.env['TMPDIR'] = root;
 
 afterAll(() => {
