@@ -56,15 +56,17 @@ export class AtomicFile {
   write(chunk: string | Uint8Array): void {
     if (this.fd === null) throw new Error(`AtomicFile ${this.path} is already closed`);
     const room = FLUSH_AT - this.pendingLength;
-    // A UTF-16 code unit takes at most 3 bytes of UTF-8; only a string that might not fit is measured.
-    const fits = typeof chunk === 'string' ? 3 * chunk.length <= room || Buffer.byteLength(chunk) <= room : chunk.length <= room;
-    if (!fits) {
-      this.flush();
-      if ((typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length) >= FLUSH_AT) {
-        // Encoded first: see writeAll.
-        const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-        writingTo(this.path, () => writeAll(this.fd!, bytes));
-        return;
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8, so only a string that might not fit is measured, once.
+    if (typeof chunk === 'string' ? 3 * chunk.length > room : chunk.length > room) {
+      const size = typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+      if (size > room) {
+        this.flush();
+        if (size >= FLUSH_AT) {
+          // Encoded first: see writeAll.
+          const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+          writingTo(this.path, () => writeAll(this.fd!, bytes));
+          return;
+        }
       }
     }
     if (typeof chunk === 'string') this.pendingLength += this.pending.write(chunk, this.pendingLength);

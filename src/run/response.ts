@@ -73,9 +73,9 @@ function usageOf(value: unknown): Usage | null {
 }
 
 /** The start of a body for an error message, on one line. */
-function preview(body: string, length = 160): string {
-  const flat = body.replace(/\s+/g, ' ').trim();
-  return flat.length <= length ? JSON.stringify(flat) : `${JSON.stringify(flat.slice(0, length))}…`;
+function preview(body: string): string {
+  const { text, cut } = flattened(body, 160);
+  return `${JSON.stringify(text)}${cut ? '…' : ''}`;
 }
 
 /** The error message a server put in its JSON error body (OpenAI's {"error": {"message"}}, or {"error": "..."}, {"detail": ...}), else the body's start. */
@@ -95,7 +95,13 @@ export function errorMessage(body: string): string {
   return preview(body);
 }
 
-function oneLine(text: string): string {
+function oneLine(message: string): string {
+  const { text, cut } = flattened(message, 300);
+  return `${text}${cut ? '…' : ''}`;
+}
+
+/** `text` on one line (a server's pretty-printed JSON or stack spans many), cut to at most `length` characters. */
+function flattened(text: string, length: number): { readonly text: string; readonly cut: boolean } {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= 300 ? flat : `${flat.slice(0, 300)}…`;
+  return flat.length <= length ? { text: flat, cut: false } : { text: flat.slice(0, length), cut: true };
 }

@@ -74,6 +74,7 @@ describe('reasonforge list, show, validate, lint', () => {
         .map((line) => (JSON.parse(line) as { template: { id: string } }).template.id),
     );
     expect([...ids]).toEqual(['gsm-symbolic/symbolic/0001']);
+    expect(picked.stderr).toContain('1 of the 1 selected GSM-Symbolic templates generate');
     const ours = cli([...args, '--templates', JSON.parse(cli(['list', '--json']).stdout)[0].id as string]);
     expect(ours.status).toBe(2);
     expect(ours.stderr).toMatch(/unknown template "[^"]+"; valid templates: gsm-symbolic\//);

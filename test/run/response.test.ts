@@ -63,4 +63,13 @@ describe('errorMessage', () => {
   ])('reads %s as %s', (body, message) => {
     expect(errorMessage(body)).toBe(message);
   });
+
+  it('puts a long or pretty-printed message on one cut line, quoting only a body that is not a message', () => {
+    const long = `first\n\t${'word '.repeat(100)}`;
+    const fromJson = errorMessage(JSON.stringify({ error: { message: long } }));
+    expect(fromJson).toBe(`${`first ${'word '.repeat(100)}`.slice(0, 300)}…`);
+    const fromHtml = errorMessage(`<html>\n  ${'x'.repeat(400)}</html>`);
+    expect(fromHtml).toBe(`${JSON.stringify(`<html> ${'x'.repeat(400)}`.slice(0, 160))}…`);
+    expect(errorMessage(`  <p>\n\nshort</p>  `)).toBe('"<p> short</p>"');
+  });
 });

@@ -57,20 +57,20 @@ async function importedTemplates(request: GenerateRequest, dir: string, library:
   // The translator is two dozen modules that a run from our own templates never needs: loaded only here.
   const [{ importForCommand }, { preflight }] = await Promise.all([import('../gsm-symbolic.js'), import('../../gsm-symbolic/preflight.js')]);
   const imported = importForCommand('generate', dir, library, io.stderr);
-  const checked = preflight(
-    selectTopics(
-      selectTemplates(
-        imported.templates.map((t) => t.template),
-        request.templates,
-      ),
-      request.topics,
+  const selected = selectTopics(
+    selectTemplates(
+      imported.templates.map((t) => t.template),
+      request.templates,
     ),
-    request.config,
+    request.topics,
   );
+  const checked = preflight(selected, request.config);
   for (const failure of checked.failures)
     io.stderr.write(`reasonforge generate: ${failure.template.file}: ${failure.template.id} left out: ${failure.message}\n`);
-  const total = imported.templates.length + imported.failures.length;
-  io.stderr.write(`reasonforge generate: ${checked.ok.length} of ${total} GSM-Symbolic templates generate\n`);
+  // Out of what was asked for: the whole release, or the templates --templates/--topics picked among those that translate.
+  const pickedSome = request.templates !== undefined || request.topics !== undefined;
+  const outOf = pickedSome ? `the ${selected.length} selected` : String(imported.templates.length + imported.failures.length);
+  io.stderr.write(`reasonforge generate: ${checked.ok.length} of ${outOf} GSM-Symbolic templates generate\n`);
   if (checked.ok.length === 0) throw new ReasonforgeError('template-invalid', 'no GSM-Symbolic template could be translated and sampled', { file: dir });
   return checked.ok;
 }
