@@ -31,12 +31,12 @@ let records = 0;
 let defects = 0;
 let generateSeconds = 0;
 let validateSeconds = 0;
+const jobs = values.jobs === undefined ? [] : ['--jobs', values.jobs];
 const dir = mkdtempSync(join(tmpdir(), 'reasonforge-scale-'));
 try {
   for (const { seed, split } of runs) {
     const file = join(dir, `${seed}-${split}.jsonl`);
     let started = performance.now();
-    const jobs = values.jobs === undefined ? [] : ['--jobs', values.jobs];
     execFileSync(
       process.execPath,
       [cli, 'generate', '--seed', String(seed), '--split', split, '--sets', String(sets), '--variants', 'all', ...jobs, '--out', file],
