@@ -3,6 +3,7 @@ import * as N from '../exact/num.js';
 import { SetItems } from '../engine/render.js';
 import { formatRate, laneOf, TemplateSampler } from '../engine/sampler.js';
 import { supportedVariants, unsupportedReasons, type GeneratedVariant } from '../engine/variants.js';
+import { PluralSlipTally } from './plural-after-one.js';
 import { wordingWarnings } from './wording.js';
 import type { CompiledTemplate } from '../template/compiled.js';
 import { checkRecord } from '../validate/check-record.js';
@@ -66,6 +67,7 @@ export function lintTemplate(template: CompiledTemplate, options: LintOptions = 
   let min: N.Num | null = null;
   let max: N.Num | null = null;
   let sampled = 0;
+  const slips = new PluralSlipTally();
   try {
     for (let set = 0; set < samples; set++) {
       const items = new SetItems(sampler, 'test', set);
@@ -76,6 +78,7 @@ export function lintTemplate(template: CompiledTemplate, options: LintOptions = 
         if (questions.has(key)) duplicates++;
         questions.add(key);
         for (const defect of checkRecord(record, template)) if (errors.length < 20) errors.push(`${record.id}: ${defect}`);
+        slips.add(template, record);
         if (variant === 'base') {
           answers.add(record.answer);
           const value = N.numFrom(record.answer);
@@ -102,6 +105,7 @@ export function lintTemplate(template: CompiledTemplate, options: LintOptions = 
   const unsupported = Object.fromEntries(unsupportedReasons(template));
   for (const [variant, reason] of Object.entries(unsupported)) warnings.push(`cannot make ${variant}: ${reason}`);
   warnings.push(...wordingWarnings(template, variants.includes('reorder')));
+  warnings.push(...slips.warnings());
   for (const index of needlessRemovableMarks(template))
     warnings.push(
       `premise ${index} is marked "removable": false, but the critical variant would not remove it anyway; drop the mark or move it to the premise a reader would do without`,
