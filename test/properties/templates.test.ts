@@ -4,6 +4,7 @@ import { generateOne } from '../../src/engine/generate.js';
 import { supportedVariants, type GeneratedVariant } from '../../src/engine/variants.js';
 import type { ProblemRecord } from '../../src/records/problem.js';
 import type { CompiledTemplate } from '../../src/template/compiled.js';
+import { recordSlips } from '../../src/lint/plural-after-one.js';
 import { loadLibrary } from '../../src/template/load.js';
 import { checkRecord } from '../../src/validate/check-record.js';
 import { runs } from '../support/runs.js';
@@ -40,6 +41,15 @@ describe.each(library.templates.map((t) => [t.id, t] as const))('template %s', (
           expect(record.steps.length, record.id).toBeGreaterThanOrEqual(2);
           expect(record.steps.length, record.id).toBeLessThanOrEqual(8 + template.extensions.length * 3);
         }
+      }),
+      { numRuns },
+    );
+  });
+
+  it('never shows a number 1 before a plural noun ("1 boxes") in any variant', () => {
+    fc.assert(
+      fc.property(itemArb, ({ seed, set, split }) => {
+        for (const record of variantsOf(template, seed, set, split).values()) expect(recordSlips(template, record), record.id).toEqual([]);
       }),
       { numRuns },
     );
