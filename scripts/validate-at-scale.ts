@@ -33,6 +33,12 @@ let generateSeconds = 0;
 let validateSeconds = 0;
 const jobs = values.jobs === undefined ? [] : ['--jobs', values.jobs];
 const dir = mkdtempSync(join(tmpdir(), 'reasonforge-scale-'));
+// An interrupt reaches the generate child too (it removes its own partial file); this removes the folder of finished ones.
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+  });
 try {
   for (const { seed, split } of runs) {
     const file = join(dir, `${seed}-${split}.jsonl`);
