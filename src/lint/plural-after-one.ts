@@ -117,7 +117,24 @@ const SINGULAR_IN_S = new Set([
 const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'feet', 'teeth', 'geese', 'mice', 'oxen', 'dice']);
 
 /** Words before "one" that make it a pronoun or part of a phrase, not a count: "each one plays", "the one Cyrus runs". */
-const ONE_AS_PRONOUN = new Set(['each', 'every', 'no', 'any', 'some', 'which', 'this', 'that', 'the', 'a', 'another', 'only', 'last', 'first', 'next', 'other']);
+const ONE_AS_PRONOUN = new Set([
+  'each',
+  'every',
+  'no',
+  'any',
+  'some',
+  'which',
+  'this',
+  'that',
+  'the',
+  'a',
+  'another',
+  'only',
+  'last',
+  'first',
+  'next',
+  'other',
+]);
 
 function isPluralNoun(word: string): boolean {
   if (IRREGULAR_PLURALS.has(word)) return true;
@@ -130,10 +147,7 @@ function isPluralNoun(word: string): boolean {
  * fraction or a word, not after a currency sign), an optional counting
  * adjective, and the lowercase word it counts.
  */
-const ONE_BEFORE_WORD = new RegExp(
-  String.raw`(?<![\w.,/$£€¥#%-])(1|[Oo]ne)\s+(?:(${COUNTING_ADJECTIVES.join('|')})\s+)?([a-z]+)\b`,
-  'g',
-);
+const ONE_BEFORE_WORD = new RegExp(String.raw`(?<![\w.,/$£€¥#%-])(1|[Oo]ne)\s+(?:(${COUNTING_ADJECTIVES.join('|')})\s+)?([a-z]+)\b`, 'g');
 
 /** Text before a 1 that makes it part of a calculation: "2 + 1 parts" counts the parts with 2 + 1 (but "= 1 parts" is a result). */
 const AFTER_OPERATOR = /[-+*/×÷]\s*$/;
@@ -157,7 +171,6 @@ export function pluralAfterOne(text: string): PluralSlip[] {
   }
   return slips;
 }
-
 
 /** Every text of a template, by identity, with the JSON pointer of where it is written. */
 function pointersOf(template: CompiledTemplate): Map<CompiledText, string> {

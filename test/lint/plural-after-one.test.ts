@@ -57,11 +57,15 @@ describe('the plural-after-one check in lint', () => {
     expect(slipWarnings(lintTemplate(boxes([1, 3], '{bags|noun:box:boxes}'), { samples: 30 }).warnings)).toEqual([]);
   });
 
-  it('traces each slip to the text that showed it: a premise, a solution line, a reversed problem\'s given', () => {
+  it("traces each slip to the text that showed it: a premise, a solution line, a reversed problem's given", () => {
     // In the punch fixture, a jug may hold 1 litre, the guests may drink 1 litre, and 1 litre may be left.
     const punch = compileFullFixture();
     const sources = (variant: 'base' | 'reverse') =>
-      new Set(Array.from({ length: 80 }, (_, set) => recordSlips(punch, generateOne(punch, 1, 'test', set, variant))).flat().flatMap((s) => s.sources));
+      new Set(
+        Array.from({ length: 80 }, (_, set) => recordSlips(punch, generateOne(punch, 1, 'test', set, variant)))
+          .flat()
+          .flatMap((s) => s.sources),
+      );
     expect([...sources('base')].sort()).toEqual(['"{=} litres" at /solution/1/text', '"{drunk} litres" at /premises/1', '"{litres} litres" at /premises/0']);
     expect(sources('reverse')).toContain('"{answer} litres" at /reverse/0/given');
   });
