@@ -3,7 +3,7 @@ import * as N from '../exact/num.js';
 import { SetItems } from '../engine/render.js';
 import { formatRate, laneOf, TemplateSampler } from '../engine/sampler.js';
 import { supportedVariants, unsupportedReasons, type GeneratedVariant } from '../engine/variants.js';
-import { PluralSlipTally } from './plural-after-one.js';
+import { PluralSlipTally } from './plural-slip-sources.js';
 import { wordingWarnings } from './wording.js';
 import type { CompiledTemplate } from '../template/compiled.js';
 import { checkRecord } from '../validate/check-record.js';

@@ -4,7 +4,7 @@ import { generateOne } from '../../src/engine/generate.js';
 import { supportedVariants, type GeneratedVariant } from '../../src/engine/variants.js';
 import type { ProblemRecord } from '../../src/records/problem.js';
 import type { CompiledTemplate } from '../../src/template/compiled.js';
-import { recordSlips } from '../../src/lint/plural-after-one.js';
+import { recordSlips } from '../../src/lint/plural-slip-sources.js';
 import { loadLibrary } from '../../src/template/load.js';
 import { checkRecord } from '../../src/validate/check-record.js';
 import { runs } from '../support/runs.js';
