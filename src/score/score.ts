@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sha256File } from '../io/file-digest.js';
@@ -273,8 +274,9 @@ function coverageOf(dataset: Dataset, scores: ItemScores, report: ReadReport): C
  * million lines).
  */
 export function formatMetrics(metrics: Metrics): string {
-  const marker = '"__items__"';
-  const text = JSON.stringify({ ...metrics, items: '__items__' }, null, 2);
+  // A placeholder no model name or id can spell, replaced by a function: a string replacement would read `$&` in an id as a pattern.
+  const placeholder = `__items_${randomUUID()}__`;
+  const text = JSON.stringify({ ...metrics, items: placeholder }, null, 2);
   const rows = metrics.items.map((item) => `    ${JSON.stringify(item)}`).join(',\n');
-  return `${text.replace(marker, metrics.items.length === 0 ? '[]' : `[\n${rows}\n  ]`)}\n`;
+  return `${text.replace(`"${placeholder}"`, () => (metrics.items.length === 0 ? '[]' : `[\n${rows}\n  ]`))}\n`;
 }

@@ -328,4 +328,14 @@ describe('formatMetrics', () => {
     const itemLines = text.split('\n').filter((l) => l.startsWith('    {"id":'));
     expect(itemLines).toHaveLength(metrics.items.length);
   });
+
+  it("writes ids as they are, even one holding a replacement pattern ($&, $') or the text a placeholder might use", async () => {
+    const metrics = await scoreFiles(datasetFile, [write('format-ids.jsonl', outputLines())], { judge: fakeJudge, bootstrap: 0, permutations: 50 });
+    const odd = {
+      ...metrics,
+      coverage: { ...metrics.coverage, missing: { ...metrics.coverage.missing, ids: ['__items__', '"__items__"'] } },
+      items: metrics.items.map((row, i) => (i === 0 ? { ...row, id: "a$&b$'c$`d" } : row)),
+    };
+    expect(JSON.parse(formatMetrics(odd))).toEqual(odd);
+  });
 });
