@@ -17,9 +17,8 @@ import { drawCosmetic } from './cosmetic.js';
 import type { Instance } from './instance.js';
 import { assembleQuestion, renderPremises, variantShape } from './shape.js';
 import { laneOf, type Split, type TemplateSampler } from './sampler.js';
+import { renderSolutionLine } from './solution-line.js';
 import type { GeneratedVariant } from './variants.js';
-
-const CALC = '\u0000';
 
 /** A filled-in item: an instance plus its names, with the texts every variant shares rendered once. */
 interface Filled {
@@ -252,17 +251,11 @@ export class SetItems {
     const solutionLines: string[] = [];
     let operations = 0;
     parts.lines.forEach((line, i) => {
-      const value = N.canonical(parts.values[i]!);
       see(parts.values[i]!);
       operations += line.expr.operations;
-      const spaced = line.expr.display(env, true);
-      const compact = line.expr.display(env, false);
-      const rendered = line.text.render(env, CALC, formats);
-      const cut = rendered.indexOf(CALC);
-      const before = rendered.slice(0, cut);
-      const after = rendered.slice(cut + 1);
-      solutionLines.push(`${before}${spaced} = <<${compact}=${value}>>${value}${after}`);
-      steps.push({ text: `${before}${spaced} = ${value}${after}`, expr: compact, value });
+      const rendered = renderSolutionLine(line, env, parts.values[i]!, formats);
+      solutionLines.push(rendered.annotated);
+      steps.push(rendered.step);
     });
     const answerText = parts.answer === 'unanswerable' ? 'unanswerable' : N.canonical(parts.answer);
     const solution = parts.solution ?? [...solutionLines, `#### ${answerText}`].join('\n');

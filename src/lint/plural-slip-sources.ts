@@ -46,7 +46,7 @@ const SELF_WORDED = /\|(noun|count|percent|ordinal|times|hm|mcm|kgg|clock|weekda
 
 /**
  * The written form in `text` that can show the slip: a number placeholder
- * (or a solution line's `{=}`) directly before the slip's noun, or before an
+ * (or a solution line's bare `{=}`) directly before the slip's noun, or before an
  * entity's field that may render as it ("{n} {food.plural}").
  */
 function sitesIn(template: CompiledTemplate, text: CompiledText, slip: PluralSlip): string[] {
@@ -59,7 +59,9 @@ function sitesIn(template: CompiledTemplate, text: CompiledText, slip: PluralSli
   for (const match of text.source.matchAll(site)) {
     const body = match[1]!;
     const name = /^[a-z][a-z0-9_]*/.exec(body)?.[0];
-    const number = body === '=' || (name !== undefined && !entities.has(name) && !body.includes('.') && !SELF_WORDED.test(body));
+    // A calculation is a site when bare, `{=}`; `{=|noun:pound:pounds}` and `{=|count:cur}` word their own result.
+    const calculation = body.startsWith('=');
+    const number = calculation ? !SELF_WORDED.test(body) : name !== undefined && !entities.has(name) && !body.includes('.') && !SELF_WORDED.test(body);
     if (number && (match[2] === undefined || entities.has(match[2]))) sites.push(match[0]);
   }
   return sites;

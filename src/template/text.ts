@@ -10,6 +10,8 @@ import { formatNumber, FILTERS, type NumberFormat } from './format.js';
  *   {var|fixed:2}      a filter with an argument
  *   {var|count:item}   "3 apples" or "1 apple"
  *   {=}                (solution lines only) the line's calculation: `3 * 4 = <<3*4=12>>12`
+ *   {=|noun:bag:bags}  the calculation and a noun that agrees with its result: `... = <<4-3=1>>1 bag`
+ *   {=|count:item}     the calculation and an entity's name or plural: `... = <<2*3=6>>6 apples`
  *   {{ and }}          literal braces
  */
 export type TextSymbol =
@@ -31,6 +33,12 @@ export interface PlaceholderUse {
  */
 export type FormatOverrides = ReadonlyMap<number, NumberFormat>;
 
+/** What a solution line's `{=}` shows, and the value it computes, with which a noun after it agrees. */
+export interface Calculation {
+  readonly shown: string;
+  readonly value: N.Num;
+}
+
 export interface CompiledText {
   readonly source: string;
   /** Variables the text mentions, in order of first mention. */
@@ -39,7 +47,7 @@ export interface CompiledText {
   /** Slots of the numbers the text shows, for the difficulty's largest number. */
   readonly numericSlots: readonly number[];
   readonly calcCount: number;
-  render(env: Env, calc?: string, formats?: FormatOverrides): string;
+  render(env: Env, calc?: Calculation, formats?: FormatOverrides): string;
 }
 
 export class TextError extends Error {
@@ -49,7 +57,7 @@ export class TextError extends Error {
   }
 }
 
-type Segment = string | ((env: Env, calc: string | undefined, formats: FormatOverrides | undefined) => string);
+type Segment = string | ((env: Env, calc: Calculation | undefined, formats: FormatOverrides | undefined) => string);
 
 export function compileText(source: string, resolve: TextResolver): CompiledText {
   const segments: Segment[] = [];
@@ -77,12 +85,11 @@ export function compileText(source: string, resolve: TextResolver): CompiledText
     literal += source.slice(runStart, i);
     if (literal !== '') segments.push(literal);
     literal = '';
-    if (body === '=') {
+    if (body === '=' || body.startsWith('=|')) {
       calcCount++;
-      segments.push((_env, calc) => {
-        if (calc === undefined) throw new TextError('{=} is only allowed in solution lines');
-        return calc;
-      });
+      const calculation = compileCalculation(body, resolve);
+      for (const name of calculation.uses) if (!uses.includes(name)) uses.push(name);
+      segments.push(calculation.render);
     } else {
       const placeholder = compilePlaceholder(body, resolve);
       for (const name of placeholder.uses) if (!uses.includes(name)) uses.push(name);
@@ -95,7 +102,7 @@ export function compileText(source: string, resolve: TextResolver): CompiledText
   literal += source.slice(runStart);
   if (literal !== '') segments.push(literal);
 
-  const render = (env: Env, calc?: string, formats?: FormatOverrides): string => {
+  const render = (env: Env, calc?: Calculation, formats?: FormatOverrides): string => {
     let out = '';
     for (const segment of segments) out += typeof segment === 'string' ? segment : segment(env, calc, formats);
     return out;
@@ -107,7 +114,7 @@ interface Placeholder {
   readonly uses: readonly string[];
   readonly use: PlaceholderUse;
   readonly numericSlot?: number;
-  readonly render: (env: Env, calc: string | undefined, formats: FormatOverrides | undefined) => string;
+  readonly render: (env: Env, calc: Calculation | undefined, formats: FormatOverrides | undefined) => string;
 }
 
 const PLACEHOLDER = /^([a-z][a-z0-9_]*)(?:\.([A-Za-z][A-Za-z0-9_]*))?(?:\|([a-z]+)(?::([a-z0-9_]+))?)?$/;
@@ -138,11 +145,7 @@ function compilePlaceholder(body: string, resolve: TextResolver): Placeholder {
     return { uses: [name], use: { name }, numericSlot: slot, render: (env, _calc, formats) => formatNumber(env[slot] as N.Num, formats?.get(slot) ?? format) };
   }
   if (filter === 'count') {
-    const noun = argument === undefined ? undefined : resolve(argument);
-    if (noun === undefined || noun.kind !== 'entity' || !noun.fields.includes('plural')) {
-      throw new TextError(`{${body}}: count needs an entity with a plural, as in {n|count:item}`);
-    }
-    const nounSlot = noun.slot;
+    const nounSlot = countedEntity(body, argument, resolve);
     const format = symbol.format;
     return {
       uses: [name, argument!],
@@ -151,7 +154,7 @@ function compilePlaceholder(body: string, resolve: TextResolver): Placeholder {
       render: (env, _calc, formats) => {
         const n = env[slot] as N.Num;
         const entity = env[nounSlot] as Entity;
-        return `${formatNumber(n, formats?.get(slot) ?? format)} ${n === 1 ? entity.name : entity.text['plural']!}`;
+        return `${formatNumber(n, formats?.get(slot) ?? format)} ${agreeing(n, entity.name, entity.text['plural']!)}`;
       },
     };
   }
@@ -174,7 +177,63 @@ function nounPlaceholder(body: string, name: string, singular: string, plural: s
     numericSlot: slot,
     render: (env, _calc, formats) => {
       const n = env[slot] as N.Num;
-      return `${formatNumber(n, formats?.get(slot) ?? format)} ${n === 1 ? singular : plural}`;
+      return `${formatNumber(n, formats?.get(slot) ?? format)} ${agreeing(n, singular, plural)}`;
     },
   };
+}
+
+/** The noun a number takes: singular for exactly 1, plural otherwise (0 pounds, 1.5 pounds, 1/2 pounds). */
+function agreeing(n: N.Num, singular: string, plural: string): string {
+  return n === 1 ? singular : plural;
+}
+
+/** The slot of the entity `{n|count:item}` or `{=|count:item}` counts: one that has a plural. */
+function countedEntity(body: string, argument: string | undefined, resolve: TextResolver): number {
+  const noun = argument === undefined ? undefined : resolve(argument);
+  if (noun === undefined || noun.kind !== 'entity' || !noun.fields.includes('plural')) {
+    throw new TextError(`{${body}}: count needs an entity with a plural, as in {n|count:item}`);
+  }
+  return noun.slot;
+}
+
+const CALC_NOUN = /^=\|noun:([a-z][a-z -]*):([a-z][a-z -]*)$/;
+const CALC_COUNT = /^=\|count:([a-z][a-z0-9_]*)$/;
+
+/**
+ * A solution line's calculation, `{=}`, or the calculation with a noun that
+ * agrees with the line's result, `{=|noun:pound:pounds}` or `{=|count:cur}`:
+ * the same agreement as `{n|noun:...}` and `{n|count:...}`, for a value no
+ * variable holds.
+ */
+function compileCalculation(body: string, resolve: TextResolver): Pick<Placeholder, 'uses' | 'render'> {
+  const shown = (calc: Calculation | undefined): Calculation => {
+    if (calc === undefined) throw new TextError(`{${body}} is only allowed in solution lines`);
+    return calc;
+  };
+  if (body === '=') return { uses: [], render: (_env, calc) => shown(calc).shown };
+  const noun = CALC_NOUN.exec(body);
+  if (noun !== null) {
+    const [, singular = '', plural = ''] = noun;
+    return {
+      uses: [],
+      render: (_env, calc) => {
+        const { shown: text, value } = shown(calc);
+        return `${text} ${agreeing(value, singular, plural)}`;
+      },
+    };
+  }
+  const count = CALC_COUNT.exec(body);
+  if (count !== null) {
+    const name = count[1]!;
+    const slot = countedEntity(body, name, resolve);
+    return {
+      uses: [name],
+      render: (env, calc) => {
+        const { shown: text, value } = shown(calc);
+        const entity = env[slot] as Entity;
+        return `${text} ${agreeing(value, entity.name, entity.text['plural']!)}`;
+      },
+    };
+  }
+  throw new TextError(`malformed placeholder {${body}}; a calculation is {=}, {=|noun:bag:bags} or {=|count:item}`);
 }

@@ -1,6 +1,7 @@
 import * as N from '../exact/num.js';
 import type { Env, Value } from '../expr/types.js';
 import { answerMisfit, stepMisfit } from '../engine/checks.js';
+import { renderSolutionLine } from '../engine/solution-line.js';
 import { assembleQuestion, clauseText, renderPremises, variantShape } from '../engine/shape.js';
 import { GENERATED_VARIANTS, unsupportedReasons, type GeneratedVariant } from '../engine/variants.js';
 import type { ProblemRecord } from '../records/problem.js';
@@ -11,6 +12,7 @@ import { criticalSolution } from '../variants/critical.js';
 import { setGivenAnswer } from '../variants/reverse.js';
 import type { RewriteRule } from '../variants/rewrite.js';
 import type { Pool } from '../template/pools.js';
+import type { FormatOverrides } from '../template/text.js';
 import { checkAnnotations } from '../verify/annotations.js';
 
 /**
@@ -125,12 +127,12 @@ function checkComposedVariant(record: ProblemRecord, template: CompiledTemplate,
       if (misfit !== undefined) defects.push(`the ${info.kind} variant's answer ${N.canonical(answer)} breaks its rule (${misfit})`);
       checkAnswer(record, answer, defects);
     }
-    checkSteps(record, composition.lines!, env, rule.anyIntermediate(template), defects);
+    checkSteps(record, composition.lines!, env, rule.anyIntermediate(template), defects, composition.formats);
   } else {
     const reverse = info.kind === 'reverse' ? template.reverse.find((r) => r.id === info.reversed!.id)! : undefined;
     const answer = reverse !== undefined ? (env[reverse.unknown.slot] as N.Num) : (tryEvaluate(template.answer, env, defects) as N.Num | undefined);
     if (answer !== undefined) checkAnswer(record, answer, defects);
-    checkSteps(record, composition.lines!, env, undefined, defects);
+    checkSteps(record, composition.lines!, env, undefined, defects, composition.formats);
     if (reverse !== undefined) {
       const last = record.steps[record.steps.length - 1];
       if (last !== undefined && answer !== undefined && last.value !== N.canonical(answer))
@@ -149,12 +151,24 @@ function checkAnswer(record: ProblemRecord, answer: N.Num, defects: string[]): v
     defects.push(`answer_type is ${record.answer_type}, but the answer ${N.canonical(answer)} is ${type === 'integer' ? 'an integer' : `a ${type}`}`);
 }
 
-/** Every step recomputes from the bindings, shows its calculation as the template writes it, and can be shown. */
-function checkSteps(record: ProblemRecord, lines: readonly SolutionLine[], env: Env, anyIntermediate: boolean | undefined, defects: string[]): void {
+/**
+ * Every step recomputes from the bindings, shows its calculation as the
+ * template writes it, can be shown, and reads, in the step and in the
+ * solution, as its template line renders it (a noun after `{=}` included).
+ */
+function checkSteps(
+  record: ProblemRecord,
+  lines: readonly SolutionLine[],
+  env: Env,
+  anyIntermediate: boolean | undefined,
+  defects: string[],
+  formats?: FormatOverrides,
+): void {
   if (record.steps.length !== lines.length) {
     defects.push(`${record.steps.length} steps, but the solution has ${lines.length} lines`);
     return;
   }
+  const written = record.solution.split('\n');
   lines.forEach((line, i) => {
     const value = tryEvaluate(line, env, defects) as N.Num | undefined;
     const step = record.steps[i]!;
@@ -164,6 +178,12 @@ function checkSteps(record: ProblemRecord, lines: readonly SolutionLine[], env: 
       defects.push(`step ${i + 1} is ${N.canonical(value)}, which the variant may not show (${stepMisfit(value, anyIntermediate)})`);
     if (step.expr !== line.expr.display(env, false))
       defects.push(`step ${i + 1} shows "${step.expr}", but its bindings give "${line.expr.display(env, false)}"`);
+    if (value === undefined) return;
+    const expected = tryRender(() => renderSolutionLine(line, env, value, formats), `solution line ${i + 1}`, defects);
+    if (expected === undefined) return;
+    if (step.text !== expected.step.text) defects.push(`step ${i + 1} reads "${step.text}", but its template and bindings give "${expected.step.text}"`);
+    if (written[i] !== expected.annotated)
+      defects.push(`solution line ${i + 1} reads "${written[i] ?? ''}", but its template and bindings give "${expected.annotated}"`);
   });
 }
 
@@ -173,6 +193,15 @@ function isSomeRewrite(rule: RewriteRule, stated: StatedNumber, value: N.Num): b
   const scale = 10 ** stated.digits!.append;
   const scaled = N.div(value, scale);
   return rule.isRewrite(stated, scaled, value) || rule.isRewrite(stated, N.floor(scaled), value);
+}
+
+function tryRender<T>(render: () => T, what: string, defects: string[]): T | undefined {
+  try {
+    return render();
+  } catch (error) {
+    defects.push(`${what} cannot be rendered with these bindings: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
 }
 
 function tryEvaluate(check: CheckedExpr, env: Env, defects: string[]): N.Num | boolean | undefined {

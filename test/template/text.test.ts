@@ -3,7 +3,7 @@ import * as N from '../../src/exact/num.js';
 import type { Env } from '../../src/expr/types.js';
 import { numberWords } from '../../src/template/format.js';
 import { makeEntity } from '../../src/template/pools.js';
-import { compileText, TextError, type TextSymbol } from '../../src/template/text.js';
+import { compileText, TextError, type Calculation, type TextSymbol } from '../../src/template/text.js';
 
 const maya = makeEntity('Maya', { pronoun: 'she' });
 const apple = makeEntity('apple', { plural: 'apples' });
@@ -17,7 +17,7 @@ const symbols: Record<string, TextSymbol> = {
   third: { kind: 'num', slot: 6, format: { kind: 'plain' } },
 };
 const env: Env = [maya, apple, 3, N.numFrom('2.5'), N.numFrom('3/4'), 1, N.numFrom('1/3')];
-const render = (source: string, calc?: string) => compileText(source, (name) => symbols[name]).render(env, calc);
+const render = (source: string, calc?: Calculation) => compileText(source, (name) => symbols[name]).render(env, calc);
 
 describe('template text', () => {
   it.each([
@@ -35,7 +35,33 @@ describe('template text', () => {
   });
 
   it('puts the calculation where {=} stands', () => {
-    expect(render('So {kid} has {=} {fruit.plural}.', '3 * 4 = <<3*4=12>>12')).toBe('So Maya has 3 * 4 = <<3*4=12>>12 apples.');
+    expect(render('So {kid} has {=} {fruit.plural}.', { shown: '3 * 4 = <<3*4=12>>12', value: 12 })).toBe('So Maya has 3 * 4 = <<3*4=12>>12 apples.');
+  });
+
+  it.each([
+    [1, 'pound'],
+    [0, 'pounds'],
+    [2, 'pounds'],
+    ['1.5', 'pounds'],
+    ['0.5', 'pounds'],
+    ['1/2', 'pounds'],
+  ])('words a calculation worth %s with {=|noun:...} as "%s"', (value, noun) => {
+    const calc = { shown: 'CALC', value: N.numFrom(value) };
+    expect(render('It cost {=|noun:pound:pounds}.', calc)).toBe(`It cost CALC ${noun}.`);
+  });
+
+  it("words a calculation with an entity's name or plural through {=|count:...}, as {n|count:...} words a number", () => {
+    const text = compileText('{kid} has {=|count:fruit}.', (name) => symbols[name]);
+    expect(text.render(env, { shown: '4 - 3 = <<4-3=1>>1', value: 1 })).toBe('Maya has 4 - 3 = <<4-3=1>>1 apple.');
+    expect(text.render(env, { shown: '2 * 3 = <<2*3=6>>6', value: 6 })).toBe('Maya has 2 * 3 = <<2*3=6>>6 apples.');
+    expect(text.uses).toEqual(['kid', 'fruit']);
+    expect(text.calcCount).toBe(1);
+    expect(compileText('{=|noun:more bag:more bags}', (name) => symbols[name]).calcCount).toBe(1);
+  });
+
+  it('allows a worded calculation only where a calculation goes', () => {
+    expect(() => render('It cost {=|noun:pound:pounds}.')).toThrow('{=|noun:pound:pounds} is only allowed in solution lines');
+    expect(() => render('{kid} has {=|count:fruit}.')).toThrow(/only allowed in solution lines/);
   });
 
   it('records the variables used and the numbers shown', () => {
@@ -61,6 +87,11 @@ describe('template text', () => {
     ['{n|count:n}', /count needs an entity with a plural/],
     ['{n|dance}', /unknown filter "dance"/],
     ['{kid|noun:a:b}', /noun needs a number/],
+    ['{=|count:kid}', /count needs an entity with a plural/],
+    ['{=|count:nobody}', /count needs an entity with a plural/],
+    ['{=|noun:Pound:pounds}', /a calculation is \{=\}, \{=\|noun:bag:bags\} or \{=\|count:item\}/],
+    ['{=|noun:pound}', /malformed placeholder/],
+    ['{=|money}', /malformed placeholder/],
   ])('refuses %s', (source, message) => {
     expect(() => compileText(source, (name) => symbols[name])).toThrow(TextError);
     expect(() => compileText(source, (name) => symbols[name])).toThrow(message);
