@@ -121,3 +121,13 @@ export function fullFixtureSpec(overrides: Partial<Record<keyof TemplateSpec, un
 export function compileFullFixture(overrides: Partial<Record<keyof TemplateSpec, unknown>> = {}) {
   return compileTemplate(fullFixtureSpec(overrides), 'full-fixture.json', pools);
 }
+
+/** The punch fixture, whose remaining punch can be 1 litre, with the amount left worded by its result: `{=|noun:litre:litres}`. */
+export function compileWordedPunch() {
+  return compileFullFixture({
+    solution: [
+      { text: 'The bowl held {=} litres at first.', expr: 'jugs * litres' },
+      { text: 'After the party, the bowl still held {=|noun:litre:litres}.', expr: 'total - drunk' },
+    ],
+  });
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateOne } from '../../src/engine/generate.js';
 import type { ProblemRecord } from '../../src/records/problem.js';
 import { checkRecord, checkSolutionText } from '../../src/validate/check-record.js';
-import { compileFixture } from '../support/spec.js';
+import { compileFixture, compileWordedPunch } from '../support/spec.js';
 
 const template = compileFixture();
 const base = generateOne(template, 4, 'test', 2, 'base');
@@ -41,6 +41,30 @@ describe('checkRecord', () => {
       template,
     );
     expect(defects).toContain('the p1 variant inserts 1 clause(s), but the record lists 0');
+  });
+});
+
+describe('checkRecord on solution lines', () => {
+  const punch = compileWordedPunch();
+  const variants = ['base', 'p1', 'decimal', 'fraction', 'reverse'] as const;
+  const records = variants.flatMap((variant) => Array.from({ length: 60 }, (_, set) => generateOne(punch, 5, 'test', set, variant)));
+  const singular = records.find((r) => r.variant.kind === 'base' && r.steps[1]!.value === '1')!;
+
+  it('accepts every generated line, with a noun worded by its result or not', () => {
+    expect(singular.solution).toMatch(/>>1 litre\.\n/);
+    expect(records.filter((r) => / litres?\.\n/.test(r.solution)).length).toBeGreaterThan(records.length / 2);
+    expect(records.flatMap((r) => checkRecord(r, punch))).toEqual([]);
+  });
+
+  it('rejects a line or a step whose noun disagrees with its result, or whose words were changed', () => {
+    const plural = mutate(singular, (r) => (r.solution = r.solution.replace('>>1 litre.', '>>1 litres.')));
+    expect(checkRecord(plural, punch)).toEqual([
+      `solution line 2 reads "${plural.solution.split('\n')[1]}", but its template and bindings give "${singular.solution.split('\n')[1]}"`,
+    ]);
+    const step = mutate(singular, (r) => (r.steps = r.steps.map((s, i) => (i === 1 ? { ...s, text: s.text.replace('= 1 litre.', '= 1 litres.') } : s))));
+    expect(checkRecord(step, punch).join('\n')).toMatch(/^step 2 reads ".* = 1 litres\.", but its template and bindings give ".* = 1 litre\."$/);
+    const reworded = mutate(base, (r) => (r.solution = r.solution.replace('starts with', 'begins with')));
+    expect(checkRecord(reworded, template).join('\n')).toMatch(/^solution line 1 reads ".*begins with.*", but its template and bindings give ".*starts with/);
   });
 });
 
