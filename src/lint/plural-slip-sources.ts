@@ -152,7 +152,7 @@ export class PluralSlipTally {
     return [...this.bySource].map(
       ([source, { phrases, records, first }]) =>
         `${source} shows ${[...phrases].map((p) => `"${p}"`).join(', ')} in ${records} record(s), first ${first}: a number that can be 1 before a plural; ` +
-        'write {n|noun:box:boxes} or {n|count:item}, put the unit before the number, or keep the value at 2 or more',
+        'write {n|noun:box:boxes} or {n|count:item} (in a solution line, {=|noun:box:boxes} or {=|count:item}), or keep the value at 2 or more',
     );
   }
 }

@@ -15,7 +15,7 @@ export const validate: Command = {
 
   Checks every line of a reasonforge JSONL file against schemas/problem.schema.json,
   recomputes each answer and step from its bindings, checks every <<expr=value>>,
-  re-renders each question, and checks that variants agree with their base items
+  re-renders each question and solution line, and checks that variants agree with their base items
   and that no id or question repeats. When FILE.manifest.json is beside FILE, the
   file's size, sha256 and record counts must match it. Prints each defect as
   FILE:LINE: message and exits 1 if there is any; an empty file is an error. With --from-gsm-symbolic DIR, the templates translated from
