@@ -168,7 +168,9 @@ function checkSteps(
     defects.push(`${record.steps.length} steps, but the solution has ${lines.length} lines`);
     return;
   }
+  // A line's text may span several lines of the solution (translated GSM-Symbolic prose), so each is read at its own offset.
   const written = record.solution.split('\n');
+  let at = 0;
   lines.forEach((line, i) => {
     const value = tryEvaluate(line, env, defects) as N.Num | undefined;
     const step = record.steps[i]!;
@@ -178,12 +180,16 @@ function checkSteps(
       defects.push(`step ${i + 1} is ${N.canonical(value)}, which the variant may not show (${stepMisfit(value, anyIntermediate)})`);
     if (step.expr !== line.expr.display(env, false))
       defects.push(`step ${i + 1} shows "${step.expr}", but its bindings give "${line.expr.display(env, false)}"`);
-    if (value === undefined) return;
-    const expected = tryRender(() => renderSolutionLine(line, env, value, formats), `solution line ${i + 1}`, defects);
-    if (expected === undefined) return;
+    const expected = value === undefined ? undefined : tryRender(() => renderSolutionLine(line, env, value, formats), `step ${i + 1}`, defects);
+    if (expected === undefined) {
+      at += step.text.split('\n').length;
+      return;
+    }
     if (step.text !== expected.step.text) defects.push(`step ${i + 1} reads "${step.text}", but its template and bindings give "${expected.step.text}"`);
-    if (written[i] !== expected.annotated)
-      defects.push(`solution line ${i + 1} reads "${written[i] ?? ''}", but its template and bindings give "${expected.annotated}"`);
+    const span = expected.annotated.split('\n').length;
+    const shown = written.slice(at, at + span).join('\n');
+    if (shown !== expected.annotated) defects.push(`solution line ${at + 1} reads "${shown}", but its template and bindings give "${expected.annotated}"`);
+    at += span;
   });
 }
 
