@@ -118,7 +118,9 @@ interface Placeholder {
 }
 
 const PLACEHOLDER = /^([a-z][a-z0-9_]*)(?:\.([A-Za-z][A-Za-z0-9_]*))?(?:\|([a-z]+)(?::([a-z0-9_]+))?)?$/;
-const NOUN = /^([a-z][a-z0-9_]*)\|noun:([a-z][a-z -]*):([a-z][a-z -]*)$/;
+/** The singular and plural of `|noun:bag:bags`, after a variable or after a solution line's `=`. */
+const NOUN_FORMS = String.raw`\|noun:([a-z][a-z -]*):([a-z][a-z -]*)$`;
+const NOUN = new RegExp(String.raw`^([a-z][a-z0-9_]*)${NOUN_FORMS}`);
 
 function compilePlaceholder(body: string, resolve: TextResolver): Placeholder {
   const noun = NOUN.exec(body);
@@ -196,7 +198,7 @@ function countedEntity(body: string, argument: string | undefined, resolve: Text
   return noun.slot;
 }
 
-const CALC_NOUN = /^=\|noun:([a-z][a-z -]*):([a-z][a-z -]*)$/;
+const CALC_NOUN = new RegExp(`^=${NOUN_FORMS}`);
 const CALC_COUNT = /^=\|count:([a-z][a-z0-9_]*)$/;
 
 /**
