@@ -12,6 +12,13 @@ export interface VariantShape {
   readonly extensions: number;
 }
 
+/** The variants that are the base problem as written, with clauses inserted or none: made by variantShape, not composed. */
+export type ClauseVariant = 'base' | 'names' | 'numbers' | 'noop' | 'p1' | 'p2';
+
+export function isClauseVariant(kind: VariantId): kind is ClauseVariant {
+  return kind === 'base' || kind === 'names' || kind === 'numbers' || kind === 'noop' || kind === 'p1' || kind === 'p2';
+}
+
 export function variantShape(template: CompiledTemplate, kind: VariantId): VariantShape {
   const count = kind === 'p1' ? 1 : kind === 'p2' ? 2 : 0;
   let question = template.question;

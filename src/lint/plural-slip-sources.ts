@@ -1,4 +1,4 @@
-import { clauseText, variantShape } from '../engine/shape.js';
+import { clauseText, isClauseVariant, variantShape } from '../engine/shape.js';
 import type { ProblemRecord } from '../records/problem.js';
 import type { CompiledTemplate, SolutionLine } from '../template/compiled.js';
 import type { CompiledText } from '../template/text.js';
@@ -76,7 +76,7 @@ export interface LocatedSlip extends PluralSlip {
 /** The template texts a record was composed from: those of its question, and its solution lines in order. */
 function textsOfRecord(template: CompiledTemplate, record: ProblemRecord): { question: CompiledText[]; lines: readonly SolutionLine[] } | null {
   const kind = record.variant.kind;
-  if (kind === 'base' || kind === 'names' || kind === 'numbers' || kind === 'noop' || kind === 'p1' || kind === 'p2') {
+  if (isClauseVariant(kind)) {
     const shape = variantShape(template, kind);
     const inserted = (record.variant.inserted ?? []).flatMap((clause) => clauseText(template, clause) ?? []);
     return { question: [...template.premises.map((p) => p.text), ...inserted, shape.question], lines: shape.lines };

@@ -2,7 +2,7 @@ import * as N from '../exact/num.js';
 import type { Env, Value } from '../expr/types.js';
 import { answerMisfit, stepMisfit } from '../engine/checks.js';
 import { renderSolutionLine } from '../engine/solution-line.js';
-import { assembleQuestion, clauseText, renderPremises, variantShape } from '../engine/shape.js';
+import { assembleQuestion, clauseText, isClauseVariant, renderPremises, variantShape, type ClauseVariant } from '../engine/shape.js';
 import { GENERATED_VARIANTS, unsupportedReasons, type GeneratedVariant } from '../engine/variants.js';
 import type { ProblemRecord } from '../records/problem.js';
 import type { CheckedExpr, CompiledTemplate, DerivedValue, SolutionLine, StatedNumber } from '../template/compiled.js';
@@ -63,7 +63,7 @@ export function checkRecord(record: ProblemRecord, template: CompiledTemplate): 
   }
   if (defects.length > 0) return defects;
 
-  if (kind === 'base' || kind === 'names' || kind === 'numbers' || kind === 'noop' || kind === 'p1' || kind === 'p2') {
+  if (isClauseVariant(kind)) {
     defects.push(...checkClauseVariant(record, template, env, kind));
   } else {
     defects.push(...checkComposedVariant(record, template, env));
@@ -73,7 +73,7 @@ export function checkRecord(record: ProblemRecord, template: CompiledTemplate): 
 }
 
 /** The base problem, alone or with the clauses of noop, p1 and p2. */
-function checkClauseVariant(record: ProblemRecord, template: CompiledTemplate, env: Env, kind: 'base' | 'names' | 'numbers' | 'noop' | 'p1' | 'p2'): string[] {
+function checkClauseVariant(record: ProblemRecord, template: CompiledTemplate, env: Env, kind: ClauseVariant): string[] {
   const defects: string[] = [];
   const shape = variantShape(template, kind);
   const answer = tryEvaluate(shape.answer, env, defects) as N.Num | undefined;
